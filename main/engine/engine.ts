@@ -1,0 +1,123 @@
+import { commandSchema, type Command, type CommandOf, type CommandResult, type CommandType, type ProgramSnapshot, type ServerEvent, type ShowSnapshot } from './protocol';
+import { describeIssues, fail } from './errors';
+import type { Show } from './show';
+import { findCue } from './show';
+import type { TemplateTable } from './templates';
+import { initialState, isError, type EngineState, type HandlerContext, type Outcome } from './state';
+import * as playout from './playout';
+import * as edits from './show-edits';
+
+type Handler<K extends CommandType> = (state: EngineState, cmd: CommandOf<K>, ctx: HandlerContext) => Outcome;
+
+/** Keyed by the command map: a command without a handler does not compile. */
+const handlers: { [K in CommandType]: Handler<K> } = {
+  cue: playout.cue,
+  take: playout.take,
+  next: playout.next,
+  update: playout.update,
+  out: playout.out,
+  'clear-all': playout.clearAll,
+  'add-stack': edits.addStack,
+  'rename-stack': edits.renameStack,
+  'delete-stack': edits.deleteStack,
+  'add-cue': edits.addCue,
+  'edit-cue': edits.editCue,
+  'delete-cue': edits.deleteCue,
+  'move-cue': edits.moveCue,
+  'load-show': edits.loadShow,
+};
+
+export interface EngineOptions {
+  show: Show;
+  templates: TemplateTable;
+  /** Injected so tests control time and the take guard. */
+  now: () => number;
+  minTakeIntervalMs?: number;
+}
+
+export type Listener = (event: ServerEvent) => void;
+
+/**
+ * Owns the show, preview and program. Every change comes through dispatch,
+ * which validates the command, applies it or changes nothing, and tells
+ * listeners: the program snapshot (revision bumped), the show, as-run entries.
+ */
+export class Engine {
+  private state: EngineState;
+  private revision = 1;
+  private showRevision = 1;
+  private readonly listeners = new Set<Listener>();
+  private readonly templates: TemplateTable;
+  private readonly now: () => number;
+  private readonly minTakeIntervalMs: number;
+
+  constructor(options: EngineOptions) {
+    this.state = initialState(options.show);
+    this.templates = options.templates;
+    this.now = options.now;
+    this.minTakeIntervalMs = options.minTakeIntervalMs ?? 200;
+  }
+
+  dispatch(input: unknown): CommandResult {
+    const parsed = commandSchema.safeParse(input);
+    if (!parsed.success) {
+      return this.reject(fail('INVALID_COMMAND', describeIssues(parsed.error.issues)));
+    }
+    const command: Command = parsed.data;
+    const handler = handlers[command.type] as Handler<CommandType>;
+    const ctx: HandlerContext = { now: this.now(), templates: this.templates, minTakeIntervalMs: this.minTakeIntervalMs };
+    const outcome = handler(this.state, command as CommandOf<CommandType>, ctx);
+    if (isError(outcome)) return this.reject(outcome.error);
+
+    const before = this.state;
+    this.state = outcome.state;
+    const programChanged = before.program !== this.state.program;
+    const previewChanged = before.previewCueId !== this.state.previewCueId;
+    const showChanged = before.show !== this.state.show;
+    // A show edit to the cue in preview changes what outputs preload.
+    const previewId = this.state.previewCueId;
+    const previewEdited =
+      showChanged && previewId !== null && findCue(before.show, previewId)?.cue !== findCue(this.state.show, previewId)?.cue;
+    if (programChanged || previewChanged || previewEdited) this.revision += 1;
+    if (showChanged) this.showRevision += 1;
+
+    for (const entry of outcome.asRun) this.emit({ type: 'as-run', data: { ...entry, revision: this.revision } });
+    if (showChanged) this.emit({ type: 'show', data: this.showSnapshot() });
+    if (programChanged || previewChanged || previewEdited) this.emit({ type: 'program', data: this.programSnapshot() });
+    return { ok: true, revision: this.revision, showRevision: this.showRevision };
+  }
+
+  programSnapshot(): ProgramSnapshot {
+    const { previewCueId, program } = this.state;
+    const found = previewCueId === null ? undefined : findCue(this.state.show, previewCueId);
+    const preview = found
+      ? { cueId: found.cue.id, template: found.cue.template, layer: found.cue.layer, fields: found.cue.fields }
+      : null;
+    return { revision: this.revision, program, preview, at: this.now() };
+  }
+
+  showSnapshot(): ShowSnapshot {
+    return { showRevision: this.showRevision, show: this.state.show };
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private reject(error: ReturnType<typeof fail>): CommandResult {
+    this.emit({ type: 'error', data: error });
+    return { ok: false, error };
+  }
+
+  private emit(event: ServerEvent): void {
+    for (const listener of this.listeners) {
+      // A broken view must never stop the engine or the other views.
+      try {
+        listener(event);
+      } catch {
+        /* the transport reports its own failures */
+      }
+    }
+  }
+}

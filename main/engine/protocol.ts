@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { fieldsSchema, idSchema, layerSchema, showSchema, type Fields, type Layer, type Show } from './show';
+import type { StraplineError } from './errors';
+
+/**
+ * The command map: every way to change state, on every transport (IPC,
+ * WebSocket, HTTP). One schema per command; the engine's handler table is
+ * keyed by the same names, so the compiler checks it covers them all.
+ */
+export const commandSchemas = {
+  cue: z.strictObject({ type: z.literal('cue'), cueId: idSchema }),
+  /** cueId is the cue the operator expects to put on air: if preview moved on, the take is stale. */
+  take: z.strictObject({ type: z.literal('take'), cueId: idSchema }),
+  next: z.strictObject({ type: z.literal('next'), layer: layerSchema }),
+  update: z.strictObject({ type: z.literal('update'), layer: layerSchema, fields: fieldsSchema.optional() }),
+  out: z.strictObject({ type: z.literal('out'), layer: layerSchema }),
+  'clear-all': z.strictObject({ type: z.literal('clear-all') }),
+  'add-stack': z.strictObject({ type: z.literal('add-stack'), name: z.string().min(1).max(120), stackId: idSchema.optional() }),
+  'rename-stack': z.strictObject({ type: z.literal('rename-stack'), stackId: idSchema, name: z.string().min(1).max(120) }),
+  'delete-stack': z.strictObject({ type: z.literal('delete-stack'), stackId: idSchema }),
+  'add-cue': z.strictObject({
+    type: z.literal('add-cue'),
+    stackId: idSchema,
+    template: z.string().min(1).max(64),
+    cueId: idSchema.optional(),
+    title: z.string().min(1).max(200).optional(),
+    layer: layerSchema.optional(),
+    fields: fieldsSchema.optional(),
+    index: z.number().int().min(0).optional(),
+  }),
+  'edit-cue': z.strictObject({
+    type: z.literal('edit-cue'),
+    cueId: idSchema,
+    title: z.string().min(1).max(200).optional(),
+    layer: layerSchema.optional(),
+    fields: fieldsSchema.optional(),
+  }),
+  'delete-cue': z.strictObject({ type: z.literal('delete-cue'), cueId: idSchema }),
+  'move-cue': z.strictObject({
+    type: z.literal('move-cue'),
+    cueId: idSchema,
+    stackId: idSchema,
+    index: z.number().int().min(0),
+  }),
+  'load-show': z.strictObject({ type: z.literal('load-show'), show: showSchema }),
+} as const;
+
+export type CommandType = keyof typeof commandSchemas;
+export type CommandOf<K extends CommandType> = z.infer<(typeof commandSchemas)[K]>;
+export type Command = { [K in CommandType]: CommandOf<K> }[CommandType];
+
+export const commandSchema = z.discriminatedUnion(
+  'type',
+  Object.values(commandSchemas) as unknown as [
+    (typeof commandSchemas)[CommandType],
+    ...(typeof commandSchemas)[CommandType][],
+  ],
+);
+
+export const COMMAND_TYPES = Object.keys(commandSchemas) as CommandType[];
+
+/** What is on one layer of the program. */
+export interface OnAir {
+  /** Unique per take, so a re-take of the same cue is seen as a new graphic. */
+  takeId: number;
+  cueId: string;
+  title: string;
+  template: string;
+  fields: Fields;
+  step: number;
+  steps: number;
+  /** Bumped by every update, so outputs know to animate the change. */
+  updateSeq: number;
+  since: number;
+}
+
+export interface PreviewCue {
+  cueId: string;
+  template: string;
+  layer: Layer;
+  fields: Fields;
+}
+
+/** What outputs need: the program, and the preview so they can preload it. */
+export interface ProgramSnapshot {
+  revision: number;
+  program: Partial<Record<Layer, OnAir>>;
+  preview: PreviewCue | null;
+  at: number;
+}
+
+export interface ShowSnapshot {
+  showRevision: number;
+  show: Show;
+}
+
+export interface AsRunEntry {
+  at: string;
+  revision: number;
+  action: 'take' | 'next' | 'update' | 'out' | 'clear-all';
+  layer: Layer;
+  cueId: string;
+  template: string;
+  title: string;
+  step: number;
+}
+
+export type CommandResult =
+  | { ok: true; revision: number; showRevision: number }
+  | { ok: false; error: StraplineError };
+
+/** The event map: everything a view is told. */
+export interface EventMap {
+  program: ProgramSnapshot;
+  show: ShowSnapshot;
+  'as-run': AsRunEntry;
+  error: StraplineError;
+}
+export type EventType = keyof EventMap;
+export type ServerEvent = { [K in EventType]: { type: K; data: EventMap[K] } }[EventType];
+
+/** Messages a client sends over the WebSocket. */
+export const clientMessageSchema = z.strictObject({
+  id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  command: z.unknown(),
+});
+export type ClientMessage = { id: number; command: Command };
+
+/** Messages the server sends: events, and the answer to each command. */
+export type ServerMessage = ServerEvent | { type: 'result'; id: number; result: CommandResult };

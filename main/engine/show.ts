@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** The layers of the output, drawn back to front. One graphic per layer. */
+export const LAYERS = ['fullscreen', 'lower-third', 'ticker', 'bug'] as const;
+export const layerSchema = z.enum(LAYERS);
+export type Layer = z.infer<typeof layerSchema>;
+
+const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, "_" and "-" only');
+
+/** Field values are validated against the template's own schema, not here. */
+export const fieldsSchema = z.record(z.string().max(64), z.unknown());
+export type Fields = Record<string, unknown>;
+
+export const cueSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1).max(200),
+  template: z.string().min(1).max(64),
+  layer: layerSchema,
+  fields: fieldsSchema,
+});
+export type Cue = z.infer<typeof cueSchema>;
+
+export const stackSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1).max(120),
+  cues: z.array(cueSchema).max(10_000),
+});
+export type Stack = z.infer<typeof stackSchema>;
+
+export const SHOW_FORMAT_VERSION = 1;
+
+export const showSchema = z.strictObject({
+  format: z.literal('strapline-show'),
+  version: z.literal(SHOW_FORMAT_VERSION),
+  name: z.string().min(1).max(200),
+  stacks: z.array(stackSchema).max(200),
+});
+export type Show = z.infer<typeof showSchema>;
+
+export { idSchema };
+
+export function findCue(show: Show, cueId: string): { stack: Stack; cue: Cue; index: number } | undefined {
+  for (const stack of show.stacks) {
+    const index = stack.cues.findIndex((c) => c.id === cueId);
+    if (index >= 0) return { stack, cue: stack.cues[index]!, index };
+  }
+  return undefined;
+}
+
+export function emptyShow(name: string): Show {
+  return { format: 'strapline-show', version: SHOW_FORMAT_VERSION, name, stacks: [] };
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Engine } from '../engine/engine';
+import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { readShowFile } from './show-file';
+import { attachAsRunLog } from './as-run-log';
+import { startServer, type RunningServer } from './server';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEMO_SHOW = path.join(REPO_ROOT, 'seeds/demo-show.json');
+export const WEB_ROOT = path.join(REPO_ROOT, 'out/renderer');
+
+export interface HeadlessOptions {
+  showPath: string;
+  host: string;
+  port: number;
+  asRunPath: string;
+  webRoot: string;
+  now?: () => number;
+}
+
+export interface Headless {
+  engine: Engine;
+  server: RunningServer;
+  close: () => Promise<void>;
+}
+
+export function defaultAsRunPath(now = new Date()): string {
+  return path.join(os.homedir(), '.strapline', 'as-run', `${now.toISOString().slice(0, 10)}.jsonl`);
+}
+
+/** The whole of Strapline without Electron: engine, as-run log, HTTP and WebSocket. */
+export async function startHeadless(options: HeadlessOptions): Promise<Headless> {
+  const loaded = await readShowFile(options.showPath, TEMPLATES);
+  if ('error' in loaded) throw new Error(loaded.error.message);
+  const engine = new Engine({ show: loaded.show, templates: TEMPLATES, now: options.now ?? Date.now });
+  const detach = attachAsRunLog(engine, options.asRunPath, (e) => console.error(`as-run log: ${e.message}`));
+  const server = await startServer({ engine, webRoot: options.webRoot, host: options.host, port: options.port });
+  return {
+    engine,
+    server,
+    close: async () => {
+      detach();
+      await server.close();
+    },
+  };
+}

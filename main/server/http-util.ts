@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fail, type StraplineError } from '../engine/errors';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, status: number, error: StraplineError): void {
+  sendJson(res, status, { error: { code: error.code, number: error.number, message: error.message } });
+}
+
+/** Reads a JSON body, capped, as unknown: the command schema narrows it. */
+export async function readJsonBody(req: IncomingMessage): Promise<{ value: unknown } | { error: StraplineError; status: number }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      return { status: 413, error: fail('PAYLOAD_TOO_LARGE', `Request body is over ${MAX_BODY_BYTES} bytes`) };
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trim() === '') return { value: {} };
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { status: 400, error: fail('INVALID_REQUEST', `Body is not JSON: ${(e as Error).message}`) };
+  }
+}
+
+/**
+ * A page from another origin in the operator's browser must not drive the
+ * air. Browsers always send Origin on cross-origin POSTs and WebSocket
+ * handshakes; tools like Companion send none.
+ */
+export function sameOriginOrNone(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

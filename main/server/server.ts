@@ -1,0 +1,72 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Engine } from '../engine/engine';
+import { fail } from '../engine/errors';
+import { handleApi } from './control-api';
+import { sendError } from './http-util';
+import { SnapshotStream } from './snapshot-stream';
+import { resolveInside, sendFile } from './static-files';
+
+/** Friendly paths for the pages electron-vite builds into out/renderer. */
+const PAGES: Record<string, string> = {
+  '/': 'renderer/index.html',
+  '/output': 'overlays/output.html',
+};
+
+export interface ServerOptions {
+  engine: Engine;
+  /** The built pages: out/renderer. */
+  webRoot: string;
+  host: string;
+  port: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stream: SnapshotStream;
+  close: () => Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { engine, webRoot } = options;
+  const stream = new SnapshotStream(engine);
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    void (async () => {
+      if (await handleApi(req, res, url.pathname, engine)) return;
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return sendError(res, 405, fail('INVALID_REQUEST', `${req.method} is not served here`));
+      }
+      const page = PAGES[url.pathname];
+      const file = page ? resolveInside(webRoot, page) : resolveInside(webRoot, url.pathname);
+      if (file && (await sendFile(res, file))) return;
+      sendError(res, 404, fail('NOT_FOUND', `Nothing at ${url.pathname}`));
+    })().catch((e: unknown) => {
+      // A fault in one request must never take the server (and the air) down.
+      if (!res.headersSent) sendError(res, 500, fail('INVALID_REQUEST', `Internal error: ${(e as Error).message}`));
+      else res.destroy();
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname === '/ws') stream.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    stream,
+    close: () =>
+      new Promise<void>((resolve) => {
+        stream.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

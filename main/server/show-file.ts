@@ -1,0 +1,37 @@
+import { readFile, stat } from 'node:fs/promises';
+import { fail, type StraplineError } from '../engine/errors';
+import { parseShow } from '../engine/show-check';
+import type { Show } from '../engine/show';
+import type { TemplateTable } from '../engine/templates';
+
+export const MAX_SHOW_FILE_BYTES = 50 * 1024 * 1024;
+
+/** Where a JSON.parse failure is, as "line L, column C". */
+function jsonErrorPlace(text: string, message: string): string {
+  const at = /position (\d+)/.exec(message);
+  if (!at) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+}
+
+/** Reads and checks a show file; an unreadable or invalid one is refused whole. */
+export async function readShowFile(file: string, templates: TemplateTable): Promise<{ show: Show } | { error: StraplineError }> {
+  try {
+    const info = await stat(file);
+    if (info.size > MAX_SHOW_FILE_BYTES) {
+      return { error: fail('INVALID_SHOW_FILE', `${file}: ${info.size} bytes is over the ${MAX_SHOW_FILE_BYTES}-byte limit`) };
+    }
+    const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      return { error: fail('INVALID_SHOW_FILE', `${file}: not valid JSON at ${jsonErrorPlace(text, (e as Error).message)}`) };
+    }
+    return parseShow(raw, templates, file);
+  } catch (e) {
+    return { error: fail('INVALID_SHOW_FILE', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`) };
+  }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Runs the npm scripts that depend on whether Electron is here. Electron is an
+// optional dependency: where its binary cannot be downloaded, npm drops it and
+// Strapline builds its pages and runs headless instead.
+//   node main/shell/launcher.mjs build | typecheck | start [-- serve args]
+import { spawnSync, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const bin = (name) => new URL(`../../node_modules/.bin/${name}`, import.meta.url).pathname;
+
+/** 'binary' when Electron can run, 'package' when only its package (types) is here, else 'none'. */
+export function electronState() {
+  try {
+    require.resolve('electron/package.json');
+  } catch {
+    return 'none';
+  }
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? 'binary' : 'package';
+  } catch {
+    return 'package';
+  }
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const [task, ...rest] = process.argv.slice(2);
+const state = electronState();
+
+if (task === 'build') {
+  if (state === 'none') {
+    console.log('Electron is not installed here: building the console and output pages only (headless).');
+    run(bin('vite'), ['build', '--config', 'vite.pages.config.ts', '--logLevel', 'warn']);
+  } else {
+    run(bin('electron-vite'), ['build', '--logLevel', 'warn']);
+  }
+} else if (task === 'typecheck') {
+  run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  if (state === 'none') console.log('typecheck: main/shell skipped, the electron package (its types) is not installed');
+  else run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.shell.json']);
+} else if (task === 'start') {
+  if (state === 'binary') {
+    const child = spawn(require('electron'), ['.', ...rest], { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+  } else {
+    console.log("Electron's binary is not installed on this machine: starting Strapline headless instead (open the URLs below in a browser).");
+    const child = spawn(bin('tsx'), ['main/server/cli.ts', ...rest], { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+  }
+} else {
+  console.error('usage: node main/shell/launcher.mjs build | typecheck | start');
+  process.exit(2);
+}

@@ -1,0 +1,65 @@
+import { BrowserWindow, screen, type Display } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const PAGES_ROOT = pathToFileURL(path.join(OUT, 'renderer')).href;
+
+const secure = (preload: string) => ({
+  preload: path.join(OUT, 'preload', preload),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  spellcheck: false,
+});
+
+/** Our windows never navigate away or open others. */
+function lockDown(win: BrowserWindow): void {
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.webContents.on('will-redirect', (e) => e.preventDefault());
+}
+
+export function createConsoleWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1600,
+    height: 960,
+    minWidth: 1366,
+    minHeight: 768,
+    backgroundColor: '#0e1116',
+    title: 'Strapline',
+    webPreferences: secure('console.cjs'),
+  });
+  lockDown(win);
+  void win.loadURL(`${PAGES_ROOT}/renderer/index.html`);
+  return win;
+}
+
+/** The operator's chosen display if it is still there, else any other than the console's, else the primary. */
+export function pickOutputDisplay(wantedId: number | null): { display: Display; fullscreen: boolean } {
+  const all = screen.getAllDisplays();
+  const primary = screen.getPrimaryDisplay();
+  const chosen = all.find((d) => d.id === wantedId) ?? all.find((d) => d.id !== primary.id);
+  return chosen ? { display: chosen, fullscreen: true } : { display: primary, fullscreen: false };
+}
+
+export function createOutputWindow(wantedDisplayId: number | null): BrowserWindow {
+  const { display, fullscreen } = pickOutputDisplay(wantedDisplayId);
+  const { x, y } = display.bounds;
+  const win = new BrowserWindow({
+    x,
+    y,
+    // With one display, a 1920x1080 window the operator can place.
+    width: fullscreen ? display.bounds.width : 1920,
+    height: fullscreen ? display.bounds.height : 1080,
+    frame: false,
+    fullscreen,
+    backgroundColor: '#000000',
+    title: 'Strapline output',
+    webPreferences: { ...secure('output.cjs'), backgroundThrottling: false },
+  });
+  lockDown(win);
+  void win.loadURL(`${PAGES_ROOT}/overlays/output.html`);
+  return win;
+}

@@ -1,0 +1,141 @@
+import { gsap } from 'gsap';
+import { LAYERS, type Layer } from '../main/engine/show';
+import type { OnAir, PreviewCue, ProgramSnapshot } from '../main/engine/protocol';
+import { VIEWS } from './graphics/views';
+
+type Timeline = ReturnType<typeof gsap.timeline>;
+
+interface Mounted {
+  onAir: OnAir;
+  el: HTMLElement;
+  timeline: Timeline | null;
+}
+
+/**
+ * Draws program snapshots on the 1920x1080 stage. The first snapshot after a
+ * (re)connect is cut to its steady state; every later one is animated from the
+ * one before: in, next step, update or out, per layer.
+ */
+export class OutputRenderer {
+  private readonly mounted = new Map<Layer, Mounted>();
+  private readonly slots = new Map<Layer, HTMLElement>();
+  private preloaded: { key: string; el: HTMLElement } | null = null;
+  private revision = 0;
+
+  constructor(stage: HTMLElement, private readonly layers: readonly Layer[] = LAYERS) {
+    for (const layer of LAYERS) {
+      const slot = document.createElement('div');
+      slot.className = 'layer';
+      slot.dataset.layerSlot = layer;
+      stage.append(slot);
+      this.slots.set(layer, slot);
+    }
+  }
+
+  get shownRevision(): number {
+    return this.revision;
+  }
+
+  /** Cut: show exactly this snapshot, now, with no animation. */
+  cut(snapshot: ProgramSnapshot): void {
+    for (const layer of this.layers) {
+      const next = snapshot.program[layer];
+      const cur = this.mounted.get(layer);
+      if (cur && next && sameGraphic(cur.onAir, next) && cur.onAir.step === next.step && cur.onAir.updateSeq === next.updateSeq) continue;
+      if (cur) this.remove(layer, cur);
+      if (next) this.mount(layer, next, false);
+    }
+    this.finish(snapshot);
+  }
+
+  /** Animate from what is shown to this snapshot. Older snapshots are ignored. */
+  render(snapshot: ProgramSnapshot): void {
+    if (snapshot.revision <= this.revision) return;
+    for (const layer of this.layers) {
+      const next = snapshot.program[layer];
+      const cur = this.mounted.get(layer);
+      if (!next) {
+        if (cur) this.animateOut(layer, cur);
+      } else if (!cur || !sameGraphic(cur.onAir, next)) {
+        if (cur) this.animateOut(layer, cur);
+        this.mount(layer, next, true);
+      } else {
+        this.change(cur, next);
+      }
+    }
+    this.finish(snapshot);
+  }
+
+  private finish(snapshot: ProgramSnapshot): void {
+    this.revision = snapshot.revision;
+    this.preload(snapshot.preview);
+  }
+
+  /** Builds the previewed cue off-air, so its take only starts an animation. */
+  private preload(preview: PreviewCue | null): void {
+    if (!preview || !VIEWS[preview.template]) return void (this.preloaded = null);
+    const key = preloadKey(preview.cueId, preview.fields);
+    if (this.preloaded?.key === key) return;
+    this.preloaded = { key, el: VIEWS[preview.template]!.create(preview.fields) };
+  }
+
+  private mount(layer: Layer, onAir: OnAir, animate: boolean): void {
+    const view = VIEWS[onAir.template];
+    if (!view) return;
+    const key = preloadKey(onAir.cueId, onAir.fields);
+    const el = this.preloaded?.key === key ? this.preloaded.el : view.create(onAir.fields);
+    if (this.preloaded?.key === key) this.preloaded = null;
+    Object.assign(el.dataset, { layer, cueId: onAir.cueId, template: onAir.template, step: '1', phase: animate ? 'in' : 'on' });
+    this.slots.get(layer)!.append(el);
+    const mounted: Mounted = { onAir: { ...onAir, step: 1 }, el, timeline: null };
+    this.mounted.set(layer, mounted);
+    if (animate) {
+      mounted.timeline = view.animateIn(el).eventCallback('onComplete', () => {
+        if (el.dataset.phase === 'in') el.dataset.phase = 'on';
+      });
+    }
+    // Steps past the first: animate them after the in, or jump to the last.
+    for (let step = 2; step <= onAir.step; step++) this.step(mounted, step, animate);
+    if (!animate) mounted.timeline?.progress(1);
+  }
+
+  private change(cur: Mounted, next: OnAir): void {
+    const view = VIEWS[next.template]!;
+    if (next.updateSeq !== cur.onAir.updateSeq) {
+      cur.timeline?.progress(1);
+      cur.timeline = view.animateUpdate(cur.el, cur.onAir.fields, next.fields);
+    }
+    for (let step = cur.onAir.step + 1; step <= next.step; step++) this.step(cur, step, true);
+    cur.onAir = next;
+  }
+
+  private step(cur: Mounted, step: number, animate: boolean): void {
+    cur.timeline?.progress(1);
+    cur.timeline = VIEWS[cur.onAir.template]!.animateStep(cur.el, step);
+    if (!animate) cur.timeline.progress(1);
+    cur.el.dataset.step = String(step);
+    cur.onAir = { ...cur.onAir, step };
+  }
+
+  private animateOut(layer: Layer, cur: Mounted): void {
+    this.mounted.delete(layer);
+    // Out from wherever the graphic is, even mid-in: no jump to the end first.
+    cur.timeline?.kill();
+    cur.el.dataset.phase = 'out';
+    cur.timeline = VIEWS[cur.onAir.template]!.animateOut(cur.el).eventCallback('onComplete', () => cur.el.remove());
+  }
+
+  private remove(layer: Layer, cur: Mounted): void {
+    cur.timeline?.kill();
+    cur.el.remove();
+    this.mounted.delete(layer);
+  }
+}
+
+function sameGraphic(a: OnAir, b: OnAir): boolean {
+  return a.takeId === b.takeId;
+}
+
+function preloadKey(cueId: string, fields: unknown): string {
+  return `${cueId}\u0000${JSON.stringify(fields)}`;
+}

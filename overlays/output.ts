@@ -1,0 +1,29 @@
+import '@fontsource/barlow-condensed/600.css';
+import '@fontsource/barlow-condensed/700.css';
+import '@fontsource/barlow/500.css';
+import './styles/output.css';
+import { OutputRenderer } from './output-renderer';
+import { connectBridge } from './transport';
+import { fitStage, outputOptions } from './stage';
+import { loadFonts } from './fonts';
+
+const stage = document.getElementById('stage')!;
+const options = outputOptions(location.search);
+if (options.key) document.body.style.background = options.key;
+stage.classList.toggle('show-safe', options.safeArea);
+fitStage(stage, document.body);
+
+const renderer = new OutputRenderer(stage, options.layers);
+document.body.dataset.connection = 'connecting';
+
+// Fonts first, so no graphic ever airs in a fallback face and then jumps.
+void loadFonts().finally(() => {
+  const bridge = connectBridge('output');
+  bridge.onConnection((state) => (document.body.dataset.connection = state));
+  bridge.onEvent((event, fresh) => {
+    if (event.type !== 'program') return;
+    if (fresh) renderer.cut(event.data);
+    else renderer.render(event.data);
+    document.body.dataset.revision = String(renderer.shownRevision);
+  });
+});

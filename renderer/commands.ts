@@ -1,0 +1,38 @@
+import type { Layer } from '../main/engine/show';
+import { findCue } from '../main/engine/show';
+import type { ConsoleStore } from './store';
+
+/** The operator's actions, shared by the buttons and the hotkeys. */
+export function operatorActions(store: ConsoleStore) {
+  const state = () => store.getState();
+  const selectedLayer = (): Layer | null => {
+    const { show, selectedCueId } = state();
+    return show && selectedCueId ? (findCue(show, selectedCueId)?.cue.layer ?? null) : null;
+  };
+  const allCues = () => state().show?.stacks.flatMap((s) => s.cues) ?? [];
+  return {
+    take() {
+      const id = state().selectedCueId;
+      if (id) void state().send({ type: 'take', cueId: id });
+    },
+    next() {
+      const layer = selectedLayer();
+      if (layer) void state().send({ type: 'next', layer });
+    },
+    out(layer: Layer | null = selectedLayer()) {
+      if (layer) void state().send({ type: 'out', layer });
+    },
+    clearAll() {
+      void state().send({ type: 'clear-all' });
+    },
+    move(delta: 1 | -1) {
+      const cues = allCues();
+      if (cues.length === 0) return;
+      const at = cues.findIndex((c) => c.id === state().selectedCueId);
+      const next = cues[Math.max(0, Math.min(cues.length - 1, at < 0 ? 0 : at + delta))]!;
+      state().select(next.id);
+    },
+  };
+}
+
+export type OperatorActions = ReturnType<typeof operatorActions>;
