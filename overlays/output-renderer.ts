@@ -5,6 +5,13 @@ import { VIEWS } from './graphics/views';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
+/** A graphic built off-air with its in-timeline ready (paused at its hidden start). */
+interface Prepared {
+  key: string;
+  el: HTMLElement;
+  intro: Timeline;
+}
+
 interface Mounted {
   onAir: OnAir;
   el: HTMLElement;
@@ -19,7 +26,7 @@ interface Mounted {
 export class OutputRenderer {
   private readonly mounted = new Map<Layer, Mounted>();
   private readonly slots = new Map<Layer, HTMLElement>();
-  private preloaded: { key: string; el: HTMLElement } | null = null;
+  private preloaded: Prepared | null = null;
   private revision = 0;
 
   constructor(stage: HTMLElement, private readonly layers: readonly Layer[] = LAYERS) {
@@ -71,39 +78,54 @@ export class OutputRenderer {
     this.preload(snapshot.preview);
   }
 
-  /** Builds the previewed cue off-air, so its take only starts an animation. */
+  /** Builds the previewed cue off-air, so its take only appends it and plays. */
   private preload(preview: PreviewCue | null): void {
-    if (!preview || !VIEWS[preview.template]) return void (this.preloaded = null);
+    if (!preview || !VIEWS[preview.template]) return this.dropPreloaded();
     const key = preloadKey(preview.cueId, preview.fields);
     if (this.preloaded?.key === key) return;
-    this.preloaded = { key, el: VIEWS[preview.template]!.create(preview.fields) };
+    // Already on air (the take just happened): nothing to prepare.
+    if ([...this.mounted.values()].some((m) => preloadKey(m.onAir.cueId, m.onAir.fields) === key)) return this.dropPreloaded();
+    this.dropPreloaded();
+    this.preloaded = this.prepare(key, preview.template, preview.fields);
+  }
+
+  private dropPreloaded(): void {
+    this.preloaded?.intro.kill();
+    this.preloaded = null;
+  }
+
+  private prepare(key: string, template: string, fields: OnAir['fields']): Prepared {
+    const view = VIEWS[template]!;
+    const el = view.create(fields);
+    return { key, el, intro: view.animateIn(el) };
   }
 
   private mount(layer: Layer, onAir: OnAir, animate: boolean): void {
-    const view = VIEWS[onAir.template];
-    if (!view) return;
+    if (!VIEWS[onAir.template]) return;
     const key = preloadKey(onAir.cueId, onAir.fields);
-    const el = this.preloaded?.key === key ? this.preloaded.el : view.create(onAir.fields);
-    if (this.preloaded?.key === key) this.preloaded = null;
+    const ready = this.preloaded?.key === key ? this.preloaded : this.prepare(key, onAir.template, onAir.fields);
+    if (ready === this.preloaded) this.preloaded = null;
+    const { el, intro } = ready;
     Object.assign(el.dataset, { layer, cueId: onAir.cueId, template: onAir.template, step: '1', phase: animate ? 'in' : 'on' });
     this.slots.get(layer)!.append(el);
-    const mounted: Mounted = { onAir: { ...onAir, step: 1 }, el, timeline: null };
+    const mounted: Mounted = { onAir: { ...onAir, step: 1 }, el, timeline: intro };
     this.mounted.set(layer, mounted);
     if (animate) {
-      mounted.timeline = view.animateIn(el).eventCallback('onComplete', () => {
+      intro.eventCallback('onComplete', () => {
         if (el.dataset.phase === 'in') el.dataset.phase = 'on';
-      });
+      }).play(0);
+    } else {
+      intro.progress(1).kill();
     }
     // Steps past the first: animate them after the in, or jump to the last.
     for (let step = 2; step <= onAir.step; step++) this.step(mounted, step, animate);
-    if (!animate) mounted.timeline?.progress(1);
   }
 
   private change(cur: Mounted, next: OnAir): void {
     const view = VIEWS[next.template]!;
     if (next.updateSeq !== cur.onAir.updateSeq) {
       cur.timeline?.progress(1);
-      cur.timeline = view.animateUpdate(cur.el, cur.onAir.fields, next.fields);
+      cur.timeline = view.animateUpdate(cur.el, cur.onAir.fields, next.fields).play(0);
     }
     for (let step = cur.onAir.step + 1; step <= next.step; step++) this.step(cur, step, true);
     cur.onAir = next;
@@ -112,7 +134,8 @@ export class OutputRenderer {
   private step(cur: Mounted, step: number, animate: boolean): void {
     cur.timeline?.progress(1);
     cur.timeline = VIEWS[cur.onAir.template]!.animateStep(cur.el, step);
-    if (!animate) cur.timeline.progress(1);
+    if (animate) cur.timeline.play(0);
+    else cur.timeline.progress(1);
     cur.el.dataset.step = String(step);
     cur.onAir = { ...cur.onAir, step };
   }
@@ -122,7 +145,9 @@ export class OutputRenderer {
     // Out from wherever the graphic is, even mid-in: no jump to the end first.
     cur.timeline?.kill();
     cur.el.dataset.phase = 'out';
-    cur.timeline = VIEWS[cur.onAir.template]!.animateOut(cur.el).eventCallback('onComplete', () => cur.el.remove());
+    cur.timeline = VIEWS[cur.onAir.template]!.animateOut(cur.el)
+      .eventCallback('onComplete', () => cur.el.remove())
+      .play(0);
   }
 
   private remove(layer: Layer, cur: Mounted): void {

@@ -81,9 +81,10 @@ export class Engine {
     if (programChanged || previewChanged || previewEdited) this.revision += 1;
     if (showChanged) this.showRevision += 1;
 
+    // The air first: outputs hear of a take before anything else is sent.
+    if (programChanged || previewChanged || previewEdited) this.emit({ type: 'program', data: this.programSnapshot() });
     for (const entry of outcome.asRun) this.emit({ type: 'as-run', data: { ...entry, revision: this.revision } });
     if (showChanged) this.emit({ type: 'show', data: this.showSnapshot() });
-    if (programChanged || previewChanged || previewEdited) this.emit({ type: 'program', data: this.programSnapshot() });
     return { ok: true, revision: this.revision, showRevision: this.showRevision };
   }
 

@@ -14,8 +14,23 @@ export interface Sender {
   frameUrl: string;
 }
 
+/**
+ * Whether url is a page inside the folder at root. A bare prefix test would let
+ * ".../renderer-evil/" or ".../renderer/../x" through, so the URL is normalised
+ * first and compared up to a folder boundary.
+ */
+function isUnder(url: string, root: string): boolean {
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    return false;
+  }
+  return href.startsWith(root.endsWith('/') ? root : `${root}/`);
+}
+
 export function handleIpcCommand(engine: Engine, sender: Sender, consoleId: number | null, pagesRoot: string, command: unknown): CommandResult {
-  if (sender.id !== consoleId || !sender.frameUrl.startsWith(pagesRoot)) {
+  if (sender.id !== consoleId || !isUnder(sender.frameUrl, pagesRoot)) {
     return { ok: false, error: fail('FORBIDDEN', 'Commands are accepted from the Strapline console window only') };
   }
   return engine.dispatch(command);

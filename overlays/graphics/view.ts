@@ -4,9 +4,10 @@ import type { Fields } from '../../main/engine/show';
 type Timeline = ReturnType<typeof gsap.timeline>;
 
 /**
- * How a template draws itself. The output builds the element (off-air, when
- * the cue is in preview), then asks for a timeline for each change. Every
- * method also has a steady state: a timeline jumped to its end.
+ * How a template draws itself. The output builds the element and its
+ * in-timeline off-air, while the cue is in preview, so a take only appends
+ * and plays. Every timeline is returned paused; its end is the steady state.
+ * Animate transform and opacity where possible: the compositor draws those.
  */
 export interface GraphicView {
   /** Builds the graphic's DOM at its first step, laid out and ready to animate in. */

@@ -1,0 +1,105 @@
+import type { Page } from 'playwright-core';
+import { LAYERS } from '../../main/engine/show';
+import type { Show } from '../../main/engine/show';
+import { launchChromium } from '../support/chromium';
+import { startTestServer } from '../support/server';
+import { summarise, type Summary } from './stats';
+
+const TAKES = Number(process.env.BENCH_TAKES ?? 320);
+const WARMUP = 20;
+
+/** Two straps per layer, taken in turn, so every layer sees a new graphic every fourth take. */
+function benchShow(): Show {
+  const cues = LAYERS.flatMap((layer) =>
+    ['a', 'b'].map((k) => ({
+      id: `${layer}-${k}`,
+      title: `${layer} ${k}`,
+      template: 'strap',
+      layer,
+      fields: { headline: `Bench ${layer} ${k}`, subline: 'Take latency', party: 'Lab', variant: 'standard' },
+    })),
+  );
+  return { format: 'strapline-show', version: 1, name: 'Bench', stacks: [{ id: 'bench', name: 'Bench', cues }] };
+}
+
+/**
+ * In the output page: a control socket sends the take; a MutationObserver sees
+ * the graphic's element land (take_to_dom_ms) and the next animation frame is
+ * the first painted with it (take_to_frame_ms). Both clocks are the page's own.
+ */
+async function installProbe(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const ws = new WebSocket(`ws://${location.host}/ws?role=console`);
+    await new Promise((r) => (ws.onopen = r));
+    let nextId = 1;
+    const waiting = new Map<number, (ms: number) => void>();
+    const sentAt = new Map<number, number>();
+    ws.onmessage = (e) => {
+      const m = JSON.parse(String(e.data));
+      if (m.type === 'result') {
+        if (!m.result.ok) console.error(`bench command failed: ${m.result.error.message}`);
+        waiting.get(m.id)?.(performance.now() - sentAt.get(m.id)!);
+      }
+    };
+    const send = (command: unknown) =>
+      new Promise<number>((resolve) => {
+        const id = nextId++;
+        waiting.set(id, resolve);
+        sentAt.set(id, performance.now());
+        ws.send(JSON.stringify({ id, command }));
+      });
+    const stage = document.getElementById('stage')!;
+    (window as any).__bench = {
+      cue: (cueId: string) => send({ type: 'cue', cueId }),
+      take: (cueId: string) =>
+        new Promise<{ dom: number; frame: number }>((resolve) => {
+          let t0 = 0;
+          const observer = new MutationObserver((records) => {
+            const landed = records.some((r) => [...r.addedNodes].some((n) => (n as HTMLElement).dataset?.cueId === cueId));
+            if (!landed) return;
+            const dom = performance.now() - t0;
+            observer.disconnect();
+            requestAnimationFrame(() => resolve({ dom, frame: performance.now() - t0 }));
+          });
+          observer.observe(stage, { childList: true, subtree: true });
+          t0 = performance.now();
+          void send({ type: 'take', cueId });
+        }),
+    };
+  });
+}
+
+export async function benchTakeLatency(): Promise<Record<string, Summary>> {
+  const server = await startTestServer({ show: benchShow() });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('console', (m) => m.type() === 'error' && !m.text().includes('404') && console.error(m.text()));
+    // tsx names functions with an __name helper; the page needs it for evaluate().
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    await page.goto(`${server.url}/output`);
+    await page.waitForFunction(() => document.body.dataset.connection === 'open');
+    await installProbe(page);
+    const dom: number[] = [];
+    const frame: number[] = [];
+    const roundTrip: number[] = [];
+    for (let i = 0; i < TAKES + WARMUP; i++) {
+      const layer = LAYERS[i % LAYERS.length]!;
+      const cueId = `${layer}-${Math.floor(i / LAYERS.length) % 2 ? 'b' : 'a'}`;
+      // Cue first (the preload), as an operator does, then take.
+      const cueMs = await page.evaluate((id) => (window as any).__bench.cue(id), cueId);
+      await page.waitForTimeout(40);
+      const t = await page.evaluate((id) => (window as any).__bench.take(id), cueId);
+      if (i >= WARMUP) {
+        dom.push(t.dom);
+        frame.push(t.frame);
+        roundTrip.push(cueMs);
+      }
+      await page.waitForTimeout(Number(process.env.BENCH_GAP ?? 25));
+    }
+    return { take_to_dom_ms: summarise(dom), take_to_frame_ms: summarise(frame), baseline_command_roundtrip_ms: summarise(roundTrip) };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

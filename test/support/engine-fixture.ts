@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Engine } from '../../main/engine/engine';
+import type { ServerEvent } from '../../main/engine/protocol';
+import type { Show } from '../../main/engine/show';
+import { templateTable } from '../../main/engine/templates';
+import { TEMPLATES } from '../../overlays/graphics/definitions';
+
+/** A two-step full-screen template, so `next` has somewhere to go. Test-only. */
+export const twoStep = {
+  id: 'two-step',
+  name: 'Two step',
+  layer: 'fullscreen' as const,
+  steps: 2,
+  fields: z.strictObject({ label: z.string().default('x') }),
+  title: () => 'Two step',
+};
+
+/** The real templates (strap) plus the test-only two-step one. */
+export const testTemplates = templateTable([...TEMPLATES.values(), twoStep]);
+
+/** Two stacks: straps a and b and the two-step m in s1; strap c in s2. */
+export function testShow(): Show {
+  return {
+    format: 'strapline-show',
+    version: 1,
+    name: 'Test show',
+    stacks: [
+      {
+        id: 's1',
+        name: 'First',
+        cues: [
+          { id: 'a', title: 'A', template: 'strap', layer: 'lower-third', fields: { headline: 'A', subline: '', party: 'none', variant: 'standard' } },
+          { id: 'b', title: 'B', template: 'strap', layer: 'lower-third', fields: { headline: 'B', subline: '', party: 'Lab', variant: 'standard' } },
+          { id: 'm', title: 'M', template: 'two-step', layer: 'fullscreen', fields: { label: 'm' } },
+        ],
+      },
+      {
+        id: 's2',
+        name: 'Second',
+        cues: [{ id: 'c', title: 'C', template: 'strap', layer: 'lower-third', fields: { headline: 'C', subline: '', party: 'none', variant: 'standard' } }],
+      },
+    ],
+  };
+}
+
+/** 22:00:00 UTC on election night 2024. */
+export const T0 = Date.UTC(2024, 6, 4, 22, 0, 0);
+
+export interface EngineHarness {
+  engine: Engine;
+  /** Every event the engine emitted, in order. */
+  events: ServerEvent[];
+  /** Moves the injected clock forward. */
+  advance: (ms: number) => void;
+  now: () => number;
+  /** Dispatches and throws if the command was refused: for setting up a state. */
+  must: (command: unknown) => void;
+}
+
+export function engineHarness(show: Show = testShow()): EngineHarness {
+  let t = T0;
+  const engine = new Engine({ show, templates: testTemplates, now: () => t });
+  const events: ServerEvent[] = [];
+  engine.subscribe((e) => events.push(e));
+  return {
+    engine,
+    events,
+    advance: (ms) => {
+      t += ms;
+    },
+    now: () => t,
+    must: (command) => {
+      const r = engine.dispatch(command);
+      if (!r.ok) throw new Error(`setup ${JSON.stringify(command)}: ${r.error.code} ${r.error.message}`);
+    },
+  };
+}

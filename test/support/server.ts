@@ -1,0 +1,38 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DEMO_SHOW, WEB_ROOT, startHeadless, type Headless } from '../../main/server/headless';
+
+export interface TestServer extends Headless {
+  url: string;
+  dir: string;
+  asRunPath: string;
+  stop: () => Promise<void>;
+}
+
+/** The real headless server on a free loopback port, with its files in a temporary folder. */
+export async function startTestServer(options: { show?: unknown; now?: () => number } = {}): Promise<TestServer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'strapline-test-'));
+  let showPath = DEMO_SHOW;
+  if (options.show !== undefined) {
+    showPath = path.join(dir, 'show.json');
+    await writeFile(showPath, JSON.stringify(options.show));
+  }
+  const asRunPath = path.join(dir, 'as-run.jsonl');
+  const app = await startHeadless({ showPath, host: '127.0.0.1', port: 0, asRunPath, webRoot: WEB_ROOT, now: options.now });
+  return {
+    ...app,
+    url: app.server.url,
+    dir,
+    asRunPath,
+    stop: async () => {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, json: await res.json() };
+}
