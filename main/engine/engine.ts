@@ -6,6 +6,9 @@ import type { TemplateTable } from './templates';
 import { initialState, isError, type EngineState, type HandlerContext, type Outcome } from './state';
 import * as playout from './playout';
 import * as edits from './show-edits';
+import * as results from './results';
+import { deriveTotals, type Baseline } from './election';
+import type { ResultsSnapshot } from './protocol';
 
 type Handler<K extends CommandType> = (state: EngineState, cmd: CommandOf<K>, ctx: HandlerContext) => Outcome;
 
@@ -25,10 +28,19 @@ const handlers: { [K in CommandType]: Handler<K> } = {
   'delete-cue': edits.deleteCue,
   'move-cue': edits.moveCue,
   'load-show': edits.loadShow,
+  'declare-results': results.declareResults,
+  'accept-correction': results.acceptCorrection,
+  'reject-correction': results.rejectCorrection,
+  'set-baseline': results.setBaseline,
+  'reset-results': results.resetResults,
+  'results-settings': results.resultsSettings,
+  'set-mode': results.setMode,
 };
 
 export interface EngineOptions {
   show: Show;
+  /** The previous result every GAIN/HOLD and change is judged against. */
+  baseline: Baseline;
   templates: TemplateTable;
   /** Injected so tests control time and the take guard. */
   now: () => number;
@@ -46,13 +58,15 @@ export class Engine {
   private state: EngineState;
   private revision = 1;
   private showRevision = 1;
+  private resultsRevision = 1;
+  private resultsCache: { of: results.ResultsState; snapshot: ResultsSnapshot } | null = null;
   private readonly listeners = new Set<Listener>();
   private readonly templates: TemplateTable;
   private readonly now: () => number;
   private readonly minTakeIntervalMs: number;
 
   constructor(options: EngineOptions) {
-    this.state = initialState(options.show);
+    this.state = initialState(options.show, options.baseline);
     this.templates = options.templates;
     this.now = options.now;
     this.minTakeIntervalMs = options.minTakeIntervalMs ?? 200;
@@ -80,12 +94,20 @@ export class Engine {
       showChanged && previewId !== null && findCue(before.show, previewId)?.cue !== findCue(this.state.show, previewId)?.cue;
     if (programChanged || previewChanged || previewEdited) this.revision += 1;
     if (showChanged) this.showRevision += 1;
+    const resultsChanged = before.results !== this.state.results;
+    if (resultsChanged) this.resultsRevision += 1;
+    const rehearsal = this.state.results.mode === 'rehearsal';
 
     // The air first: outputs hear of a take before anything else is sent.
     if (programChanged || previewChanged || previewEdited) this.emit({ type: 'program', data: this.programSnapshot() });
-    for (const entry of outcome.asRun) this.emit({ type: 'as-run', data: { ...entry, revision: this.revision } });
+    for (const entry of outcome.asRun) {
+      const marked = rehearsal && entry.action !== 'mode' ? { ...entry, rehearsal: true as const } : entry;
+      this.emit({ type: 'as-run', data: { ...marked, revision: this.revision } });
+    }
     if (showChanged) this.emit({ type: 'show', data: this.showSnapshot() });
-    return { ok: true, revision: this.revision, showRevision: this.showRevision };
+    if (resultsChanged) this.emit({ type: 'results', data: this.resultsSnapshot() });
+    const detail = outcome.detail ? { detail: outcome.detail } : {};
+    return { ok: true, revision: this.revision, showRevision: this.showRevision, resultsRevision: this.resultsRevision, ...detail };
   }
 
   programSnapshot(): ProgramSnapshot {
@@ -99,6 +121,28 @@ export class Engine {
 
   showSnapshot(): ShowSnapshot {
     return { showRevision: this.showRevision, show: this.state.show };
+  }
+
+  /** Totals are derived once per change of results, however many views ask. */
+  resultsSnapshot(): ResultsSnapshot {
+    const r = this.state.results;
+    if (this.resultsCache?.of === r) return this.resultsCache.snapshot;
+    const snapshot: ResultsSnapshot = {
+      resultsRevision: this.resultsRevision,
+      mode: r.mode,
+      holderBasis: r.holderBasis,
+      speakerCountsWith: r.speakerCountsWith,
+      lastDeclarationAt: r.lastDeclarationAt,
+      totals: deriveTotals(r.seats, r.baseline, { holderBasis: r.holderBasis }),
+      corrections: [...r.corrections].map(([onsCode, proposed]) => ({ onsCode, current: r.seats.get(onsCode)!, proposed })),
+    };
+    this.resultsCache = { of: r, snapshot };
+    return snapshot;
+  }
+
+  /** The results as held, for the API and importers' callers; never mutate. */
+  resultsState(): results.ResultsState {
+    return this.state.results;
   }
 
   subscribe(listener: Listener): () => void {

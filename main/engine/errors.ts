@@ -20,6 +20,9 @@ export const ERROR_CODES = {
   NOT_FOUND: 1303,
   FORBIDDEN: 1304,
   INVALID_SHOW_FILE: 1401,
+  UNKNOWN_SEAT: 1501,
+  NO_CORRECTION: 1502,
+  INVALID_IMPORT: 1503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -6,7 +6,9 @@ import { validateFields } from './fields';
 
 /** The on-air half of the command map: cue, take, next, update, out, clear-all. */
 
-function asRunOf(onAir: OnAir, layer: Layer, action: Applied['asRun'][number]['action'], ctx: HandlerContext) {
+type OnAirAction = 'take' | 'next' | 'update' | 'out' | 'clear-all';
+
+function asRunOf(onAir: OnAir, layer: Layer, action: OnAirAction, ctx: HandlerContext): Applied['asRun'][number] {
   return {
     at: new Date(ctx.now).toISOString(),
     action,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { fieldsSchema, idSchema, layerSchema, showSchema, type Fields, type Layer, type Show } from './show';
 import type { StraplineError } from './errors';
+import { resultsCommandSchemas } from './results';
+import type { ElectionTotals, HolderBasis, PartyId, SeatResult } from './election';
 
 /**
  * The command map: every way to change state, on every transport (IPC,
@@ -43,6 +45,7 @@ export const commandSchemas = {
     index: z.number().int().min(0),
   }),
   'load-show': z.strictObject({ type: z.literal('load-show'), show: showSchema }),
+  ...resultsCommandSchemas,
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;
@@ -94,26 +97,51 @@ export interface ShowSnapshot {
   show: Show;
 }
 
-export interface AsRunEntry {
-  at: string;
-  revision: number;
-  action: 'take' | 'next' | 'update' | 'out' | 'clear-all';
-  layer: Layer;
-  cueId: string;
-  template: string;
-  title: string;
-  step: number;
-}
+export type AsRunEntry =
+  | {
+      at: string;
+      revision: number;
+      action: 'take' | 'next' | 'update' | 'out' | 'clear-all';
+      layer: Layer;
+      cueId: string;
+      template: string;
+      title: string;
+      step: number;
+      /** Set when it went out during a rehearsal, not on the night. */
+      rehearsal?: true;
+    }
+  | { at: string; revision: number; action: 'mode'; mode: 'live' | 'rehearsal' };
+
+/** Omit that keeps a union a union. */
+export type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export type CommandResult =
-  | { ok: true; revision: number; showRevision: number }
+  | { ok: true; revision: number; showRevision: number; resultsRevision: number; detail?: Record<string, unknown> }
   | { ok: false; error: StraplineError };
+
+export interface Correction {
+  onsCode: string;
+  current: SeatResult;
+  proposed: SeatResult;
+}
+
+/** The night so far, for the console's status and for graphics bound to totals. */
+export interface ResultsSnapshot {
+  resultsRevision: number;
+  mode: 'live' | 'rehearsal';
+  holderBasis: HolderBasis;
+  speakerCountsWith: PartyId | null;
+  lastDeclarationAt: number | null;
+  totals: ElectionTotals;
+  corrections: Correction[];
+}
 
 /** The event map: everything a view is told. */
 export interface EventMap {
   program: ProgramSnapshot;
   show: ShowSnapshot;
   'as-run': AsRunEntry;
+  results: ResultsSnapshot;
   error: StraplineError;
 }
 export type EventType = keyof EventMap;

@@ -1,5 +1,7 @@
 import type { Layer, Show } from './show';
-import type { AsRunEntry, OnAir } from './protocol';
+import type { AsRunEntry, OmitEach, OnAir } from './protocol';
+import type { Baseline } from './election';
+import { initialResults, type ResultsState } from './results';
 import type { StraplineError } from './errors';
 import type { TemplateTable } from './templates';
 
@@ -11,6 +13,7 @@ export interface EngineState {
   program: Partial<Record<Layer, OnAir>>;
   lastTakeAt: Partial<Record<Layer, number>>;
   nextTakeId: number;
+  results: ResultsState;
 }
 
 export interface HandlerContext {
@@ -21,7 +24,9 @@ export interface HandlerContext {
 
 export interface Applied {
   state: EngineState;
-  asRun: Omit<AsRunEntry, 'revision'>[];
+  asRun: OmitEach<AsRunEntry, 'revision'>[];
+  /** What the command did, for its caller (e.g. how many seats a declaration applied). */
+  detail?: Record<string, unknown>;
 }
 
 export type Outcome = Applied | { error: StraplineError };
@@ -30,6 +35,6 @@ export function isError(o: Outcome): o is { error: StraplineError } {
   return 'error' in o;
 }
 
-export function initialState(show: Show): EngineState {
-  return { show, previewCueId: null, program: {}, lastTakeAt: {}, nextTakeId: 1 };
+export function initialState(show: Show, baseline: Baseline): EngineState {
+  return { show, previewCueId: null, program: {}, lastTakeAt: {}, nextTakeId: 1, results: initialResults(baseline) };
 }

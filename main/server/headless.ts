@@ -6,10 +6,12 @@ import { TEMPLATES } from '../../overlays/graphics/definitions';
 import { readShowFile } from './show-file';
 import { attachAsRunLog } from './as-run-log';
 import { startServer, type RunningServer } from './server';
+import { loadReferenceData, type ReferenceData } from './reference-data';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEMO_SHOW = path.join(REPO_ROOT, 'seeds/demo-show.json');
 export const WEB_ROOT = path.join(REPO_ROOT, 'out/renderer');
+export const REFERENCE_DIR = path.join(REPO_ROOT, 'seeds/reference');
 
 export interface HeadlessOptions {
   showPath: string;
@@ -22,6 +24,7 @@ export interface HeadlessOptions {
 
 export interface Headless {
   engine: Engine;
+  reference: ReferenceData;
   server: RunningServer;
   close: () => Promise<void>;
 }
@@ -34,11 +37,13 @@ export function defaultAsRunPath(now = new Date()): string {
 export async function startHeadless(options: HeadlessOptions): Promise<Headless> {
   const loaded = await readShowFile(options.showPath, TEMPLATES);
   if ('error' in loaded) throw new Error(loaded.error.message);
-  const engine = new Engine({ show: loaded.show, templates: TEMPLATES, now: options.now ?? Date.now });
+  const reference = await loadReferenceData(REFERENCE_DIR);
+  const engine = new Engine({ show: loaded.show, baseline: reference.baseline, templates: TEMPLATES, now: options.now ?? Date.now });
   const detach = attachAsRunLog(engine, options.asRunPath, (e) => console.error(`as-run log: ${e.message}`));
-  const server = await startServer({ engine, webRoot: options.webRoot, host: options.host, port: options.port });
+  const server = await startServer({ engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies });
   return {
     engine,
+    reference,
     server,
     close: async () => {
       detach();

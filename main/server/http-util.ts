@@ -17,18 +17,26 @@ export function sendError(res: ServerResponse, status: number, error: StraplineE
   sendJson(res, status, { error: { code: error.code, number: error.number, message: error.message } });
 }
 
-/** Reads a JSON body, capped, as unknown: the command schema narrows it. */
-export async function readJsonBody(req: IncomingMessage): Promise<{ value: unknown } | { error: StraplineError; status: number }> {
+/** Reads a body as text, refusing it once it passes the cap. */
+export async function readTextBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<{ text: string } | { error: StraplineError; status: number }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      return { status: 413, error: fail('PAYLOAD_TOO_LARGE', `Request body is over ${MAX_BODY_BYTES} bytes`) };
+    if (size > maxBytes) {
+      req.resume();
+      return { status: 413, error: fail('PAYLOAD_TOO_LARGE', `Request body is over ${maxBytes} bytes`) };
     }
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  return { text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Reads a JSON body, capped, as unknown: the command schema narrows it. */
+export async function readJsonBody(req: IncomingMessage): Promise<{ value: unknown } | { error: StraplineError; status: number }> {
+  const body = await readTextBody(req);
+  if ('error' in body) return body;
+  const text = body.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { value: {} };
   try {
     return { value: JSON.parse(text) as unknown };

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Engine } from '../engine/engine';
 import { fail } from '../engine/errors';
 import { handleApi } from './control-api';
-import { sendError } from './http-util';
+import { sameOriginOrNone, sendError } from './http-util';
+import { handleResultsApi } from './results-api';
+import type { Constituency } from '../engine/election';
 import { SnapshotStream } from './snapshot-stream';
 import { resolveInside, sendFile } from './static-files';
 
@@ -19,6 +21,7 @@ export interface ServerOptions {
   webRoot: string;
   host: string;
   port: number;
+  constituencies: readonly Constituency[];
 }
 
 export interface RunningServer {
@@ -34,6 +37,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     void (async () => {
+      if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOriginOrNone(req)) {
+        return sendError(res, 403, fail('FORBIDDEN', `Requests from origin ${req.headers.origin} are refused`));
+      }
+      if (await handleResultsApi(req, res, url, engine, options.constituencies)) return;
       if (await handleApi(req, res, url.pathname, engine)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendError(res, 405, fail('INVALID_REQUEST', `${req.method} is not served here`));

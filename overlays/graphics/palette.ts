@@ -1,23 +1,12 @@
-/**
- * Party colours: one palette for every graphic. Keys are the Commons Library
- * abbreviations. "none" gives the house accent for non-party straps.
- */
-export const PARTY_COLOURS: Readonly<Record<string, string>> = {
-  none: '#F2B705',
-  Con: '#0087DC',
-  Lab: '#E4003B',
-  LD: '#FAA61A',
-  RUK: '#12B6CF',
-  Green: '#02A95B',
-  SNP: '#FDF38E',
-  PC: '#005B54',
-  SF: '#326760',
-  DUP: '#D46A4C',
-  SDLP: '#2AA82C',
-  UUP: '#48A5EE',
-  APNI: '#F6CB2F',
-};
+import { PARTY_TABLE, partyInfo } from '../../main/engine/election/party-table';
 
+/** The house accent, for straps about no one party. */
+export const HOUSE_ACCENT = '#F2B705';
+
+/** Party ids a graphic can be coloured by: the one party table, plus "none". */
+export const ACCENT_PARTIES = ['none', ...PARTY_TABLE.map((p) => p.id)] as [string, ...string[]];
+
+/** One palette for every graphic: the party table's colours. */
 export function partyColour(party: string): string {
-  return PARTY_COLOURS[party] ?? PARTY_COLOURS.none!;
+  return partyInfo(party)?.colour ?? HOUSE_ACCENT;
 }

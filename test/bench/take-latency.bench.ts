@@ -16,7 +16,7 @@ function benchShow(): Show {
       title: `${layer} ${k}`,
       template: 'strap',
       layer,
-      fields: { headline: `Bench ${layer} ${k}`, subline: 'Take latency', party: 'Lab', variant: 'standard' },
+      fields: { headline: `Bench ${layer} ${k}`, subline: 'Take latency', party: 'lab', variant: 'standard' },
     })),
   );
   return { format: 'strapline-show', version: 1, name: 'Bench', stacks: [{ id: 'bench', name: 'Bench', cues }] };

@@ -45,15 +45,17 @@ describe.skipIf('reason' in binary)('the Electron app', () => {
     await app?.close();
   });
 
-  it('opens secure windows: context isolation and sandbox on, no node integration', async () => {
-    const prefs = await app.evaluate(({ BrowserWindow }) =>
-      BrowserWindow.getAllWindows().map((w) => {
-        const p = w.webContents.getLastWebPreferences();
-        return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
-      }),
-    );
-    for (const p of prefs) expect(p).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(await consoleWin.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  it('gives pages no Node: only the bridge the preload exposes', async () => {
+    for (const page of [consoleWin, outputWin]) {
+      const seen = await page.evaluate(() => ({
+        require: typeof (globalThis as { require?: unknown }).require,
+        process: typeof (globalThis as { process?: unknown }).process,
+        bridge: Object.keys((window as unknown as { strapline: object }).strapline).sort(),
+      }));
+      expect(seen.require).toBe('undefined');
+      expect(seen.process).toBe('undefined');
+      expect(seen.bridge).toEqual(page === outputWin ? ['onEvent', 'ready'] : ['onEvent', 'ready', 'send']);
+    }
   });
 
   it('takes a strap from the console to the output window over IPC', async () => {
@@ -64,7 +66,7 @@ describe.skipIf('reason' in binary)('the Electron app', () => {
 
   it('recreates a crashed output and restores what was on air, without an in-animation', async () => {
     await app.evaluate(({ BrowserWindow }) => {
-      const out = BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().includes('output.html'));
+      const out = BrowserWindow.getAllWindows().find((w: { webContents: { getURL(): string } }) => w.webContents.getURL().includes('output.html'));
       out?.webContents.forcefullyCrashRenderer();
     });
     const fresh = await app.waitForEvent('window', { timeout: 10_000 });

@@ -33,14 +33,39 @@ export function rankSeat(seat: DeclaredSeat): Placing[] {
   return placings.sort((a, b) => b.votes - a.votes || Number(b.partyId === declared) - Number(a.partyId === declared));
 }
 
+/**
+ * The leading party and the runner-up's votes in one pass without allocating: this runs for
+ * every seat on every totals update, so it avoids rankSeat's arrays and sort.
+ */
+function leader(seat: DeclaredSeat): { partyId: PartyId | undefined; votes: number; secondVotes: number } {
+  let partyId: PartyId | undefined;
+  let votes = -1;
+  let secondVotes = -1;
+  const consider = (id: PartyId, v: number): void => {
+    if (v > votes) {
+      secondVotes = votes;
+      votes = v;
+      partyId = id;
+    } else if (v > secondVotes) secondVotes = v;
+  };
+  if (seat.candidates !== undefined) {
+    for (const c of seat.candidates) consider(c.partyId, c.votes);
+  } else {
+    for (const id in seat.partyVotes) {
+      const v = seat.partyVotes[id];
+      if (id !== OTHER_PARTY_ID && v !== undefined && v > 0) consider(id, v);
+    }
+  }
+  return { partyId, votes, secondVotes };
+}
+
 /** The winning party, or undefined while undecided (pending, recount, or an unsettled tie). */
 export function seatWinner(seat: SeatResult): PartyId | undefined {
   if (seat.state === 'rush') return seat.winner;
   if (seat.state !== 'declared') return undefined;
   if (seat.winner !== undefined) return seat.winner;
-  const [first, second] = rankSeat(seat);
-  if (first === undefined || (second !== undefined && second.votes === first.votes)) return undefined;
-  return first.partyId;
+  const top = leader(seat);
+  return top.votes === top.secondVotes ? undefined : top.partyId;
 }
 
 export function seatRunnerUp(seat: DeclaredSeat): Placing | undefined {

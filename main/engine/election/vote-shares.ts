@@ -62,5 +62,5 @@ export function foldMinorParties(partyVotes: PartyVotes, shown: readonly PartyId
 
 /** Adds one seat's votes into running totals (mutates `into`: it runs 650 times per update). */
 export function addVotesInto(into: Record<PartyId, number>, partyVotes: PartyVotes): void {
-  for (const [id, votes] of Object.entries(partyVotes)) into[id] = (into[id] ?? 0) + votes;
+  for (const id in partyVotes) into[id] = (into[id] ?? 0) + (partyVotes[id] ?? 0);
 }

@@ -87,7 +87,7 @@ function readSeat(row: RowReader, columns: ConstituencyColumns): SeatResult | un
   }
   if (others > 0) partyVotes[OTHER_PARTY_ID] = (partyVotes[OTHER_PARTY_ID] ?? 0) + others;
 
-  const draft = {
+  const counted = {
     onsCode,
     state: 'declared' as const,
     // A results file is a complete declaration; later feed revisions supersede it.
@@ -98,12 +98,11 @@ function readSeat(row: RowReader, columns: ConstituencyColumns): SeatResult | un
     ...(invalidVotes === undefined ? {} : { invalidVotes }),
     partyVotes,
   };
-  const ranked = rankSeat(draft);
-  const [first, second] = ranked;
-  if (first !== undefined && second !== undefined && first.votes === second.votes) {
-    // A tie settled by lot: only the declared winner says who won.
-    Object.assign(draft, { winner });
-  } else if (first?.partyId !== winner) {
+  const [first, second] = rankSeat(counted);
+  const tied = first !== undefined && second !== undefined && first.votes === second.votes;
+  // A tie is settled by lot: only then does the declared winner need storing.
+  const draft = tied ? { ...counted, winner } : counted;
+  if (!tied && first?.partyId !== winner) {
     row.fail(`says ${winnerLabel} but the votes put ${first === undefined ? 'nobody' : commonsAbbreviation(first.partyId)} first`, H.firstParty);
   }
   const runnerVotes = runner === undefined ? undefined : partyVotes[runner];

@@ -71,9 +71,10 @@ export function parseCsv(input: string): ParsedCsv {
         }
         while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
         if (j < n && text[j] !== ',' && text[j] !== '\r' && text[j] !== '\n') {
-          errors.push({ line, message: `unexpected text after a closing quote: ${JSON.stringify(text.slice(j, j + 10))}` });
+          const start = j;
+          while (j < n && text[j] !== ',' && text[j] !== '\n' && text[j] !== '\r') j++;
+          errors.push({ line, message: `unexpected text after a closing quote: ${JSON.stringify(text.slice(start, Math.min(j, start + 20)))}` });
           recordBroken = true;
-          while (j < n && text[j] !== ',' && text[j] !== '\n') j++;
         }
       } else {
         const start = i;

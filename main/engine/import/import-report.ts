@@ -4,7 +4,7 @@
  * applied results file on air is worse than a rejected one.
  */
 
-export type ImportFormat = 'commons-constituency' | 'commons-candidate' | 'notional' | 'strapline-json';
+export type ImportFormat = 'commons-constituency' | 'commons-candidate' | 'notional' | 'strapline-json' | 'strapline-baseline-json';
 
 export interface ImportIssue {
   readonly file: string;
@@ -67,18 +67,32 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
+/** A garbage file could otherwise produce a million issues; past this many we only count. */
+export const MAX_LISTED_ISSUES = 500;
+
 /** Collects issues with the file name filled in, so importers only say what and where. */
 export class IssueLog {
   readonly errors: ImportIssue[] = [];
   readonly warnings: ImportIssue[] = [];
+  errorCount = 0;
+  warningCount = 0;
   constructor(readonly file: string) {}
 
   error(message: string, line?: number, column?: string): void {
-    this.errors.push(issue(this.file, message, line, column));
+    this.errorCount += 1;
+    if (this.errors.length < MAX_LISTED_ISSUES) this.errors.push(issue(this.file, message, line, column));
   }
 
   warn(message: string, line?: number, column?: string): void {
-    this.warnings.push(issue(this.file, message, line, column));
+    this.warningCount += 1;
+    if (this.warnings.length < MAX_LISTED_ISSUES) this.warnings.push(issue(this.file, message, line, column));
+  }
+
+  /** The listed issues, plus one line saying how many were not listed. */
+  listed(kind: 'errors' | 'warnings'): ImportIssue[] {
+    const list = this[kind];
+    const unlisted = (kind === 'errors' ? this.errorCount : this.warningCount) - list.length;
+    return unlisted > 0 ? [...list, issue(this.file, `and ${unlisted} more ${kind} not listed`, undefined, undefined)] : list;
   }
 }
 
@@ -107,7 +121,7 @@ export interface ImportTally<T> {
 
 /** Applies the all-or-nothing rule and writes the one-line summary an operator reads. */
 export function finishImport<T>(log: IssueLog, tally: ImportTally<T>, options: ImportOptions): ImportOutcome<T> {
-  const hasErrors = log.errors.length > 0;
+  const hasErrors = log.errorCount > 0;
   const applied: AppliedScope = tally.fatal
     ? 'nothing'
     : !hasErrors
@@ -116,7 +130,7 @@ export function finishImport<T>(log: IssueLog, tally: ImportTally<T>, options: I
         ? 'valid-rows'
         : 'nothing';
   const seats = `${tally.accepted.length} seat${tally.accepted.length === 1 ? '' : 's'}`;
-  const errors = `${log.errors.length} error${log.errors.length === 1 ? '' : 's'}`;
+  const errors = `${log.errorCount} error${log.errorCount === 1 ? '' : 's'}`;
   const summary =
     applied === 'all'
       ? `${log.file}: ${seats} ready to apply`
@@ -133,8 +147,8 @@ export function finishImport<T>(log: IssueLog, tally: ImportTally<T>, options: I
       recordsRead: tally.recordsRead,
       seatsValid: tally.accepted.length,
       seatsRejected: tally.rejected,
-      errors: log.errors,
-      warnings: log.warnings,
+      errors: log.listed('errors'),
+      warnings: log.listed('warnings'),
       applied,
       summary,
     },

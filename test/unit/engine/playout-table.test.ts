@@ -5,6 +5,7 @@ import { templateTable } from '../../../main/engine/templates';
 import type { Command } from '../../../main/engine/protocol';
 import type { Show } from '../../../main/engine/show';
 import { TEMPLATES } from '../../../overlays/graphics/definitions';
+import { baselineFromSeats } from '../../../main/engine/election';
 
 /** A two-step template, so next has somewhere to go. Test-only. */
 const twoStep = {
@@ -88,7 +89,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
 
 function engineIn(stateName: string) {
   let now = 1_000_000;
-  const engine = new Engine({ show, templates, now: () => now });
+  const engine = new Engine({ show, baseline: baselineFromSeats([]), templates, now: () => now });
   for (const cmd of STATES[stateName]!) {
     const r = engine.dispatch(cmd);
     if (!r.ok) throw new Error(`setup ${stateName}: ${r.error.message}`);

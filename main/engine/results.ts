@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { fail } from './errors';
+import {
+  baselineFromSeats, baselineSeatSchema, partyIdSchema, seatResultSchema, onsCodeSchema,
+  type Baseline, type HolderBasis, type PartyId, type SeatResult,
+} from './election';
+import type { CommandOf } from './protocol';
+import type { EngineState, Outcome } from './state';
+
+/**
+ * The night's results as the engine holds them. A change to a seat already
+ * declared is not applied: it waits as a correction until the operator accepts
+ * it, so nothing bound to that seat changes on air by surprise.
+ */
+export interface ResultsState {
+  baseline: Baseline;
+  seats: ReadonlyMap<string, SeatResult>;
+  corrections: ReadonlyMap<string, SeatResult>;
+  holderBasis: HolderBasis;
+  speakerCountsWith: PartyId | null;
+  mode: 'live' | 'rehearsal';
+  lastDeclarationAt: number | null;
+}
+
+export const resultsCommandSchemas = {
+  'declare-results': z.strictObject({
+    type: z.literal('declare-results'),
+    source: z.string().min(1).max(200),
+    seats: z.array(seatResultSchema).min(1).max(2000),
+  }),
+  'accept-correction': z.strictObject({ type: z.literal('accept-correction'), onsCode: onsCodeSchema }),
+  'reject-correction': z.strictObject({ type: z.literal('reject-correction'), onsCode: onsCodeSchema }),
+  'set-baseline': z.strictObject({ type: z.literal('set-baseline'), seats: z.array(baselineSeatSchema).min(1).max(2000) }),
+  'reset-results': z.strictObject({ type: z.literal('reset-results') }),
+  'results-settings': z.strictObject({
+    type: z.literal('results-settings'),
+    holderBasis: z.enum(['notional', 'sitting-mp']).optional(),
+    speakerCountsWith: partyIdSchema.nullable().optional(),
+  }),
+  'set-mode': z.strictObject({ type: z.literal('set-mode'), mode: z.enum(['live', 'rehearsal']) }),
+} as const;
+
+/** Every baseline seat starts pending, so "N of 650 declared" counts from the baseline. */
+export function initialResults(baseline: Baseline): ResultsState {
+  const seats = new Map<string, SeatResult>();
+  for (const code of baseline.seats.keys()) seats.set(code, { onsCode: code, revision: 0, state: 'pending' });
+  return { baseline, seats, corrections: new Map(), holderBasis: 'notional', speakerCountsWith: 'lab', mode: 'live', lastDeclarationAt: null };
+}
+
+export type SeatVerdict = 'applied' | 'correction' | 'stale' | 'unchanged' | 'unknown-seat';
+
+/** What one incoming seat does to what we hold. */
+export function judgeSeat(current: SeatResult | undefined, incoming: SeatResult, knownSeat: boolean): SeatVerdict {
+  if (!knownSeat) return 'unknown-seat';
+  if (!current) return 'applied';
+  if (JSON.stringify(current) === JSON.stringify(incoming)) return 'unchanged';
+  if (incoming.revision < current.revision) return 'stale';
+  const fullAfterRush = current.state === 'rush' && incoming.state === 'declared';
+  if (incoming.revision === current.revision && !fullAfterRush && current.state !== 'pending') return 'stale';
+  // Once figures (or a winner) are out, any change is a correction for the operator to accept.
+  if (current.state === 'declared' || (current.state === 'rush' && !fullAfterRush)) return 'correction';
+  return 'applied';
+}
+
+function withResults(state: EngineState, results: Partial<ResultsState>, detail?: Record<string, unknown>): Outcome {
+  return { state: { ...state, results: { ...state.results, ...results } }, asRun: [], detail };
+}
+
+export function declareResults(state: EngineState, cmd: CommandOf<'declare-results'>, ctx: { now: number }): Outcome {
+  const { results } = state;
+  const seats = new Map(results.seats);
+  const corrections = new Map(results.corrections);
+  const counts: Record<SeatVerdict, number> = { applied: 0, correction: 0, stale: 0, unchanged: 0, 'unknown-seat': 0 };
+  const refused: { onsCode: string; verdict: SeatVerdict }[] = [];
+  for (const seat of cmd.seats) {
+    const verdict = judgeSeat(seats.get(seat.onsCode), seat, results.baseline.seats.has(seat.onsCode));
+    counts[verdict] += 1;
+    if (verdict === 'applied') seats.set(seat.onsCode, seat);
+    else if (verdict === 'correction') corrections.set(seat.onsCode, seat);
+    else if (verdict !== 'unchanged') refused.push({ onsCode: seat.onsCode, verdict });
+  }
+  if (counts['unknown-seat'] === cmd.seats.length) {
+    return { error: fail('UNKNOWN_SEAT', `${cmd.source}: none of the ${cmd.seats.length} seats is in the baseline (first: ${cmd.seats[0]!.onsCode})`) };
+  }
+  const changed = counts.applied + counts.correction > 0;
+  const detail = { source: cmd.source, ...counts, refused: refused.slice(0, 50) };
+  if (!changed) return { state, asRun: [], detail };
+  return withResults(state, { seats, corrections, lastDeclarationAt: counts.applied ? ctx.now : results.lastDeclarationAt }, detail);
+}
+
+export function acceptCorrection(state: EngineState, cmd: CommandOf<'accept-correction'>, ctx: { now: number }): Outcome {
+  const proposed = state.results.corrections.get(cmd.onsCode);
+  if (!proposed) return { error: fail('NO_CORRECTION', `No correction is waiting for ${cmd.onsCode}`) };
+  const seats = new Map(state.results.seats).set(cmd.onsCode, proposed);
+  const corrections = new Map(state.results.corrections);
+  corrections.delete(cmd.onsCode);
+  return withResults(state, { seats, corrections, lastDeclarationAt: ctx.now });
+}
+
+export function rejectCorrection(state: EngineState, cmd: CommandOf<'reject-correction'>): Outcome {
+  if (!state.results.corrections.has(cmd.onsCode)) return { error: fail('NO_CORRECTION', `No correction is waiting for ${cmd.onsCode}`) };
+  const corrections = new Map(state.results.corrections);
+  corrections.delete(cmd.onsCode);
+  return withResults(state, { corrections });
+}
+
+export function setBaseline(state: EngineState, cmd: CommandOf<'set-baseline'>): Outcome {
+  return { state: { ...state, results: { ...initialResults(baselineFromSeats(cmd.seats)), mode: state.results.mode } }, asRun: [] };
+}
+
+export function resetResults(state: EngineState): Outcome {
+  return { state: { ...state, results: { ...initialResults(state.results.baseline), mode: state.results.mode } }, asRun: [] };
+}
+
+export function resultsSettings(state: EngineState, cmd: CommandOf<'results-settings'>): Outcome {
+  return withResults(state, {
+    holderBasis: cmd.holderBasis ?? state.results.holderBasis,
+    speakerCountsWith: cmd.speakerCountsWith === undefined ? state.results.speakerCountsWith : cmd.speakerCountsWith,
+  });
+}
+
+export function setMode(state: EngineState, cmd: CommandOf<'set-mode'>, ctx: { now: number }): Outcome {
+  if (state.results.mode === cmd.mode) return { state, asRun: [] };
+  const outcome = withResults(state, { mode: cmd.mode });
+  return 'state' in outcome ? { ...outcome, asRun: [{ at: new Date(ctx.now).toISOString(), action: 'mode', mode: cmd.mode }] } : outcome;
+}

@@ -1,0 +1,78 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Engine } from '../engine/engine';
+import { fail } from '../engine/errors';
+import { seatView } from '../engine/results-view';
+import { importResults, type ImportFormat, type ImportOutcome } from '../engine/import';
+import type { BaselineSeat, Constituency, SeatResult } from '../engine/election';
+import type { CommandResult } from '../engine/protocol';
+import { MAX_BODY_BYTES, readTextBody, sendError, sendJson } from './http-util';
+
+const FORMATS: ImportFormat[] = ['commons-constituency', 'commons-candidate', 'notional', 'strapline-json', 'strapline-baseline-json'];
+const MAX_IMPORT_BYTES = 20 * MAX_BODY_BYTES;
+
+/** Applies what an import produced, through the engine's command map like any other input. */
+export function applyImport(engine: Engine, outcome: ImportOutcome<SeatResult | BaselineSeat>, format: ImportFormat): CommandResult | null {
+  if (outcome.report.applied === 'nothing' || outcome.rows.length === 0) return null;
+  if (format === 'notional' || format === 'strapline-baseline-json') {
+    return engine.dispatch({ type: 'set-baseline', seats: outcome.rows });
+  }
+  return engine.dispatch({ type: 'declare-results', source: outcome.report.file, seats: outcome.rows });
+}
+
+/** A bare seat is wrapped as a one-seat results file, so both shapes take the same path. */
+function asResultsFile(text: string): string {
+  try {
+    const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    if (value && typeof value === 'object' && !Array.isArray(value) && 'onsCode' in value) {
+      return JSON.stringify({ format: 'strapline-results', version: 1, election: 'live', seats: [value] });
+    }
+  } catch {
+    /* the importer reports the syntax error with its place */
+  }
+  return text;
+}
+
+export async function handleResultsApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  engine: Engine,
+  constituencies: readonly Constituency[],
+): Promise<boolean> {
+  const route = `${req.method} ${url.pathname}`;
+  if (route === 'GET /api/results') {
+    const results = engine.resultsState();
+    sendJson(res, 200, { ...engine.resultsSnapshot(), seats: [...results.seats.values()].map((s) => seatView(results, s)) });
+    return true;
+  }
+  if (route === 'GET /api/constituencies') {
+    sendJson(res, 200, { constituencies });
+    return true;
+  }
+  if (route !== 'POST /api/results' && route !== 'POST /api/import') return false;
+
+  const isImport = url.pathname === '/api/import';
+  const format = (isImport ? url.searchParams.get('format') : 'strapline-json') as ImportFormat;
+  if (!FORMATS.includes(format)) {
+    sendError(res, 400, fail('INVALID_REQUEST', `format must be one of ${FORMATS.join(', ')}; got "${url.searchParams.get('format') ?? ''}"`));
+    return true;
+  }
+  const body = await readTextBody(req, isImport ? MAX_IMPORT_BYTES : MAX_BODY_BYTES);
+  if ('error' in body) {
+    sendError(res, body.status, body.error);
+    return true;
+  }
+  const fileName = url.searchParams.get('name') ?? (isImport ? `import.${format.endsWith('json') ? 'json' : 'csv'}` : 'POST /api/results');
+  const text = isImport ? body.text : asResultsFile(body.text);
+  const outcome = importResults(text, fileName, format, { applyValidRows: url.searchParams.get('apply') === 'valid-rows' });
+  const applied = applyImport(engine, outcome, format);
+  if (applied && !applied.ok) {
+    sendError(res, 400, applied.error);
+    return true;
+  }
+  const status = outcome.report.applied === 'nothing' ? 400 : 200;
+  const payload = { report: outcome.report, ...(applied?.ok ? { detail: applied.detail ?? null, resultsRevision: applied.resultsRevision } : {}) };
+  if (status === 400) sendJson(res, 400, { error: { ...fail('INVALID_IMPORT', outcome.report.summary) }, ...payload });
+  else sendJson(res, 200, payload);
+  return true;
+}
