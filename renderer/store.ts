@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Command, CommandResult, ProgramSnapshot } from '../main/engine/protocol';
+import type { Command, CommandResult, ProgramSnapshot, ResultsSnapshot } from '../main/engine/protocol';
 import type { Show } from '../main/engine/show';
 import type { Bridge, ConnectionState } from '../overlays/transport';
 
@@ -12,6 +12,7 @@ export interface Notice {
 interface ConsoleState {
   show: Show | null;
   program: ProgramSnapshot | null;
+  results: ResultsSnapshot | null;
   selectedCueId: string | null;
   connection: ConnectionState;
   notices: Notice[];
@@ -27,6 +28,7 @@ export function createConsoleStore(bridge: Bridge) {
   const store = create<ConsoleState>((set, get) => ({
     show: null,
     program: null,
+    results: null,
     selectedCueId: null,
     connection: 'connecting',
     notices: [],
@@ -53,6 +55,7 @@ export function createConsoleStore(bridge: Bridge) {
   bridge.onConnection((connection) => store.setState({ connection }));
   bridge.onEvent((event) => {
     if (event.type === 'show') store.setState({ show: event.data.show });
+    if (event.type === 'results') store.setState({ results: event.data });
     if (event.type === 'program') {
       const selected = store.getState().selectedCueId;
       store.setState({ program: event.data, selectedCueId: selected ?? event.data.preview?.cueId ?? null });

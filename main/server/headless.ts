@@ -40,7 +40,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
   const reference = await loadReferenceData(REFERENCE_DIR);
   const engine = new Engine({ show: loaded.show, baseline: reference.baseline, templates: TEMPLATES, now: options.now ?? Date.now });
   const detach = attachAsRunLog(engine, options.asRunPath, (e) => console.error(`as-run log: ${e.message}`));
-  const server = await startServer({ engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies });
+  const server = await startServer({ engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json') });
   return {
     engine,
     reference,

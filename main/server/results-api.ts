@@ -5,7 +5,38 @@ import { seatView } from '../engine/results-view';
 import { importResults, type ImportFormat, type ImportOutcome } from '../engine/import';
 import type { BaselineSeat, Constituency, SeatResult } from '../engine/election';
 import type { CommandResult } from '../engine/protocol';
-import { MAX_BODY_BYTES, readTextBody, sendError, sendJson } from './http-util';
+import { MAX_BODY_BYTES, readJsonBody, readTextBody, sendError, sendJson } from './http-util';
+import { z } from 'zod';
+import { describeIssues } from '../engine/errors';
+import { Rehearsal } from './rehearsal';
+
+export interface ResultsApiContext {
+  engine: Engine;
+  constituencies: readonly Constituency[];
+  rehearsal: Rehearsal;
+  /** The results file a rehearsal replays. */
+  rehearsalSource: string;
+}
+
+const rehearsalRequest = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('start'), durationSeconds: z.number().min(5).max(36_000).default(600) }),
+  z.strictObject({ action: z.literal('stop') }),
+]);
+
+async function handleRehearsal(req: IncomingMessage, res: ServerResponse, ctx: ResultsApiContext): Promise<void> {
+  if (req.method === 'GET') return sendJson(res, 200, ctx.rehearsal.status());
+  const body = await readJsonBody(req);
+  if ('error' in body) return sendError(res, body.status, body.error);
+  const parsed = rehearsalRequest.safeParse(body.value);
+  if (!parsed.success) return sendError(res, 400, fail('INVALID_REQUEST', `/api/rehearsal: ${describeIssues(parsed.error.issues)}`));
+  try {
+    if (parsed.data.action === 'stop') ctx.rehearsal.stop();
+    else ctx.rehearsal.start(await Rehearsal.fromFile(ctx.rehearsalSource), parsed.data.durationSeconds);
+  } catch (e) {
+    return sendError(res, 400, fail('INVALID_REQUEST', `/api/rehearsal: ${(e as Error).message}`));
+  }
+  sendJson(res, 200, ctx.rehearsal.status());
+}
 
 const FORMATS: ImportFormat[] = ['commons-constituency', 'commons-candidate', 'notional', 'strapline-json', 'strapline-baseline-json'];
 const MAX_IMPORT_BYTES = 20 * MAX_BODY_BYTES;
@@ -32,14 +63,13 @@ function asResultsFile(text: string): string {
   return text;
 }
 
-export async function handleResultsApi(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  engine: Engine,
-  constituencies: readonly Constituency[],
-): Promise<boolean> {
+export async function handleResultsApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ResultsApiContext): Promise<boolean> {
+  const { engine, constituencies } = ctx;
   const route = `${req.method} ${url.pathname}`;
+  if (url.pathname === '/api/rehearsal' && (req.method === 'GET' || req.method === 'POST')) {
+    await handleRehearsal(req, res, ctx);
+    return true;
+  }
   if (route === 'GET /api/results') {
     const results = engine.resultsState();
     sendJson(res, 200, { ...engine.resultsSnapshot(), seats: [...results.seats.values()].map((s) => seatView(results, s)) });

@@ -6,6 +6,7 @@ import { handleApi } from './control-api';
 import { sameOriginOrNone, sendError } from './http-util';
 import { handleResultsApi } from './results-api';
 import type { Constituency } from '../engine/election';
+import { Rehearsal } from './rehearsal';
 import { SnapshotStream } from './snapshot-stream';
 import { resolveInside, sendFile } from './static-files';
 
@@ -22,6 +23,8 @@ export interface ServerOptions {
   host: string;
   port: number;
   constituencies: readonly Constituency[];
+  /** The results file a rehearsal replays (seeds/reference/ge2024-results.json). */
+  rehearsalSource: string;
 }
 
 export interface RunningServer {
@@ -34,13 +37,15 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { engine, webRoot } = options;
   const stream = new SnapshotStream(engine);
+  const rehearsal = new Rehearsal(engine);
+  const resultsCtx = { engine, constituencies: options.constituencies, rehearsal, rehearsalSource: options.rehearsalSource };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     void (async () => {
       if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOriginOrNone(req)) {
         return sendError(res, 403, fail('FORBIDDEN', `Requests from origin ${req.headers.origin} are refused`));
       }
-      if (await handleResultsApi(req, res, url, engine, options.constituencies)) return;
+      if (await handleResultsApi(req, res, url, resultsCtx)) return;
       if (await handleApi(req, res, url.pathname, engine)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendError(res, 405, fail('INVALID_REQUEST', `${req.method} is not served here`));
@@ -71,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stream,
     close: () =>
       new Promise<void>((resolve) => {
+        if (rehearsal.status().running) rehearsal.stop();
         stream.close();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -45,7 +45,10 @@ export class SnapshotStream {
     this.clients.set(ws, role);
     ws.on('close', () => this.clients.delete(ws));
     ws.on('error', () => this.clients.delete(ws));
-    if (role === 'console') send(ws, { type: 'show', data: this.engine.showSnapshot() });
+    if (role === 'console') {
+      send(ws, { type: 'show', data: this.engine.showSnapshot() });
+      send(ws, { type: 'results', data: this.engine.resultsSnapshot() });
+    }
     send(ws, { type: 'program', data: this.engine.programSnapshot() });
     ws.on('message', (raw, isBinary) => {
       if (isBinary) return send(ws, { type: 'error', data: fail('INVALID_REQUEST', 'Binary messages are not accepted') });

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import type { Engine } from '../engine/engine';
+import type { SeatResult } from '../engine/election';
+import { importStraplineResultsJson } from '../engine/import';
+
+export interface RehearsalStatus {
+  running: boolean;
+  declared: number;
+  total: number;
+  durationSeconds: number;
+}
+
+/**
+ * Declares a whole election again, in order, at a chosen speed, so the team can
+ * rehearse the night. Seats with declaration times keep their spacing, scaled
+ * to fit; without times (the 2024 file has none), smaller counts go first, as
+ * they tend to on the night. Runs in rehearsal mode, which the as-run log and
+ * the console mark.
+ */
+export class Rehearsal {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private queue: { at: number; seat: SeatResult }[] = [];
+  private done = 0;
+  private durationSeconds = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly now: () => number = Date.now,
+    private readonly tickMs = 200,
+  ) {}
+
+  static async fromFile(file: string): Promise<SeatResult[]> {
+    const outcome = importStraplineResultsJson(await readFile(file, 'utf8'), file);
+    if (outcome.report.applied !== 'all') throw new Error(outcome.report.summary);
+    return [...outcome.rows];
+  }
+
+  /** Refuses to start over a live night's results: a rehearsal must never wipe real data. */
+  start(seats: readonly SeatResult[], durationSeconds: number): void {
+    const current = this.engine.resultsSnapshot();
+    if (current.mode === 'live' && current.totals.decided > 0) {
+      throw new Error(`${current.totals.decided} seats have live results: a rehearsal would clear them`);
+    }
+    this.stopTimer();
+    this.engine.dispatch({ type: 'set-mode', mode: 'rehearsal' });
+    this.engine.dispatch({ type: 'reset-results' });
+    const start = this.now();
+    this.queue = plannedOrder(seats).map((seat, i, all) => ({ at: start + (durationSeconds * 1000 * (i + 1)) / all.length, seat }));
+    this.done = 0;
+    this.durationSeconds = durationSeconds;
+    this.tick();
+  }
+
+  /** Ends the rehearsal and clears its results, so none of it leaks into the live night. */
+  stop(): void {
+    this.stopTimer();
+    this.queue = [];
+    this.engine.dispatch({ type: 'reset-results' });
+    this.engine.dispatch({ type: 'set-mode', mode: 'live' });
+  }
+
+  status(): RehearsalStatus {
+    return { running: this.timer !== null, declared: this.done, total: this.done + this.queue.length, durationSeconds: this.durationSeconds };
+  }
+
+  private tick = (): void => {
+    const now = this.now();
+    let due = 0;
+    while (due < this.queue.length && this.queue[due]!.at <= now) due += 1;
+    if (due > 0) {
+      const batch = this.queue.splice(0, due).map((q) => q.seat);
+      this.engine.dispatch({ type: 'declare-results', source: 'rehearsal', seats: batch });
+      this.done += batch.length;
+    }
+    this.timer = this.queue.length ? setTimeout(this.tick, this.tickMs) : null;
+  };
+
+  private stopTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+/** Declaration time where known; otherwise fewer votes to count, sooner declared. */
+export function plannedOrder(seats: readonly SeatResult[]): SeatResult[] {
+  const key = (s: SeatResult) => ('declaredAt' in s && s.declaredAt ? Date.parse(s.declaredAt) : Number.NaN);
+  const votes = (s: SeatResult) => (s.state === 'declared' ? s.validVotes : Number.MAX_SAFE_INTEGER);
+  return [...seats].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    if (!Number.isNaN(ka) && !Number.isNaN(kb) && ka !== kb) return ka - kb;
+    return votes(a) - votes(b) || a.onsCode.localeCompare(b.onsCode);
+  });
+}
