@@ -84,7 +84,7 @@ describe.skipIf(missing !== null)('a strap goes to air from the console and show
     await post(`${server.url}/api/cue`, { cueId: 'wa-plaid-four' });
     await post(`${server.url}/api/take`, {});
     await consolePage.waitForSelector('.monitor [data-cue-id="wa-plaid-four"]');
-    await expect.poll(() => consolePage.locator('[data-layer-row="lower-third"] .layer-what').textContent()).toBe('Plaid Cymru eye four seats');
+    await expect.poll(() => consolePage.locator('[data-layer-row="lower-third"] .layer-what').textContent()).toBe('Plaid Cymru: four seats');
     await post(`${server.url}/api/clear`, {});
   });
 
