@@ -34,6 +34,19 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/**
+ * On loopback, only loopback host names: a page that rebinds its own DNS name
+ * to 127.0.0.1 still sends its own name as Host, and is refused.
+ */
+function hostAllowed(hostHeader: string | undefined, boundTo: string): boolean {
+  if (!LOOPBACK_NAMES.has(boundTo)) return true;
+  if (!hostHeader) return false;
+  const name = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]!;
+  return LOOPBACK_NAMES.has(name);
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { engine, webRoot } = options;
   const stream = new SnapshotStream(engine);
@@ -42,6 +55,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     void (async () => {
+      if (!hostAllowed(req.headers.host, options.host)) {
+        return sendError(res, 403, fail('FORBIDDEN', `Host ${req.headers.host} is not this server`));
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOriginOrNone(req)) {
         return sendError(res, 403, fail('FORBIDDEN', `Requests from origin ${req.headers.origin} are refused`));
       }
@@ -61,6 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   server.on('upgrade', (req, socket, head) => {
+    if (!hostAllowed(req.headers.host, options.host)) return void socket.destroy();
     if (new URL(req.url ?? '/', 'http://localhost').pathname === '/ws') stream.handleUpgrade(req, socket, head);
     else socket.destroy();
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Engine } from '../../main/engine/engine';
+import { baselineFromSeats, type BaselineSeat } from '../../main/engine/election';
 import type { ServerEvent } from '../../main/engine/protocol';
 import type { Show } from '../../main/engine/show';
 import { templateTable } from '../../main/engine/templates';
@@ -30,7 +31,7 @@ export function testShow(): Show {
         name: 'First',
         cues: [
           { id: 'a', title: 'A', template: 'strap', layer: 'lower-third', fields: { headline: 'A', subline: '', party: 'none', variant: 'standard' } },
-          { id: 'b', title: 'B', template: 'strap', layer: 'lower-third', fields: { headline: 'B', subline: '', party: 'Lab', variant: 'standard' } },
+          { id: 'b', title: 'B', template: 'strap', layer: 'lower-third', fields: { headline: 'B', subline: '', party: 'lab', variant: 'standard' } },
           { id: 'm', title: 'M', template: 'two-step', layer: 'fullscreen', fields: { label: 'm' } },
         ],
       },
@@ -42,6 +43,12 @@ export function testShow(): Show {
     ],
   };
 }
+
+/** Two seats the results commands can declare against. */
+export const BASELINE_SEATS: BaselineSeat[] = [
+  { onsCode: 'E14000001', winner: 'con', validVotes: 100, partyVotes: { con: 55, lab: 45 } },
+  { onsCode: 'W07000001', winner: 'pc', validVotes: 80, partyVotes: { pc: 50, lab: 30 } },
+];
 
 /** 22:00:00 UTC on election night 2024. */
 export const T0 = Date.UTC(2024, 6, 4, 22, 0, 0);
@@ -59,7 +66,7 @@ export interface EngineHarness {
 
 export function engineHarness(show: Show = testShow()): EngineHarness {
   let t = T0;
-  const engine = new Engine({ show, templates: testTemplates, now: () => t });
+  const engine = new Engine({ show, baseline: baselineFromSeats(BASELINE_SEATS), templates: testTemplates, now: () => t });
   const events: ServerEvent[] = [];
   engine.subscribe((e) => events.push(e));
   return {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { LAYERS } from '../../../main/engine/show';
+import { outputOptions } from '../../../overlays/stage';
+
+/** The output page's URL options: what a browser source or the output window asks for. */
+
+describe('outputOptions: layers', () => {
+  it('keeps the layers asked for, in stage order', () => {
+    expect(outputOptions('?layers=lower-third,bug').layers).toEqual(['lower-third', 'bug']);
+    expect(outputOptions('?layers=bug,fullscreen').layers).toEqual(['fullscreen', 'bug']);
+  });
+
+  it('ignores unknown names and stray spaces', () => {
+    expect(outputOptions('?layers=lower-third,weather,BUG').layers).toEqual(['lower-third']);
+    expect(outputOptions('?layers=%20ticker%20,,bug').layers).toEqual(['ticker', 'bug']);
+  });
+
+  it('gives every layer when none is asked for', () => {
+    expect(outputOptions('').layers).toEqual([...LAYERS]);
+    expect(outputOptions('?layers=').layers).toEqual([...LAYERS]);
+    expect(LAYERS.length).toBe(4);
+  });
+
+  it('does not hand out the shared LAYERS array', () => {
+    const { layers } = outputOptions('');
+    expect(layers).not.toBe(LAYERS);
+  });
+});
+
+describe('outputOptions: key colour', () => {
+  it.each([
+    ['?key=00ff00', '#00ff00'],
+    ['?key=%2300ff00', '#00ff00'],
+    ['?key=#00ff00', '#00ff00'],
+    ['?key=FF00aa', '#FF00aa'],
+  ])('%s gives %s', (search, key) => {
+    expect(outputOptions(search).key).toBe(key);
+  });
+
+  it.each(['?key=green', '?key=00ff0', '?key=00ff000', '?key=%23%2300ff00', '?key=00gg00', '?key=00ff00;background:url(x)', '?key=', ''])(
+    '%j gives no key (transparent)',
+    (search) => {
+      expect(outputOptions(search).key).toBeNull();
+    },
+  );
+});
+
+describe('outputOptions: safe area', () => {
+  it('is on only for safe=1', () => {
+    expect(outputOptions('?safe=1').safeArea).toBe(true);
+    expect(outputOptions('?layers=bug&safe=1&key=000000')).toEqual({ layers: ['bug'], key: '#000000', safeArea: true });
+    for (const search of ['', '?safe=0', '?safe=true', '?safe=yes']) expect(outputOptions(search).safeArea, search).toBe(false);
+  });
+});
