@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { ConsoleStore } from './store';
 import { operatorActions } from './commands';
@@ -7,15 +7,35 @@ import { StackList } from './components/StackList';
 import { OnAirBar } from './components/OnAirBar';
 import { ProgramMonitor } from './components/ProgramMonitor';
 import { StatusBar } from './components/StatusBar';
+import { ResultsStatus, keepKeysHere } from './components/ResultsStatus';
+import { DeclarationForm, useConstituencies } from './components/DeclarationForm';
+import { CorrectionAlerts } from './components/CorrectionAlerts';
+
+type ResultsTab = 'declare' | 'corrections';
+const TABS: { id: ResultsTab; label: string }[] = [
+  { id: 'declare', label: 'Declare' },
+  { id: 'corrections', label: 'Corrections' },
+];
 
 export function App({ store }: { store: ConsoleStore }) {
   const actions = useMemo(() => operatorActions(store), [store]);
   useEffect(() => installHotkeys(actions), [actions]);
   const notices = useStore(store, (s) => s.notices);
+  const pending = useStore(store, (s) => s.results?.corrections.length ?? 0);
+  const [tab, setTab] = useState<ResultsTab>('declare');
+  const constituencies = useConstituencies();
+  const names = useMemo(() => new Map(constituencies.list.map((c) => [c.onsCode, c.name])), [constituencies.list]);
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const next = TABS[(TABS.findIndex((t) => t.id === tab) + 1) % TABS.length]!;
+    setTab(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
   return (
-    <div className="app">
+    <div className="app with-results">
       <StatusBar store={store} />
-      <main className="workspace">
+      <ResultsStatus store={store} onShowCorrections={() => setTab('corrections')} />
+      <main className="workspace with-results">
         <StackList store={store} />
         <section className="air" aria-label="On air">
           <ProgramMonitor store={store} />
@@ -27,6 +47,24 @@ export function App({ store }: { store: ConsoleStore }) {
           </div>
           <OnAirBar store={store} onOut={actions.out} />
         </section>
+        <aside className="results-panel" aria-label="Results entry" onKeyDown={keepKeysHere}>
+          <div className="results-tabs" role="tablist" aria-label="Results entry" onKeyDown={onTabKey}>
+            {TABS.map((t) => (
+              <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id}
+                aria-controls={`panel-${t.id}`} tabIndex={tab === t.id ? 0 : -1} onClick={() => setTab(t.id)}>
+                {t.label}
+                {t.id === 'corrections' && pending > 0 && <span className="badge">{pending}</span>}
+              </button>
+            ))}
+          </div>
+          {/* Both stay mounted, so switching tabs never loses half-typed figures. */}
+          <div id="panel-declare" role="tabpanel" aria-labelledby="tab-declare" hidden={tab !== 'declare'}>
+            <DeclarationForm store={store} list={constituencies.list} note={constituencies.note} />
+          </div>
+          <div id="panel-corrections" role="tabpanel" aria-labelledby="tab-corrections" hidden={tab !== 'corrections'}>
+            <CorrectionAlerts store={store} names={names} />
+          </div>
+        </aside>
       </main>
       <div className="notices" role="status" aria-live="polite">
         {notices.map((n) => (

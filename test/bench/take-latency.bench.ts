@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { LAYERS } from '../../main/engine/show';
 import type { Show } from '../../main/engine/show';
 import { launchChromium } from '../support/chromium';
-import { startTestServer } from '../support/server';
+import { spawnServer } from '../support/server-process';
 import { summarise, type Summary } from './stats';
 
 const TAKES = Number(process.env.BENCH_TAKES ?? 320);
@@ -70,7 +70,7 @@ async function installProbe(page: Page): Promise<void> {
 }
 
 export async function benchTakeLatency(): Promise<Record<string, Summary>> {
-  const server = await startTestServer({ show: benchShow() });
+  const server = await spawnServer(benchShow());
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

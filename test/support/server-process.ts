@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../../main/server/headless';
+
+/**
+ * The headless server as its own process, as it runs in production, so a
+ * benchmark's driver (Playwright) does not share its event loop.
+ */
+export async function spawnServer(show: unknown): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'strapline-bench-'));
+  const showPath = path.join(dir, 'show.json');
+  await writeFile(showPath, JSON.stringify(show));
+  const child = spawn(
+    path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
+    ['main/server/cli.ts', '--port', '0', '--show', showPath, '--as-run', path.join(dir, 'as-run.jsonl')],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /console:\s+(http:\/\/\S+?)\/\s/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code} before it was ready:\n${out}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
