@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_SHOW, WEB_ROOT, defaultAsRunPath, startHeadless } from './headless';
 
-const USAGE = 'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE]';
+const USAGE = 'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR]';
 
 function fatal(message: string): never {
   console.error(`strapline: ${message}`);
@@ -19,6 +19,7 @@ try {
       host: { type: 'string', default: '127.0.0.1' },
       show: { type: 'string' },
       'as-run': { type: 'string' },
+      drop: { type: 'string' },
     },
   }).values;
 } catch (e) {
@@ -31,14 +32,17 @@ if (!existsSync(path.join(WEB_ROOT, 'renderer/index.html'))) fatal(`the pages ar
 
 const showPath = path.resolve(args.show ?? DEMO_SHOW);
 const asRunPath = path.resolve(args['as-run'] ?? defaultAsRunPath());
+const dropFolder = args.drop === undefined ? undefined : path.resolve(args.drop);
+if (dropFolder !== undefined && !existsSync(dropFolder)) fatal(`--drop folder ${dropFolder} does not exist`);
 try {
-  const app = await startHeadless({ showPath, host: args.host, port, asRunPath, webRoot: WEB_ROOT });
+  const app = await startHeadless({ showPath, host: args.host, port, asRunPath, webRoot: WEB_ROOT, dropFolder });
   const { url } = app.server;
   console.log(`Strapline is running headless with show ${showPath}`);
   console.log(`  console:  ${url}/`);
   console.log(`  output:   ${url}/output   (browser source; ?layers=lower-third,bug for a layer set, ?key=00ff00 for a key colour)`);
   console.log(`  API:      ${url}/api/state`);
   console.log(`  as-run:   ${asRunPath}`);
+  if (dropFolder !== undefined) console.log(`  drop:     ${dropFolder}   (results files written here are declared; one seat a file)`);
   if (args.host !== '127.0.0.1' && args.host !== 'localhost' && args.host !== '::1') {
     console.log(`  warning:  listening on ${args.host}: anyone who can reach it can drive the air`);
   }

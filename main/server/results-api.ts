@@ -51,7 +51,7 @@ export function applyImport(engine: Engine, outcome: ImportOutcome<SeatResult | 
 }
 
 /** A bare seat is wrapped as a one-seat results file, so both shapes take the same path. */
-function asResultsFile(text: string): string {
+export function asResultsFile(text: string): string {
   try {
     const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
     if (value && typeof value === 'object' && !Array.isArray(value) && 'onsCode' in value) {

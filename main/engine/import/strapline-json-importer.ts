@@ -9,13 +9,17 @@ import { seatResultSchema, type SeatResult } from '../election/seat-result-schem
 import { stripByteOrderMark } from './csv-parser';
 import { finishImport, IssueLog, oversizeMessage, type ImportFormat, type ImportOptions, type ImportOutcome } from './import-report';
 
-const envelope = (format: string) =>
+const buildEnvelope = (format: string) =>
   z.object({
     format: z.literal(format),
     version: z.literal(1),
     election: z.string().min(1),
     seats: z.array(z.unknown()),
   });
+
+/** One schema per format, built once: zod compiles a schema on first use, which cost more than parsing a one-seat file. */
+const envelopes = new Map<string, ReturnType<typeof buildEnvelope>>();
+const envelope = (format: string) => envelopes.get(format) ?? envelopes.set(format, buildEnvelope(format)).get(format)!;
 
 export function importStraplineResultsJson(text: string, fileName: string, options: ImportOptions = {}): ImportOutcome<SeatResult> {
   return importJsonSeats(text, fileName, options, 'strapline-json', 'strapline-results', seatResultSchema);
