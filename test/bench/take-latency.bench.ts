@@ -95,7 +95,7 @@ export async function benchTakeLatency(): Promise<Record<string, Summary>> {
         frame.push(t.frame);
         roundTrip.push(cueMs);
       }
-      await page.waitForTimeout(Number(process.env.BENCH_GAP ?? 25));
+      await page.waitForTimeout(Number(process.env.BENCH_GAP ?? 250));
     }
     return { take_to_dom_ms: summarise(dom), take_to_frame_ms: summarise(frame), baseline_command_roundtrip_ms: summarise(roundTrip) };
   } finally {
