@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { Engine } from '../../../main/engine/engine';
-import { templateTable } from '../../../main/engine/templates';
 import type { Command } from '../../../main/engine/protocol';
 import type { Show } from '../../../main/engine/show';
-import { TEMPLATES } from '../../../overlays/graphics/definitions';
+import { testTemplates } from '../../support/engine-fixture';
 import { baselineFromSeats } from '../../../main/engine/election';
 
-/** A two-step template, so next has somewhere to go. Test-only. */
-const twoStep = {
-  id: 'two-step',
-  name: 'Two step',
-  layer: 'fullscreen' as const,
-  steps: 2,
-  fields: z.strictObject({ label: z.string().default('x') }),
-  title: () => 'Two step',
-};
-const templates = templateTable([...TEMPLATES.values(), twoStep]);
+const templates = testTemplates;
 
 const show: Show = {
   format: 'strapline-show',
