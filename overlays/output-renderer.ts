@@ -83,8 +83,8 @@ export class OutputRenderer {
     if (!preview || !VIEWS[preview.template]) return this.dropPreloaded();
     const key = preloadKey(preview.cueId, preview.fields);
     if (this.preloaded?.key === key) return;
-    // Already on air (the take just happened): nothing to prepare.
-    if ([...this.mounted.values()].some((m) => preloadKey(m.onAir.cueId, m.onAir.fields) === key)) return this.dropPreloaded();
+    // Already on air (the take just happened): the engine refuses to take it again, so nothing to prepare.
+    for (const m of this.mounted.values()) if (m.onAir.cueId === preview.cueId) return this.dropPreloaded();
     this.dropPreloaded();
     this.preloaded = this.prepare(key, preview.template, preview.fields);
   }

@@ -8,7 +8,7 @@ import { partyIdFor } from '../election/party-table';
 import { declaredSeatSchema, type Candidate, type PartyVotes, type SeatResult } from '../election/seat-result-schema';
 import { onsCodeCell, wholeNumberCell, yesNoCell } from './cell-schemas';
 import { openCsvTable, RowReader } from './csv-table';
-import { finishImport, IssueLog, oversizeMessage, type ImportOptions, type ImportOutcome } from './import-report';
+import { finishImport, IssueLog, type ImportOptions, type ImportOutcome } from './import-report';
 
 const C = {
   onsCode: 'ONS ID',
@@ -28,9 +28,7 @@ interface SeatDraft {
 
 export function importCommonsCandidateResults(text: string, fileName: string, options: ImportOptions = {}): ImportOutcome<SeatResult> {
   const log = new IssueLog(fileName);
-  const oversize = oversizeMessage(text, options);
-  if (oversize !== undefined) log.error(oversize);
-  const table = oversize === undefined ? openCsvTable(text, log, [C.onsCode, C.votes, C.partyAbbreviation]) : undefined;
+  const table = openCsvTable(text, log, [C.onsCode, C.votes, C.partyAbbreviation], options);
   if (table === undefined) {
     return finishImport(log, { format: 'commons-candidate', recordsRead: 0, accepted: [], rejected: 0, fatal: true }, options);
   }

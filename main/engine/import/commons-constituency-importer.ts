@@ -10,17 +10,12 @@ import { declaredSeatSchema, type SeatResult } from '../election/seat-result-sch
 import { declarationTimeCell, onsCodeCell, optionalWholeNumberCell, requiredTextCell, wholeNumberCell } from './cell-schemas';
 import { CONSTITUENCY_HEADERS as H, REQUIRED_CONSTITUENCY_HEADERS, classifyConstituencyColumns, type ConstituencyColumns } from './commons-constituency-columns';
 import { openCsvTable, RowReader } from './csv-table';
-import { finishImport, IssueLog, oversizeMessage, type ImportOptions, type ImportOutcome } from './import-report';
+import { finishImport, IssueLog, type ImportOptions, type ImportOutcome } from './import-report';
 
 export function importCommonsConstituencyResults(text: string, fileName: string, options: ImportOptions = {}): ImportOutcome<SeatResult> {
   const log = new IssueLog(fileName);
   const fatal = (recordsRead: number) => finishImport(log, { format: 'commons-constituency', recordsRead, accepted: [], rejected: 0, fatal: true }, options);
-  const oversize = oversizeMessage(text, options);
-  if (oversize !== undefined) {
-    log.error(oversize);
-    return fatal(0);
-  }
-  const table = openCsvTable(text, log, REQUIRED_CONSTITUENCY_HEADERS);
+  const table = openCsvTable(text, log, REQUIRED_CONSTITUENCY_HEADERS, options);
   if (table === undefined) return fatal(0);
   const columns = classifyConstituencyColumns(table);
   if (columns.parties.length === 0) {

@@ -5,15 +5,13 @@
 import { constituencySchema, NATIONS, type Constituency } from '../election/reference-schemas';
 import { onsCodeCell, requiredTextCell } from './cell-schemas';
 import { openCsvTable, RowReader } from './csv-table';
-import { finishImport, IssueLog, oversizeMessage, type ImportOptions, type ImportOutcome } from './import-report';
+import { finishImport, IssueLog, type ImportOptions, type ImportOutcome } from './import-report';
 
 const L = { onsCode: 'ONS ID', name: 'Constituency name', regionName: 'Region name', regionCode: 'ONS region ID', nation: 'Country name' } as const;
 
 export function readCommonsConstituencyList(text: string, fileName: string, options: ImportOptions = {}): ImportOutcome<Constituency> {
   const log = new IssueLog(fileName);
-  const oversize = oversizeMessage(text, options);
-  if (oversize !== undefined) log.error(oversize);
-  const table = oversize === undefined ? openCsvTable(text, log, Object.values(L)) : undefined;
+  const table = openCsvTable(text, log, Object.values(L), options);
   if (table === undefined) return finishImport(log, { format: 'commons-constituency', recordsRead: 0, accepted: [], rejected: 0, fatal: true }, options);
   const accepted: Constituency[] = [];
   const seen = new Set<string>();

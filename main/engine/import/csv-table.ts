@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { parseCsv, type CsvRecord } from './csv-parser';
-import type { IssueLog } from './import-report';
+import { oversizeMessage, type ImportOptions, type IssueLog } from './import-report';
 
 /** Header names compare ignoring case, surrounding spaces and repeated inner spaces. */
 export function foldHeader(name: string): string {
@@ -24,7 +24,13 @@ export interface CsvTable {
  * (no header, a required header missing, a duplicated header, an unclosed quote); the reasons
  * are in the log. Row-level syntax errors are logged and those rows left out.
  */
-export function openCsvTable(text: string, log: IssueLog, requiredHeaders: readonly string[]): CsvTable | undefined {
+/** Opens a CSV import: the size cap first, then the header. Undefined means nothing can be read. */
+export function openCsvTable(text: string, log: IssueLog, requiredHeaders: readonly string[], options: ImportOptions): CsvTable | undefined {
+  const oversize = oversizeMessage(text, options);
+  if (oversize !== undefined) {
+    log.error(oversize);
+    return undefined;
+  }
   const parsed = parseCsv(text);
   for (const problem of parsed.errors) log.error(`CSV syntax: ${problem.message}`, problem.line);
   const [headerRecord, ...rows] = parsed.records;

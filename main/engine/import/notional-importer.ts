@@ -8,7 +8,7 @@ import { knownPartyIdFor, partyIdFor, type PartyId } from '../election/party-tab
 import { baselineSeatSchema, type BaselineSeat } from '../election/baseline-schema';
 import { onsCodeCell, optionalWholeNumberCell, requiredTextCell, wholeNumberCell } from './cell-schemas';
 import { openCsvTable, RowReader } from './csv-table';
-import { finishImport, IssueLog, oversizeMessage, type ImportOptions, type ImportOutcome } from './import-report';
+import { finishImport, IssueLog, type ImportOptions, type ImportOutcome } from './import-report';
 import { NOTIONAL_TO_2024_ONS_CODES } from './ons-recodes';
 import { repairMacRomanMojibake } from './text-repair';
 
@@ -34,9 +34,7 @@ interface SeatDraft {
 
 export function importNotionalResults(text: string, fileName: string, options: NotionalImportOptions = {}): ImportOutcome<BaselineSeat> {
   const log = new IssueLog(fileName);
-  const oversize = oversizeMessage(text, options);
-  if (oversize !== undefined) log.error(oversize);
-  const table = oversize === undefined ? openCsvTable(text, log, [N.onsCode, N.voteColumn, N.votes, N.validVotes]) : undefined;
+  const table = openCsvTable(text, log, [N.onsCode, N.voteColumn, N.votes, N.validVotes], options);
   if (table === undefined) return finishImport(log, { format: 'notional', recordsRead: 0, accepted: [], rejected: 0, fatal: true }, options);
   const recodes = options.recodes ?? NOTIONAL_TO_2024_ONS_CODES;
   const drafts = new Map<string, SeatDraft>();
