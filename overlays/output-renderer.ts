@@ -81,12 +81,12 @@ export class OutputRenderer {
   /** Builds the previewed cue off-air, so its take only appends it and plays. */
   private preload(preview: PreviewCue | null): void {
     if (!preview || !VIEWS[preview.template]) return this.dropPreloaded();
-    const key = preloadKey(preview.cueId, preview.fields);
+    const key = preloadKey(preview.cueId, preview.view);
     if (this.preloaded?.key === key) return;
     // Already on air (the take just happened): the engine refuses to take it again, so nothing to prepare.
     for (const m of this.mounted.values()) if (m.onAir.cueId === preview.cueId) return this.dropPreloaded();
     this.dropPreloaded();
-    this.preloaded = this.prepare(key, preview.template, preview.fields);
+    this.preloaded = this.prepare(key, preview.template, preview.view);
   }
 
   private dropPreloaded(): void {
@@ -94,16 +94,16 @@ export class OutputRenderer {
     this.preloaded = null;
   }
 
-  private prepare(key: string, template: string, fields: OnAir['fields']): Prepared {
-    const view = VIEWS[template]!;
-    const el = view.create(fields);
-    return { key, el, intro: view.animateIn(el) };
+  private prepare(key: string, template: string, view: OnAir['view']): Prepared {
+    const graphic = VIEWS[template]!;
+    const el = graphic.create(view);
+    return { key, el, intro: graphic.animateIn(el) };
   }
 
   private mount(layer: Layer, onAir: OnAir, animate: boolean): void {
     if (!VIEWS[onAir.template]) return;
-    const key = preloadKey(onAir.cueId, onAir.fields);
-    const ready = this.preloaded?.key === key ? this.preloaded : this.prepare(key, onAir.template, onAir.fields);
+    const key = preloadKey(onAir.cueId, onAir.view);
+    const ready = this.preloaded?.key === key ? this.preloaded : this.prepare(key, onAir.template, onAir.view);
     if (ready === this.preloaded) this.preloaded = null;
     const { el, intro } = ready;
     Object.assign(el.dataset, { layer, cueId: onAir.cueId, template: onAir.template, step: '1', phase: animate ? 'in' : 'on' });
@@ -125,7 +125,7 @@ export class OutputRenderer {
     const view = VIEWS[next.template]!;
     if (next.updateSeq !== cur.onAir.updateSeq) {
       cur.timeline?.progress(1);
-      cur.timeline = view.animateUpdate(cur.el, cur.onAir.fields, next.fields).play(0);
+      cur.timeline = view.animateUpdate(cur.el, cur.onAir.view, next.view).play(0);
     }
     for (let step = cur.onAir.step + 1; step <= next.step; step++) this.step(cur, step, true);
     cur.onAir = next;
@@ -161,6 +161,6 @@ function sameGraphic(a: OnAir, b: OnAir): boolean {
   return a.takeId === b.takeId;
 }
 
-function preloadKey(cueId: string, fields: unknown): string {
-  return `${cueId}\u0000${JSON.stringify(fields)}`;
+function preloadKey(cueId: string, view: unknown): string {
+  return `${cueId}\u0000${JSON.stringify(view)}`;
 }

@@ -1,13 +1,14 @@
 import { commandSchema, type Command, type CommandOf, type CommandResult, type CommandType, type ProgramSnapshot, type ServerEvent, type ShowSnapshot } from './protocol';
 import { describeIssues, fail } from './errors';
-import type { Show } from './show';
+import type { Cue, Show } from './show';
 import { findCue } from './show';
-import type { TemplateTable } from './templates';
+import type { BindingContext, TemplateTable } from './templates';
+import { rebindProgram, resolveView } from './binding';
 import { initialState, isError, type EngineState, type HandlerContext, type Outcome } from './state';
 import * as playout from './playout';
 import * as edits from './show-edits';
 import * as results from './results';
-import { deriveTotals, type Baseline } from './election';
+import { deriveTotals, type Baseline, type Constituency, type ElectionTotals } from './election';
 import type { ResultsSnapshot } from './protocol';
 
 type Handler<K extends CommandType> = (state: EngineState, cmd: CommandOf<K>, ctx: HandlerContext) => Outcome;
@@ -42,6 +43,8 @@ export interface EngineOptions {
   /** The previous result every GAIN/HOLD and change is judged against. */
   baseline: Baseline;
   templates: TemplateTable;
+  /** Names and regions that bound graphics read (seeds/reference/constituencies.json). */
+  constituencies?: readonly Constituency[];
   /** Injected so tests control time and the take guard. */
   now: () => number;
   minTakeIntervalMs?: number;
@@ -64,10 +67,14 @@ export class Engine {
   private readonly templates: TemplateTable;
   private readonly now: () => number;
   private readonly minTakeIntervalMs: number;
+  private readonly constituencies: ReadonlyMap<string, Constituency>;
+  private totalsCache: { of: results.ResultsState; totals: ElectionTotals } | null = null;
+  private previewCache: { cue: unknown; results: results.ResultsState; view: Record<string, unknown> } | null = null;
 
   constructor(options: EngineOptions) {
     this.state = initialState(options.show, options.baseline);
     this.templates = options.templates;
+    this.constituencies = new Map((options.constituencies ?? []).map((c) => [c.onsCode, c]));
     this.now = options.now;
     this.minTakeIntervalMs = options.minTakeIntervalMs ?? 200;
   }
@@ -79,9 +86,12 @@ export class Engine {
     }
     const command: Command = parsed.data;
     const handler = handlers[command.type] as Handler<CommandType>;
-    const ctx: HandlerContext = { now: this.now(), templates: this.templates, minTakeIntervalMs: this.minTakeIntervalMs };
-    const outcome = handler(this.state, command as CommandOf<CommandType>, ctx);
-    if (isError(outcome)) return this.reject(outcome.error);
+    const ctx: HandlerContext = { now: this.now(), templates: this.templates, minTakeIntervalMs: this.minTakeIntervalMs, binding: (r) => this.binding(r) };
+    const handled = handler(this.state, command as CommandOf<CommandType>, ctx);
+    if (isError(handled)) return this.reject(handled.error);
+    // New results reach bound graphics on air as updates, in the same revision.
+    const rebound = handled.state.results === this.state.results ? null : rebindProgram(handled.state, ctx);
+    const outcome = rebound ? { ...handled, state: rebound.state, asRun: [...handled.asRun, ...rebound.asRun] } : handled;
 
     const before = this.state;
     this.state = outcome.state;
@@ -92,14 +102,16 @@ export class Engine {
     const previewId = this.state.previewCueId;
     const previewEdited =
       showChanged && previewId !== null && findCue(before.show, previewId)?.cue !== findCue(this.state.show, previewId)?.cue;
-    if (programChanged || previewChanged || previewEdited) this.revision += 1;
-    if (showChanged) this.showRevision += 1;
     const resultsChanged = before.results !== this.state.results;
+    // A bound cue in preview draws the new results too: outputs preload it again.
+    const previewRebound = resultsChanged && previewId !== null && this.isBound(previewId);
+    if (programChanged || previewChanged || previewEdited || previewRebound) this.revision += 1;
+    if (showChanged) this.showRevision += 1;
     if (resultsChanged) this.resultsRevision += 1;
     const rehearsal = this.state.results.mode === 'rehearsal';
 
     // The air first: outputs hear of a take before anything else is sent.
-    if (programChanged || previewChanged || previewEdited) this.emit({ type: 'program', data: this.programSnapshot() });
+    if (programChanged || previewChanged || previewEdited || previewRebound) this.emit({ type: 'program', data: this.programSnapshot() });
     for (const entry of outcome.asRun) {
       const marked = rehearsal && entry.action !== 'mode' ? { ...entry, rehearsal: true as const } : entry;
       this.emit({ type: 'as-run', data: { ...marked, revision: this.revision } });
@@ -113,10 +125,36 @@ export class Engine {
   programSnapshot(): ProgramSnapshot {
     const { previewCueId, program } = this.state;
     const found = previewCueId === null ? undefined : findCue(this.state.show, previewCueId);
-    const preview = found
-      ? { cueId: found.cue.id, template: found.cue.template, layer: found.cue.layer, fields: found.cue.fields }
-      : null;
+    const view = found ? this.previewView(found.cue) : null;
+    const preview =
+      found && view ? { cueId: found.cue.id, template: found.cue.template, layer: found.cue.layer, fields: found.cue.fields, view } : null;
     return { revision: this.revision, program, preview, at: this.now() };
+  }
+
+  /** What the previewed cue would draw now; null when its data cannot be read (outputs then build it at the take). */
+  private previewView(cue: Cue): Record<string, unknown> | null {
+    const template = this.templates.get(cue.template);
+    if (!template) return null;
+    const r = this.state.results;
+    if (this.previewCache?.cue === cue && this.previewCache.results === r) return this.previewCache.view;
+    const resolved = resolveView(template, cue.fields, this.binding(r));
+    if ('error' in resolved) return null;
+    this.previewCache = { cue, results: r, view: resolved.view };
+    return resolved.view;
+  }
+
+  private isBound(cueId: string): boolean {
+    const found = findCue(this.state.show, cueId);
+    return found !== undefined && this.templates.get(found.cue.template)?.resolve !== undefined;
+  }
+
+  private binding(r: results.ResultsState): BindingContext {
+    return { results: r, constituencies: this.constituencies, totals: () => this.totalsOf(r) };
+  }
+
+  private totalsOf(r: results.ResultsState): ElectionTotals {
+    if (this.totalsCache?.of !== r) this.totalsCache = { of: r, totals: deriveTotals(r.seats, r.baseline, { holderBasis: r.holderBasis }) };
+    return this.totalsCache.totals;
   }
 
   showSnapshot(): ShowSnapshot {
@@ -133,7 +171,7 @@ export class Engine {
       holderBasis: r.holderBasis,
       speakerCountsWith: r.speakerCountsWith,
       lastDeclarationAt: r.lastDeclarationAt,
-      totals: deriveTotals(r.seats, r.baseline, { holderBasis: r.holderBasis }),
+      totals: this.totalsOf(r),
       corrections: [...r.corrections].map(([onsCode, proposed]) => ({ onsCode, current: r.seats.get(onsCode)!, proposed })),
     };
     this.resultsCache = { of: r, snapshot };

@@ -3,6 +3,7 @@ import { findCue, type Layer } from './show';
 import type { CommandOf, OnAir } from './protocol';
 import type { Applied, EngineState, HandlerContext, Outcome } from './state';
 import { validateFields } from './fields';
+import { resolveView } from './binding';
 
 /** The on-air half of the command map: cue, take, next, update, out, clear-all. */
 
@@ -43,12 +44,15 @@ export function take(state: EngineState, cmd: CommandOf<'take'>, ctx: HandlerCon
   if (last !== undefined && ctx.now - last < ctx.minTakeIntervalMs) {
     return { error: fail('TAKE_TOO_SOON', `A take on ${c.layer} ${ctx.now - last} ms after the last one was refused (minimum ${ctx.minTakeIntervalMs} ms)`) };
   }
+  const resolved = resolveView(template, c.fields, ctx.binding(state.results));
+  if ('error' in resolved) return resolved;
   const onAir: OnAir = {
     takeId: state.nextTakeId,
     cueId: c.id,
     title: c.title,
     template: c.template,
     fields: c.fields,
+    view: resolved.view,
     step: 1,
     steps: template.steps,
     updateSeq: 0,
@@ -92,7 +96,11 @@ export function update(state: EngineState, cmd: CommandOf<'update'>, ctx: Handle
   const merged = cmd.fields ? { ...base, ...cmd.fields } : base;
   const checked = validateFields(ctx.templates, current.template, merged);
   if ('error' in checked) return checked;
-  const onAir: OnAir = { ...current, fields: checked.fields, updateSeq: current.updateSeq + 1 };
+  const template = ctx.templates.get(current.template);
+  if (!template) return { error: fail('UNKNOWN_TEMPLATE', `Unknown template "${current.template}"`) };
+  const resolved = resolveView(template, checked.fields, ctx.binding(state.results));
+  if ('error' in resolved) return resolved;
+  const onAir: OnAir = { ...current, fields: checked.fields, view: resolved.view, updateSeq: current.updateSeq + 1 };
   let show = state.show;
   if (found && cmd.fields) {
     const cues = found.stack.cues.map((c) => (c.id === current.cueId ? { ...c, fields: checked.fields } : c));

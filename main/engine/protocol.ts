@@ -69,7 +69,10 @@ export interface OnAir {
   cueId: string;
   title: string;
   template: string;
+  /** The cue's fields as the operator set them. */
   fields: Fields;
+  /** What the output draws: the fields, with bound sources resolved from the accepted results. */
+  view: Fields;
   step: number;
   steps: number;
   /** Bumped by every update, so outputs know to animate the change. */
@@ -82,6 +85,7 @@ export interface PreviewCue {
   template: string;
   layer: Layer;
   fields: Fields;
+  view: Fields;
 }
 
 /** What outputs need: the program, and the preview so they can preload it. */

@@ -3,7 +3,7 @@ import type { AsRunEntry, OmitEach, OnAir } from './protocol';
 import type { Baseline } from './election';
 import { initialResults, type ResultsState } from './results';
 import type { StraplineError } from './errors';
-import type { TemplateTable } from './templates';
+import type { BindingContext, TemplateTable } from './templates';
 
 /** Everything the engine owns. Handlers never mutate it: they return a new one. */
 export interface EngineState {
@@ -20,6 +20,8 @@ export interface HandlerContext {
   now: number;
   templates: TemplateTable;
   minTakeIntervalMs: number;
+  /** What bound templates read, for these results (totals cached per results). */
+  binding: (results: ResultsState) => BindingContext;
 }
 
 export interface Applied {

@@ -1,5 +1,19 @@
 import type { z } from 'zod';
 import type { Fields, Layer } from './show';
+import type { ResultsState } from './results';
+import type { Constituency, ElectionTotals } from './election';
+
+/**
+ * What a bound template may read when it resolves its fields: the accepted
+ * results only (corrections wait for the operator), the constituency list and
+ * the running totals (derived once per change of results, shared by every
+ * graphic).
+ */
+export interface BindingContext {
+  results: ResultsState;
+  constituencies: ReadonlyMap<string, Constituency>;
+  totals: () => ElectionTotals;
+}
 
 /**
  * What the engine needs to know of a template: its field schema (to validate
@@ -10,11 +24,21 @@ import type { Fields, Layer } from './show';
 export interface TemplateDefinition {
   id: string;
   name: string;
+  /** One line for the console's palette and the gallery. */
+  description: string;
   layer: Layer;
   steps: number;
   fields: z.ZodType<Fields>;
   /** A short line for lists and the as-run log. */
   title: (fields: Fields) => string;
+  /** Field values that draw a good graphic in the gallery (real figures from seeds/). */
+  demo: Fields;
+  /**
+   * Bound templates only: the values the output draws, from the cue's fields
+   * and the results. Pure and quick (it runs on every change of results while
+   * the graphic is on air or in preview). Unbound templates draw their fields.
+   */
+  resolve?: (fields: Fields, ctx: BindingContext) => Fields;
 }
 
 export type TemplateTable = ReadonlyMap<string, TemplateDefinition>;

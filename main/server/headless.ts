@@ -42,7 +42,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
   const loaded = await readShowFile(options.showPath, TEMPLATES);
   if ('error' in loaded) throw new Error(loaded.error.message);
   const reference = await loadReferenceData(REFERENCE_DIR);
-  const engine = new Engine({ show: loaded.show, baseline: reference.baseline, templates: TEMPLATES, now: options.now ?? Date.now });
+  const engine = new Engine({ show: loaded.show, baseline: reference.baseline, constituencies: reference.constituencies, templates: TEMPLATES, now: options.now ?? Date.now });
   const detach = attachAsRunLog(engine, options.asRunPath, (e) => console.error(`as-run log: ${e.message}`));
   // Before the server, so a missing folder stops the start with nothing left listening.
   const drop = options.dropFolder === undefined ? undefined : watchDropFolder({ dir: options.dropFolder, engine, onReport: logDropReport });

@@ -1,23 +1,46 @@
 import { z } from 'zod';
 import { Engine } from '../../main/engine/engine';
-import { baselineFromSeats, type BaselineSeat } from '../../main/engine/election';
+import { baselineFromSeats, seatWinner, type BaselineSeat } from '../../main/engine/election';
 import type { ServerEvent } from '../../main/engine/protocol';
 import type { Show } from '../../main/engine/show';
-import { templateTable } from '../../main/engine/templates';
+import { templateTable, type TemplateDefinition } from '../../main/engine/templates';
 import { TEMPLATES } from '../../overlays/graphics/definitions';
 
 /** A two-step full-screen template, so `next` has somewhere to go. Test-only. */
 export const twoStep = {
   id: 'two-step',
   name: 'Two step',
+  description: 'Test-only two-step graphic',
   layer: 'fullscreen' as const,
   steps: 2,
   fields: z.strictObject({ label: z.string().default('x') }),
   title: () => 'Two step',
+  demo: {},
 };
 
-/** The real templates (strap) plus the test-only two-step one. */
-export const testTemplates = templateTable([...TEMPLATES.values(), twoStep]);
+/**
+ * A bound template: draws the winner of one seat and the count declared.
+ * `boom` makes its resolver throw (always, or once a seat has declared), to prove a resolver bug costs one graphic only. Test-only.
+ */
+export const seatWatch: TemplateDefinition = {
+  id: 'seat-watch',
+  name: 'Seat watch',
+  description: 'Test-only bound graphic',
+  layer: 'fullscreen',
+  steps: 1,
+  fields: z.strictObject({ onsCode: z.string().default('E14000001'), boom: z.enum(['never', 'always', 'once-declared']).default('never') }),
+  title: () => 'Seat watch',
+  demo: {},
+  resolve: (fields, ctx) => {
+    if (fields.boom === 'always' || (fields.boom === 'once-declared' && ctx.totals().declared > 0)) throw new Error('resolver exploded');
+    const seat = ctx.results.seats.get(String(fields.onsCode));
+    const winner = (seat && seatWinner(seat)) ?? null;
+    return { onsCode: fields.onsCode, winner, declared: ctx.totals().declared };
+  },
+};
+
+/** The real templates plus the test-only two-step and bound ones. */
+export const testTemplates = templateTable([...TEMPLATES.values(), twoStep, seatWatch]);
 
 /** Two stacks: straps a and b and the two-step m in s1; strap c in s2. */
 export function testShow(): Show {

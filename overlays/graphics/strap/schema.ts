@@ -17,8 +17,10 @@ export type StrapFields = z.infer<typeof strapFields>;
 export const strap: TemplateDefinition = {
   id: 'strap',
   name: 'Strap',
+  description: 'Lower third: headline, subline and a party accent',
   layer: 'lower-third',
   steps: 1,
   fields: strapFields,
   title: (f) => String(f.headline ?? 'Strap'),
+  demo: { headline: 'Tories teetering in Wales', subline: 'Labour ahead in 27 of 32 seats as Plaid Cymru take four', party: 'con', variant: 'analysis' },
 };

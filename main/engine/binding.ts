@@ -1,0 +1,42 @@
+import { fail, type StraplineError } from './errors';
+import type { Fields, Layer } from './show';
+import type { OnAir } from './protocol';
+import type { Applied, EngineState, HandlerContext } from './state';
+import type { BindingContext, TemplateDefinition } from './templates';
+
+/**
+ * Bound graphics: a cue's fields may name a source in the results (a seat, the
+ * totals, a region) and the output draws the resolved values (`view`). When
+ * results change, every bound graphic on air is resolved again and, if what it
+ * draws changed, goes out as an update (never a replayed in).
+ */
+export function resolveView(template: TemplateDefinition, fields: Fields, ctx: BindingContext): { view: Fields } | { error: StraplineError } {
+  if (!template.resolve) return { view: fields };
+  try {
+    return { view: template.resolve(fields, ctx) };
+  } catch (e) {
+    // A resolver bug must cost one graphic, never the engine.
+    return { error: fail('BINDING_FAILED', `${template.name}: could not read its data (${e instanceof Error ? e.message : String(e)})`) };
+  }
+}
+
+/** Re-resolves bound graphics on air after the results changed. A failing resolver keeps what is on air. */
+export function rebindProgram(state: EngineState, ctx: HandlerContext): Applied {
+  const binding = ctx.binding(state.results);
+  let program = state.program;
+  const asRun: Applied['asRun'] = [];
+  for (const [layer, onAir] of Object.entries(state.program) as [Layer, OnAir][]) {
+    const template = ctx.templates.get(onAir.template);
+    if (!template?.resolve) continue;
+    const resolved = resolveView(template, onAir.fields, binding);
+    if ('error' in resolved || sameView(resolved.view, onAir.view)) continue;
+    const next: OnAir = { ...onAir, view: resolved.view, updateSeq: onAir.updateSeq + 1 };
+    program = { ...program, [layer]: next };
+    asRun.push({ at: new Date(ctx.now).toISOString(), action: 'update', layer, cueId: next.cueId, template: next.template, title: next.title, step: next.step });
+  }
+  return { state: program === state.program ? state : { ...state, program }, asRun };
+}
+
+function sameView(a: Fields, b: Fields): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
