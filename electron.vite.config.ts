@@ -38,6 +38,8 @@ export default defineConfig({
         input: {
           console: resolve(import.meta.dirname, 'renderer/index.html'),
           output: resolve(import.meta.dirname, 'overlays/output.html'),
+          gallery: resolve(import.meta.dirname, 'overlays/gallery.html'),
+          producer: resolve(import.meta.dirname, 'renderer/producer.html'),
         },
       },
     },

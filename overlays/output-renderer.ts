@@ -65,7 +65,8 @@ export class OutputRenderer {
         if (cur) this.animateOut(layer, cur);
       } else if (!cur || !sameGraphic(cur.onAir, next)) {
         if (cur) this.animateOut(layer, cur);
-        this.mount(layer, next, true);
+        // A graphic put back after a crash was on air all along, as far as viewers know: no in-animation.
+        this.mount(layer, next, next.restored !== true);
       } else {
         this.change(cur, next);
       }

@@ -6,6 +6,7 @@ import { OutputRenderer } from './output-renderer';
 import { connectBridge } from './transport';
 import { fitStage, outputOptions } from './stage';
 import { loadFonts } from './fonts';
+import { OUTPUT_REPORT_INTERVAL_MS } from '../main/engine/protocol';
 
 const stage = document.getElementById('stage')!;
 const options = outputOptions(location.search);
@@ -26,4 +27,19 @@ void loadFonts().finally(() => {
     else renderer.render(event.data);
     document.body.dataset.revision = String(renderer.shownRevision);
   });
+  // Health: count the frames this page draws and report the rate, so the gallery sees a stalled output.
+  let frames = 0;
+  let since = performance.now();
+  const count = () => {
+    frames += 1;
+    requestAnimationFrame(count);
+  };
+  requestAnimationFrame(count);
+  setInterval(() => {
+    const t = performance.now();
+    const fps = Math.min(1000, (frames * 1000) / Math.max(1, t - since));
+    bridge.report({ type: 'output-report', fps, layers: options.layers, revision: renderer.shownRevision });
+    frames = 0;
+    since = t;
+  }, OUTPUT_REPORT_INTERVAL_MS);
 });

@@ -1,4 +1,4 @@
-import type { Command, CommandResult, ServerEvent, ServerMessage } from '../main/engine/protocol';
+import type { Command, CommandResult, OutputReport, ServerEvent, ServerMessage } from '../main/engine/protocol';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
@@ -8,6 +8,8 @@ export interface Bridge {
   /** Called with every event; `fresh` is true for the first snapshot after a (re)connect. */
   onEvent(listener: (event: ServerEvent, fresh: boolean) => void): void;
   onConnection(listener: (state: ConnectionState) => void): void;
+  /** Outputs only: what the page measures, for the consoles' health display. Dropped when not connected. */
+  report(report: OutputReport): void;
 }
 
 /** What the Electron preload exposes on window.strapline (see main/shell/preload-*.ts). */
@@ -39,6 +41,8 @@ function preloadBridge(api: PreloadBridge): Bridge {
       api.ready();
     },
     onConnection: (listener) => listener('open'),
+    // Electron's output window has no socket: the shell watches its renderer itself.
+    report: () => undefined,
   };
 }
 
@@ -61,6 +65,9 @@ function socketBridge(role: 'console' | 'output'): Bridge {
     setState('connecting');
     const url = new URL(`/ws?role=${role}`, location.href);
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    // Opened to the network, the page came with ?token=: the socket shows the same one.
+    const token = new URLSearchParams(location.search).get('token');
+    if (token) url.searchParams.set('token', token);
     const ws = new WebSocket(url);
     socket = ws;
     ws.onopen = () => {
@@ -98,6 +105,9 @@ function socketBridge(role: 'console' | 'output'): Bridge {
     },
     onEvent: (listener) => void eventListeners.push(listener),
     onConnection: (listener) => void connectionListeners.push(listener),
+    report(report) {
+      if (role === 'output' && socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(report));
+    },
   };
 }
 

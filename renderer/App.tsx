@@ -4,15 +4,21 @@ import type { ConsoleStore } from './store';
 import { operatorActions } from './commands';
 import { installHotkeys } from './hotkeys';
 import { StackList } from './components/StackList';
-import { OnAirBar } from './components/OnAirBar';
+import { CueEditor } from './components/CueEditor';
+import { OnAirBar, Transport } from './components/OnAirBar';
 import { ProgramMonitor } from './components/ProgramMonitor';
+import { PreviewMonitor } from './components/PreviewMonitor';
+import { AsRunPanel } from './components/AsRunPanel';
 import { StatusBar } from './components/StatusBar';
+import { ShowFileMenu } from './components/ShowFileMenu';
+import { RecoveryBanner } from './components/RecoveryBanner';
 import { ResultsStatus, keepKeysHere } from './components/ResultsStatus';
 import { DeclarationForm, useConstituencies } from './components/DeclarationForm';
 import { CorrectionAlerts } from './components/CorrectionAlerts';
 
-type ResultsTab = 'declare' | 'corrections';
+type ResultsTab = 'cue' | 'declare' | 'corrections';
 const TABS: { id: ResultsTab; label: string }[] = [
+  { id: 'cue', label: 'Cue' },
   { id: 'declare', label: 'Declare' },
   { id: 'corrections', label: 'Corrections' },
 ];
@@ -27,25 +33,30 @@ export function App({ store }: { store: ConsoleStore }) {
   const names = useMemo(() => new Map(constituencies.list.map((c) => [c.onsCode, c.name])), [constituencies.list]);
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    const next = TABS[(TABS.findIndex((t) => t.id === tab) + 1) % TABS.length]!;
+    const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
+    const next = TABS[(TABS.findIndex((t) => t.id === tab) + step) % TABS.length]!;
     setTab(next.id);
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
     <div className="app with-results">
-      <StatusBar store={store} />
+      {/* One grid row for the bars on top, so the workspace keeps its own. */}
+      <div className="top-bars">
+        <StatusBar store={store} />
+        <RecoveryBanner store={store} />
+        <ShowFileMenu store={store} />
+      </div>
       <ResultsStatus store={store} onShowCorrections={() => setTab('corrections')} />
       <main className="workspace with-results">
-        <StackList store={store} />
+        <StackList store={store} onEdit={() => setTab('cue')} />
         <section className="air" aria-label="On air">
-          <ProgramMonitor store={store} />
-          <div className="transport" role="toolbar" aria-label="Playout">
-            <button className="btn take" onClick={actions.take} aria-keyshortcuts="Space Enter">TAKE</button>
-            <button className="btn" onClick={actions.next} aria-keyshortcuts="ArrowRight">NEXT</button>
-            <button className="btn" onClick={() => actions.out()} aria-keyshortcuts="Escape">OUT</button>
-            <button className="btn clear" onClick={actions.clearAll} aria-keyshortcuts="F12">CLEAR ALL</button>
+          <div className="monitors">
+            <PreviewMonitor store={store} />
+            <ProgramMonitor store={store} />
           </div>
+          <Transport store={store} actions={actions} />
           <OnAirBar store={store} onOut={actions.out} />
+          <AsRunPanel store={store} />
         </section>
         <aside className="results-panel" aria-label="Results entry" onKeyDown={keepKeysHere}>
           <div className="results-tabs" role="tablist" aria-label="Results entry" onKeyDown={onTabKey}>
@@ -56,6 +67,9 @@ export function App({ store }: { store: ConsoleStore }) {
                 {t.id === 'corrections' && pending > 0 && <span className="badge">{pending}</span>}
               </button>
             ))}
+          </div>
+          <div id="panel-cue" role="tabpanel" aria-labelledby="tab-cue" hidden={tab !== 'cue'}>
+            <CueEditor store={store} />
           </div>
           {/* Both stay mounted, so switching tabs never loses half-typed figures. */}
           <div id="panel-declare" role="tabpanel" aria-labelledby="tab-declare" hidden={tab !== 'declare'}>

@@ -19,6 +19,10 @@ export function operatorActions(store: ConsoleStore) {
       const layer = selectedLayer();
       if (layer) void state().send({ type: 'next', layer });
     },
+    /** Sends the selected cue's current (edited) fields to its layer on air, without a new in. */
+    update(layer: Layer | null = selectedLayer()) {
+      if (layer) void state().send({ type: 'update', layer });
+    },
     out(layer: Layer | null = selectedLayer()) {
       if (layer) void state().send({ type: 'out', layer });
     },
@@ -26,11 +30,11 @@ export function operatorActions(store: ConsoleStore) {
       void state().send({ type: 'clear-all' });
     },
     move(delta: 1 | -1) {
-      const cues = allCues();
-      if (cues.length === 0) return;
-      const at = cues.findIndex((c) => c.id === state().selectedCueId);
-      const next = cues[Math.max(0, Math.min(cues.length - 1, at < 0 ? 0 : at + delta))]!;
-      state().select(next.id);
+      // While a search hides cues, Up and Down walk only the ones shown.
+      const ids = state().visibleCueIds ?? allCues().map((c) => c.id);
+      if (ids.length === 0) return;
+      const at = ids.indexOf(state().selectedCueId ?? '');
+      state().select(ids[Math.max(0, Math.min(ids.length - 1, at < 0 ? 0 : at + delta))]!);
     },
   };
 }

@@ -1,30 +1,124 @@
+import { useEffect, useRef } from 'react';
+import { createStore } from 'zustand/vanilla';
 import type { OperatorActions } from './commands';
+import { actionFor, actionSpec, bindKey, chordOf, defaultKeymap, loadKeymap, saveKeymap, unbindKey, type ActionId, type Change, type Keymap } from './keymap';
 
-/** Default keymap (issue 2): Space/Enter take, Right next, Escape out, F12 clear all, Up/Down select. */
-const KEYMAP: Record<string, (a: OperatorActions) => void> = {
-  ' ': (a) => a.take(),
-  Enter: (a) => a.take(),
-  ArrowRight: (a) => a.next(),
-  Escape: (a) => a.out(),
-  F12: (a) => a.clearAll(),
-  ArrowUp: (a) => a.move(-1),
-  ArrowDown: (a) => a.move(1),
-};
+/**
+ * The console's one keyboard listener. Actions are registered by name
+ * (onHotkey / useHotkey) by whichever part of the console owns them, so the
+ * keymap can rebind any of them without knowing who handles it.
+ */
+type Handler = () => void;
+const handlers = new Map<ActionId, Handler>();
+
+export function onHotkey(action: ActionId, handler: Handler): () => void {
+  handlers.set(action, handler);
+  return () => {
+    if (handlers.get(action) === handler) handlers.delete(action);
+  };
+}
+
+/** Registers a handler for the component's lifetime; the latest closure always runs. */
+export function useHotkey(action: ActionId, handler: Handler): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => onHotkey(action, () => latest.current()), [action]);
+}
+
+interface KeymapState {
+  keymap: Keymap;
+  /** Why the saved keymap was not used, if it was refused; shown once as a notice. */
+  loadNotice: string | null;
+  sheetOpen: boolean;
+  /** Each returns the reason when refused, and changes nothing then. */
+  bind: (action: ActionId, chord: string) => string | null;
+  unbind: (action: ActionId, chord: string) => string | null;
+  reset: () => void;
+  setSheetOpen: (open: boolean) => void;
+}
+
+/** localStorage can be missing or throw (private modes, file:// pages): the keymap then lives for the session. */
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function createKeymapStore() {
+  const store = storage();
+  const loaded = store ? loadKeymap(store) : { keymap: defaultKeymap(), notice: null };
+  return createStore<KeymapState>((set, get) => {
+    const apply = (change: Change): string | null => {
+      if ('error' in change) return change.error;
+      set({ keymap: change.keymap });
+      if (store) saveKeymap(store, change.keymap);
+      return null;
+    };
+    return {
+      keymap: loaded.keymap,
+      loadNotice: loaded.notice,
+      sheetOpen: false,
+      bind: (action, chord) => apply(bindKey(get().keymap, action, chord)),
+      unbind: (action, chord) => apply(unbindKey(get().keymap, action, chord)),
+      reset: () => void apply({ keymap: defaultKeymap() }),
+      setSheetOpen: (sheetOpen) => set({ sheetOpen }),
+    };
+  });
+}
+
+export const keymapStore = createKeymapStore();
 
 /** Typing in a field must never take a graphic to air. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function installHotkeys(actions: OperatorActions): () => void {
+/** Space or Enter on a focused button belongs to the button: one press, one action. */
+function activatesControl(target: EventTarget | null, chord: string): boolean {
+  if (chord !== 'Space' && chord !== 'Enter') return false;
+  if (!(target instanceof HTMLElement)) return false;
+  const role = target.getAttribute('role');
+  return target.tagName === 'BUTTON' || target.tagName === 'A' || ['button', 'tab', 'checkbox', 'switch', 'menuitem', 'link'].includes(role ?? '');
+}
+
+function operatorHandlers(a: OperatorActions): Partial<Record<ActionId, Handler>> {
+  return {
+    take: () => a.take(),
+    next: () => a.next(),
+    update: () => a.update(),
+    out: () => a.out(),
+    clearAll: () => a.clearAll(),
+    selectPrevious: () => a.move(-1),
+    selectNext: () => a.move(1),
+  };
+}
+
+/** Listens on the window; with the operator's actions, registers the air and selection keys too. */
+export function installHotkeys(actions?: OperatorActions): () => void {
+  const cleanups = Object.entries(actions ? operatorHandlers(actions) : {}).map(([id, h]) => onHotkey(id as ActionId, h));
+  cleanups.push(onHotkey('cheatSheet', () => keymapStore.getState().setSheetOpen(true)));
   const onKey = (e: KeyboardEvent) => {
-    if (e.repeat || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
-    const action = KEYMAP[e.key];
-    if (!action) return;
+    const state = keymapStore.getState();
+    // The cheat sheet is modal: it has the keyboard (Escape closes it rather than taking a layer out).
+    if (e.defaultPrevented || state.sheetOpen) return;
+    const chord = chordOf(e);
+    const action = chord ? actionFor(state.keymap, chord) : undefined;
+    if (!chord || !action) return;
+    const spec = actionSpec(action);
+    if ((isTyping(e.target) && !spec.inFields) || activatesControl(e.target, chord)) return;
+    const handler = handlers.get(action);
+    if (!handler) return;
     e.preventDefault();
-    action(actions);
+    // A held key fires once: an auto-repeating take would be a double take.
+    if (e.repeat && !spec.repeat) return;
+    handler();
   };
   window.addEventListener('keydown', onKey);
-  return () => window.removeEventListener('keydown', onKey);
+  return () => {
+    window.removeEventListener('keydown', onKey);
+    for (const c of cleanups) c();
+  };
 }

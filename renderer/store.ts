@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { Command, CommandResult, ProgramSnapshot, ResultsSnapshot } from '../main/engine/protocol';
+import type { AsRunEntry, Command, CommandResult, OutputsSnapshot, ProgramSnapshot, ResultsSnapshot } from '../main/engine/protocol';
 import type { Show } from '../main/engine/show';
+import type { HistorySummary } from '../main/engine/show-history';
 import type { Bridge, ConnectionState } from '../overlays/transport';
 
 export interface Notice {
@@ -14,15 +15,27 @@ interface ConsoleState {
   program: ProgramSnapshot | null;
   results: ResultsSnapshot | null;
   selectedCueId: string | null;
+  /** What Undo and Redo would do, from the engine's show history. */
+  showHistory: HistorySummary | null;
+  /** The cues the stack list shows, in order, while a search hides some: Up and Down walk these. */
+  visibleCueIds: readonly string[] | null;
   connection: ConnectionState;
   notices: Notice[];
   lastTakeMs: number | null;
+  /** This session's as-run, oldest first, bounded (AsRunPanel backfills it from GET /api/as-run). */
+  asRun: AsRunEntry[];
+  /** The outputs connected to the server and what they measure. */
+  outputs: OutputsSnapshot | null;
   send: (command: Command) => Promise<CommandResult>;
+  /** A non-blocking notice: never a dialog in the operator's way. */
+  notify: (text: string) => void;
   select: (cueId: string) => void;
   dismiss: (id: number) => void;
 }
 
 let noticeId = 1;
+/** The console keeps the night's last few thousand; the server's file keeps them all. */
+export const AS_RUN_KEPT = 5000;
 
 export function createConsoleStore(bridge: Bridge) {
   const store = create<ConsoleState>((set, get) => ({
@@ -30,9 +43,13 @@ export function createConsoleStore(bridge: Bridge) {
     program: null,
     results: null,
     selectedCueId: null,
+    showHistory: null,
+    visibleCueIds: null,
     connection: 'connecting',
     notices: [],
     lastTakeMs: null,
+    asRun: [],
+    outputs: null,
     async send(command) {
       const started = performance.now();
       const result = await bridge.send(command);
@@ -46,6 +63,11 @@ export function createConsoleStore(bridge: Bridge) {
       }
       return result;
     },
+    notify(text) {
+      const notice = { id: noticeId++, text };
+      set({ notices: [...get().notices.slice(-4), notice] });
+      setTimeout(() => get().dismiss(notice.id), 6000);
+    },
     select(cueId) {
       set({ selectedCueId: cueId });
       void get().send({ type: 'cue', cueId });
@@ -54,8 +76,10 @@ export function createConsoleStore(bridge: Bridge) {
   }));
   bridge.onConnection((connection) => store.setState({ connection }));
   bridge.onEvent((event) => {
-    if (event.type === 'show') store.setState({ show: event.data.show });
+    if (event.type === 'show') store.setState({ show: event.data.show, showHistory: event.data.history });
     if (event.type === 'results') store.setState({ results: event.data });
+    if (event.type === 'outputs') store.setState({ outputs: event.data });
+    if (event.type === 'as-run') store.setState({ asRun: [...store.getState().asRun.slice(-(AS_RUN_KEPT - 1)), event.data] });
     if (event.type === 'program') {
       const selected = store.getState().selectedCueId;
       store.setState({ program: event.data, selectedCueId: selected ?? event.data.preview?.cueId ?? null });

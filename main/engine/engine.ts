@@ -1,17 +1,19 @@
 import { commandSchema, type Command, type CommandOf, type CommandResult, type CommandType, type ProgramSnapshot, type ServerEvent, type ShowSnapshot } from './protocol';
-import { describeIssues, fail } from './errors';
+import { describeIssues, fail, type StraplineError } from './errors';
 import type { Cue, Show } from './show';
 import { findCue } from './show';
 import type { BindingContext, TemplateTable } from './templates';
 import { rebindProgram, resolveView } from './binding';
-import { initialState, isError, type EngineState, type HandlerContext, type Outcome } from './state';
+import { initialState, isError, type EngineState, type Outcome } from './state';
 import * as playout from './playout';
+import { restoreProgram } from './restore-program';
 import * as edits from './show-edits';
 import * as results from './results';
+import * as history from './show-history';
 import { deriveTotals, type Baseline, type Constituency, type ElectionTotals } from './election';
 import type { ResultsSnapshot } from './protocol';
 
-type Handler<K extends CommandType> = (state: EngineState, cmd: CommandOf<K>, ctx: HandlerContext) => Outcome;
+type Handler<K extends CommandType> = (state: EngineState, cmd: CommandOf<K>, ctx: history.HistoryContext) => Outcome;
 
 /** Keyed by the command map: a command without a handler does not compile. */
 const handlers: { [K in CommandType]: Handler<K> } = {
@@ -29,6 +31,9 @@ const handlers: { [K in CommandType]: Handler<K> } = {
   'delete-cue': edits.deleteCue,
   'move-cue': edits.moveCue,
   'load-show': edits.loadShow,
+  'restore-program': restoreProgram,
+  undo: history.undo,
+  redo: history.redo,
   'declare-results': results.declareResults,
   'accept-correction': results.acceptCorrection,
   'reject-correction': results.rejectCorrection,
@@ -62,6 +67,8 @@ export class Engine {
   private revision = 1;
   private showRevision = 1;
   private resultsRevision = 1;
+  /** Undo and redo for the show only: see show-history.ts. */
+  private history = history.emptyHistory();
   private resultsCache: { of: results.ResultsState; snapshot: ResultsSnapshot } | null = null;
   private readonly listeners = new Set<Listener>();
   private readonly templates: TemplateTable;
@@ -86,7 +93,9 @@ export class Engine {
     }
     const command: Command = parsed.data;
     const handler = handlers[command.type] as Handler<CommandType>;
-    const ctx: HandlerContext = { now: this.now(), templates: this.templates, minTakeIntervalMs: this.minTakeIntervalMs, binding: (r) => this.binding(r) };
+    const ctx: history.HistoryContext = {
+      now: this.now(), templates: this.templates, minTakeIntervalMs: this.minTakeIntervalMs, binding: (r) => this.binding(r), history: this.history,
+    };
     const handled = handler(this.state, command as CommandOf<CommandType>, ctx);
     if (isError(handled)) return this.reject(handled.error);
     // New results reach bound graphics on air as updates, in the same revision.
@@ -95,6 +104,7 @@ export class Engine {
 
     const before = this.state;
     this.state = outcome.state;
+    this.history = history.advanceHistory(this.history, command, before.show, this.state.show);
     const programChanged = before.program !== this.state.program;
     const previewChanged = before.previewCueId !== this.state.previewCueId;
     const showChanged = before.show !== this.state.show;
@@ -143,6 +153,15 @@ export class Engine {
     return resolved.view;
   }
 
+  /** What a cue of the show would draw now, against the accepted results: read-only (the producer view). */
+  viewOf(cueId: string): { view: Record<string, unknown> } | { error: StraplineError } {
+    const found = findCue(this.state.show, cueId);
+    if (!found) return { error: fail('UNKNOWN_CUE', `No cue ${cueId} in the show`) };
+    const template = this.templates.get(found.cue.template);
+    if (!template) return { error: fail('UNKNOWN_TEMPLATE', `Cue ${cueId}: no template ${found.cue.template}`) };
+    return resolveView(template, found.cue.fields, this.binding(this.state.results));
+  }
+
   private isBound(cueId: string): boolean {
     const found = findCue(this.state.show, cueId);
     return found !== undefined && this.templates.get(found.cue.template)?.resolve !== undefined;
@@ -158,7 +177,7 @@ export class Engine {
   }
 
   showSnapshot(): ShowSnapshot {
-    return { showRevision: this.showRevision, show: this.state.show };
+    return { showRevision: this.showRevision, show: this.state.show, history: history.summarise(this.history) };
   }
 
   /** Totals are derived once per change of results, however many views ask. */

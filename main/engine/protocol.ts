@@ -1,8 +1,21 @@
 import { z } from 'zod';
-import { fieldsSchema, idSchema, layerSchema, showSchema, type Fields, type Layer, type Show } from './show';
+import { LAYERS, fieldsSchema, idSchema, layerSchema, showSchema, type Fields, type Layer, type Show } from './show';
 import type { StraplineError } from './errors';
+import type { HistorySummary } from './show-history';
 import { resultsCommandSchemas } from './results';
 import type { ElectionTotals, HolderBasis, PartyId, SeatResult } from './election';
+
+/** One graphic as it was on air, as the server persists it (main/server/session-state.ts) and restore-program takes it back. */
+export const restoredGraphicSchema = z.strictObject({
+  cueId: idSchema,
+  title: z.string().min(1).max(200),
+  template: z.string().min(1).max(64),
+  fields: fieldsSchema,
+  /** What the output drew: restored as it was, since the results it was resolved from may not be back yet. */
+  view: fieldsSchema,
+  step: z.number().int().min(1).max(100),
+});
+export type RestoredGraphic = z.infer<typeof restoredGraphicSchema>;
 
 /**
  * The command map: every way to change state, on every transport (IPC,
@@ -45,6 +58,11 @@ export const commandSchemas = {
     index: z.number().int().min(0),
   }),
   'load-show': z.strictObject({ type: z.literal('load-show'), show: showSchema }),
+  /** After a crash, on the operator's word: puts back what was on air, cut to its steady state (main/engine/restore-program.ts). */
+  'restore-program': z.strictObject({ type: z.literal('restore-program'), program: z.partialRecord(layerSchema, restoredGraphicSchema) }),
+  /** Step back or forward through edits to the show; never touches the air or the results. */
+  undo: z.strictObject({ type: z.literal('undo') }),
+  redo: z.strictObject({ type: z.literal('redo') }),
   ...resultsCommandSchemas,
 } as const;
 
@@ -78,6 +96,8 @@ export interface OnAir {
   /** Bumped by every update, so outputs know to animate the change. */
   updateSeq: number;
   since: number;
+  /** Put back after a crash: outputs mount it in its steady state, with no in-animation. */
+  restored?: true;
 }
 
 export interface PreviewCue {
@@ -99,6 +119,8 @@ export interface ProgramSnapshot {
 export interface ShowSnapshot {
   showRevision: number;
   show: Show;
+  /** What Undo and Redo would do now (main/engine/show-history.ts). */
+  history: HistorySummary;
 }
 
 export type AsRunEntry =
@@ -113,6 +135,8 @@ export type AsRunEntry =
       step: number;
       /** Set when it went out during a rehearsal, not on the night. */
       rehearsal?: true;
+      /** Set on a take that put back what was on air before a crash (restore-program). */
+      restored?: true;
     }
   | { at: string; revision: number; action: 'mode'; mode: 'live' | 'rehearsal' };
 
@@ -140,12 +164,48 @@ export interface ResultsSnapshot {
   corrections: Correction[];
 }
 
+/** How often an output reports what it measures, and how long a silent one is trusted. */
+export const OUTPUT_REPORT_INTERVAL_MS = 2000;
+export const OUTPUT_STALE_AFTER_MS = 3 * OUTPUT_REPORT_INTERVAL_MS;
+
+/**
+ * The one message an output may send: its measured frame rate, the layers it
+ * draws and the revision it shows. The server only records it; no state changes.
+ */
+export const outputReportSchema = z.strictObject({
+  type: z.literal('output-report'),
+  fps: z.number().min(0).max(1000),
+  layers: z.array(layerSchema).min(1).max(LAYERS.length),
+  revision: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+export type OutputReport = z.infer<typeof outputReportSchema>;
+
+/** One output page as the server sees it; a closed one stays listed a while, so the gallery sees it drop. */
+export interface OutputStatus {
+  id: number;
+  peer: string;
+  connectedSince: number;
+  disconnectedAt: number | null;
+  layers: Layer[] | null;
+  fps: number | null;
+  revision: number | null;
+  lastReportAt: number | null;
+}
+
+export interface OutputsSnapshot {
+  /** The server's clock when sent, so consoles judge staleness on the server's time. */
+  at: number;
+  outputs: OutputStatus[];
+}
+
 /** The event map: everything a view is told. */
 export interface EventMap {
   program: ProgramSnapshot;
   show: ShowSnapshot;
   'as-run': AsRunEntry;
   results: ResultsSnapshot;
+  /** Connected outputs and their health: consoles only. */
+  outputs: OutputsSnapshot;
   error: StraplineError;
 }
 export type EventType = keyof EventMap;

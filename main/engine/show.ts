@@ -31,12 +31,15 @@ export const stackSchema = z.strictObject({
 });
 export type Stack = z.infer<typeof stackSchema>;
 
-export const SHOW_FORMAT_VERSION = 1;
+/** Bumped with every change of shape; main/engine/show-migrations.ts brings older files up to it. */
+export const SHOW_FORMAT_VERSION = 2;
 
 export const showSchema = z.strictObject({
   format: z.literal('strapline-show'),
   version: z.literal(SHOW_FORMAT_VERSION),
   name: z.string().min(1).max(200),
+  /** Version 2: when the file was written (Save, Save As or autosave), so a recovered copy says how old it is. */
+  savedAt: z.iso.datetime({ offset: true }).optional(),
   stacks: z.array(stackSchema).max(200),
 });
 export type Show = z.infer<typeof showSchema>;

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_SHOW, WEB_ROOT, defaultAsRunPath, startHeadless } from './headless';
+import { DEMO_SHOW, WEB_ROOT, defaultAsRunPath, defaultDataDir, startHeadless } from './headless';
+import { accessInfo } from './access-api';
 
-const USAGE = 'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR]';
+const USAGE = 'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR] [--data DIR]';
 
 function fatal(message: string): never {
   console.error(`strapline: ${message}`);
@@ -20,6 +21,7 @@ try {
       show: { type: 'string' },
       'as-run': { type: 'string' },
       drop: { type: 'string' },
+      data: { type: 'string' },
     },
   }).values;
 } catch (e) {
@@ -30,21 +32,35 @@ const port = Number(args.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fatal(`--port must be a whole number from 0 to 65535, not "${args.port}"`);
 if (!existsSync(path.join(WEB_ROOT, 'renderer/index.html'))) fatal(`the pages are not built: run "npm run build" first (looked in ${WEB_ROOT})`);
 
-const showPath = path.resolve(args.show ?? DEMO_SHOW);
+// Without --show, the last show edited comes back from the data folder (or the demo, the first time).
+const showPath = args.show === undefined ? undefined : path.resolve(args.show);
 const asRunPath = path.resolve(args['as-run'] ?? defaultAsRunPath());
 const dropFolder = args.drop === undefined ? undefined : path.resolve(args.drop);
 if (dropFolder !== undefined && !existsSync(dropFolder)) fatal(`--drop folder ${dropFolder} does not exist`);
 try {
-  const app = await startHeadless({ showPath, host: args.host, port, asRunPath, webRoot: WEB_ROOT, dropFolder });
+  const dataDir = path.resolve(args.data ?? defaultDataDir());
+  const app = await startHeadless({ showPath, host: args.host, port, asRunPath, webRoot: WEB_ROOT, dropFolder, dataDir });
   const { url } = app.server;
-  console.log(`Strapline is running headless with show ${showPath}`);
+  console.log(`Strapline is running headless with show ${app.showFiles?.source ?? showPath ?? DEMO_SHOW}`);
   console.log(`  console:  ${url}/`);
   console.log(`  output:   ${url}/output   (browser source; ?layers=lower-third,bug for a layer set, ?key=00ff00 for a key colour)`);
   console.log(`  API:      ${url}/api/state`);
   console.log(`  as-run:   ${asRunPath}`);
+  console.log(`  data:     ${dataDir}   (autosaves, the recent list, and what is on air for crash recovery)`);
+  if (app.showFiles?.session.offer) console.log('  recovery: the last run did not stop cleanly; the console offers to restore what was on air');
+  for (const notice of app.showFiles?.notices ?? []) console.log(`  notice:   ${notice}`);
   if (dropFolder !== undefined) console.log(`  drop:     ${dropFolder}   (results files written here are declared; one seat a file)`);
-  if (args.host !== '127.0.0.1' && args.host !== 'localhost' && args.host !== '::1') {
-    console.log(`  warning:  listening on ${args.host}: anyone who can reach it can drive the air`);
+  const info = accessInfo(args.host, app.server.port, app.access?.tokens ?? null);
+  if (info.open) {
+    // Open to the network: every request needs a token, so print the URLs that carry them.
+    if (app.access?.notice) console.log(`  tokens:   ${app.access.notice}`);
+    console.log(`  OPEN TO THE NETWORK on ${args.host}: every request needs a token (kept in ${app.access?.file})`);
+    for (const links of info.links) {
+      console.log(`  operator console (control):   ${links.console}`);
+      console.log(`  output (read-only):           ${links.output}`);
+      console.log(`  producer (read-only):         ${links.producer}`);
+    }
+    console.log(`  scripts and Companion:        send "Authorization: Bearer ${info.controlToken}"`);
   }
   const stop = () => void app.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

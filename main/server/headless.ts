@@ -5,10 +5,12 @@ import { Engine } from '../engine/engine';
 import { TEMPLATES } from '../../overlays/graphics/definitions';
 import { readShowFile } from './show-file';
 import { attachAsRunLog } from './as-run-log';
-import { startServer, type RunningServer } from './server';
+import { isLoopbackHost, startServer, type RunningServer } from './server';
+import { loadOrCreateTokens, type LoadedTokens } from './access-token';
 import { loadReferenceData, type ReferenceData } from './reference-data';
 import { watchDropFolder, type DropFileReport } from './drop-folder';
 import { formatIssue } from '../engine/import';
+import { startShowFiles, type StartedShowFiles } from './show-api';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEMO_SHOW = path.join(REPO_ROOT, 'seeds/demo-show.json');
@@ -16,7 +18,8 @@ export const WEB_ROOT = path.join(REPO_ROOT, 'out/renderer');
 export const REFERENCE_DIR = path.join(REPO_ROOT, 'seeds/reference');
 
 export interface HeadlessOptions {
-  showPath: string;
+  /** The show to open; without it, the last show edited (from dataDir) or the demo. */
+  showPath?: string;
   host: string;
   port: number;
   asRunPath: string;
@@ -24,13 +27,27 @@ export interface HeadlessOptions {
   now?: () => number;
   /** A folder to watch for results files (one a seat): live declarations without the API. */
   dropFolder?: string;
+  /**
+   * Where the access tokens are kept (default ~/.strapline); read only when host is not loopback.
+   * When given, also where the show autosaves and what is on air is recorded for crash recovery
+   * (main/server/show-store.ts, session-state.ts): without it nothing of the show is persisted.
+   */
+  dataDir?: string;
 }
 
 export interface Headless {
   engine: Engine;
   reference: ReferenceData;
   server: RunningServer;
+  /** The tokens in force: null on loopback, where none are asked for. */
+  access: LoadedTokens | null;
+  /** Where the show came from and what the start had to say about it; null without a dataDir. */
+  showFiles: Pick<StartedShowFiles, 'source' | 'notices' | 'store' | 'session'> | null;
   close: () => Promise<void>;
+}
+
+export function defaultDataDir(): string {
+  return path.join(os.homedir(), '.strapline');
 }
 
 export function defaultAsRunPath(now = new Date()): string {
@@ -39,26 +56,35 @@ export function defaultAsRunPath(now = new Date()): string {
 
 /** The whole of Strapline without Electron: engine, as-run log, HTTP and WebSocket. */
 export async function startHeadless(options: HeadlessOptions): Promise<Headless> {
-  const loaded = await readShowFile(options.showPath, TEMPLATES);
+  const now = options.now ?? Date.now;
+  const files = options.dataDir === undefined ? null : await startShowFiles({ dataDir: options.dataDir, showPath: options.showPath, demoShow: DEMO_SHOW, templates: TEMPLATES, now, log: (m) => console.error(m) });
+  const loaded = files ?? (await readShowFile(options.showPath ?? DEMO_SHOW, TEMPLATES));
   if ('error' in loaded) throw new Error(loaded.error.message);
   const reference = await loadReferenceData(REFERENCE_DIR);
+  const access = isLoopbackHost(options.host) ? null : await loadOrCreateTokens(options.dataDir ?? defaultDataDir());
   const engine = new Engine({ show: loaded.show, baseline: reference.baseline, constituencies: reference.constituencies, templates: TEMPLATES, now: options.now ?? Date.now });
   const detach = attachAsRunLog(engine, options.asRunPath, (e) => console.error(`as-run log: ${e.message}`));
+  const closeFiles = files?.attach(engine);
   // Before the server, so a missing folder stops the start with nothing left listening.
   const drop = options.dropFolder === undefined ? undefined : watchDropFolder({ dir: options.dropFolder, engine, onReport: logDropReport });
-  const server = await startServer({ engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json') }).catch(async (e: unknown) => {
+  const server = await startServer({ engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), tokens: access?.tokens, showFiles: files && { engine, store: files.store, session: files.session, templates: TEMPLATES, now, notices: files.notices } }).catch(async (e: unknown) => {
     // A live watcher would keep the process up with nothing to show for it.
     await drop?.close();
+    await closeFiles?.();
     throw e;
   });
   return {
     engine,
     reference,
     server,
+    access,
+    showFiles: files,
     close: async () => {
       detach();
       await drop?.close();
       await server.close();
+      // Last, so every edit and take before the stop is on disk, then marked a clean stop.
+      await closeFiles?.();
     },
   };
 }

@@ -46,6 +46,18 @@ export async function readJsonBody(req: IncomingMessage): Promise<{ value: unkno
 }
 
 /**
+ * The request target as a URL, or null when it cannot be one ("GET http://[ HTTP/1.1"
+ * is a valid request line that new URL throws on): a bad target is a 400, never a crash.
+ */
+export function requestUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
+/**
  * A page from another origin in the operator's browser must not drive the
  * air. Browsers always send Origin on cross-origin POSTs and WebSocket
  * handshakes; tools like Companion send none.

@@ -3,17 +3,27 @@ import type { AddressInfo } from 'node:net';
 import type { Engine } from '../engine/engine';
 import { fail } from '../engine/errors';
 import { handleApi } from './control-api';
-import { sameOriginOrNone, sendError } from './http-util';
+import { requestUrl, sameOriginOrNone, sendError } from './http-util';
 import { handleResultsApi } from './results-api';
 import type { Constituency } from '../engine/election';
 import { Rehearsal } from './rehearsal';
 import { SnapshotStream } from './snapshot-stream';
+import { AsRunMemory, handleAsRunApi } from './as-run-api';
 import { resolveInside, sendFile } from './static-files';
+import { handleShowApi, type ShowApiContext } from './show-api';
+import { AccessGuard } from './access-guard';
+import { accessInfo, handleAccessApi } from './access-api';
+import type { AccessTokens } from './access-token';
+import { galleryApi } from './gallery-api';
+import { producerApi } from './producer-api';
+import { TEMPLATE_DEFINITIONS, TEMPLATES } from '../../overlays/graphics/definitions';
 
 /** Friendly paths for the pages electron-vite builds into out/renderer. */
 const PAGES: Record<string, string> = {
   '/': 'renderer/index.html',
   '/output': 'overlays/output.html',
+  '/gallery': 'overlays/gallery.html',
+  '/producer': 'renderer/producer.html',
 };
 
 export interface ServerOptions {
@@ -25,6 +35,10 @@ export interface ServerOptions {
   constituencies: readonly Constituency[];
   /** The results file a rehearsal replays (seeds/reference/ge2024-results.json). */
   rehearsalSource: string;
+  /** Required when host is not loopback: every request then shows a token. */
+  tokens?: AccessTokens;
+  /** Show files and crash recovery (/api/show/...); absent when the server keeps no data directory. */
+  showFiles?: ShowApiContext | null;
 }
 
 export interface RunningServer {
@@ -35,6 +49,9 @@ export interface RunningServer {
 }
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** Bound to any other address the server is open to the network, and asks for tokens. */
+export const isLoopbackHost = (host: string): boolean => LOOPBACK_NAMES.has(host);
 
 /**
  * On loopback, only loopback host names: a page that rebinds its own DNS name
@@ -49,11 +66,20 @@ function hostAllowed(hostHeader: string | undefined, boundTo: string): boolean {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { engine, webRoot } = options;
+  const onLoopback = LOOPBACK_NAMES.has(options.host);
+  if (!onLoopback && !options.tokens) throw new Error(`listening on ${options.host} needs access tokens: anyone on the network could drive the air`);
+  let boundPort = 0;
+  const guard = new AccessGuard(onLoopback ? null : options.tokens!, () => boundPort);
   const stream = new SnapshotStream(engine);
+  const asRun = new AsRunMemory(engine);
   const rehearsal = new Rehearsal(engine);
   const resultsCtx = { engine, constituencies: options.constituencies, rehearsal, rehearsalSource: options.rehearsalSource };
+  // The gallery draws a whole declared night from its own engine; the live one is only asked for its baseline, once.
+  const gallery = galleryApi({ resultsFile: options.rehearsalSource, baseline: engine.resultsState().baseline, constituencies: options.constituencies, templates: TEMPLATE_DEFINITIONS });
+  const producer = producerApi(engine, TEMPLATES);
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req.url);
+    if (!url) return sendError(res, 400, fail('INVALID_REQUEST', 'The request target is not a valid URL'));
     void (async () => {
       if (!hostAllowed(req.headers.host, options.host)) {
         return sendError(res, 403, fail('FORBIDDEN', `Host ${req.headers.host} is not this server`));
@@ -61,7 +87,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOriginOrNone(req)) {
         return sendError(res, 403, fail('FORBIDDEN', `Requests from origin ${req.headers.origin} are refused`));
       }
+      if (!guard.admitRequest(req, res, url)) return;
+      if (handleAccessApi(req, res, url.pathname, () => accessInfo(options.host, boundPort, guard.tokens))) return;
+      if (handleAsRunApi(req, res, url, asRun)) return;
       if (await handleResultsApi(req, res, url, resultsCtx)) return;
+      if (options.showFiles && (await handleShowApi(req, res, url, options.showFiles))) return;
+      if ((await gallery(req, res, url.pathname)) || producer(req, res, url.pathname)) return;
       if (await handleApi(req, res, url.pathname, engine)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendError(res, 405, fail('INVALID_REQUEST', `${req.method} is not served here`));
@@ -78,14 +109,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   server.on('upgrade', (req, socket, head) => {
     if (!hostAllowed(req.headers.host, options.host)) return void socket.destroy();
-    if (new URL(req.url ?? '/', 'http://localhost').pathname === '/ws') stream.handleUpgrade(req, socket, head);
-    else socket.destroy();
+    const url = requestUrl(req.url);
+    if (url?.pathname !== '/ws') return void socket.destroy();
+    const admitted = guard.admitUpgrade(req, socket, url);
+    if (admitted) stream.handleUpgrade(req, socket, head, admitted.canControl);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  boundPort = port;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${shownHost}:${port}`,
@@ -95,6 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       new Promise<void>((resolve) => {
         if (rehearsal.status().running) rehearsal.stop();
         stream.close();
+        asRun.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fail, type StraplineError } from '../engine/errors';
 import { parseShow } from '../engine/show-check';
+import { migrateShow } from '../engine/show-migrations';
 import type { Show } from '../engine/show';
 import type { TemplateTable } from '../engine/templates';
 
@@ -23,7 +24,8 @@ function jsonErrorPlace(text: string, message: string): string {
   return `line ${line}, column ${column}: ${printParseErrorCode(first.error)}`;
 }
 
-export async function readShowFile(file: string, templates: TemplateTable): Promise<{ show: Show } | { error: StraplineError }> {
+/** Reads, migrates from any earlier format version and checks a show file; `fromVersion` is the version it was written in. */
+export async function readShowFile(file: string, templates: TemplateTable): Promise<{ show: Show; fromVersion: number } | { error: StraplineError }> {
   try {
     const info = await stat(file);
     if (info.size > MAX_SHOW_FILE_BYTES) {
@@ -36,7 +38,10 @@ export async function readShowFile(file: string, templates: TemplateTable): Prom
     } catch (e) {
       return { error: fail('INVALID_SHOW_FILE', `${file}: not valid JSON at ${jsonErrorPlace(text, (e as Error).message)}`) };
     }
-    return parseShow(raw, templates, file);
+    const migrated = migrateShow(raw, file);
+    if ('error' in migrated) return migrated;
+    const parsed = parseShow(migrated.raw, templates, file);
+    return 'error' in parsed ? parsed : { show: parsed.show, fromVersion: migrated.fromVersion };
   } catch (e) {
     return { error: fail('INVALID_SHOW_FILE', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`) };
   }

@@ -2,9 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Engine } from '../engine/engine';
-import { clientMessageSchema, type ServerEvent, type ServerMessage } from '../engine/protocol';
+import { clientMessageSchema, type CommandResult, type ServerEvent, type ServerMessage } from '../engine/protocol';
 import { describeIssues, fail } from '../engine/errors';
-import { sameOriginOrNone } from './http-util';
+import { requestUrl, sameOriginOrNone } from './http-util';
+import { OutputHealth, looksLikeReport } from './output-health';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
@@ -17,18 +18,21 @@ export class SnapshotStream {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly clients = new Map<WebSocket, 'output' | 'console'>();
   private readonly unsubscribe: () => void;
+  /** Outputs' connections and measured frame rates, for the consoles' status bar. */
+  readonly outputs = new OutputHealth(Date.now, () => this.broadcast({ type: 'outputs', data: this.outputs.snapshot() }));
 
   constructor(private readonly engine: Engine) {
     this.unsubscribe = engine.subscribe((event) => this.broadcast(event));
   }
 
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  /** canControl false (a read-only token, on the network): the connection only watches, whatever role it asks for. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, canControl = true): void {
     if (!sameOriginOrNone(req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const role = new URL(req.url ?? '/', 'http://x').searchParams.get('role') === 'output' ? 'output' : 'console';
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, role));
+    const role = requestUrl(req.url)?.searchParams.get('role') === 'output' || !canControl ? 'output' : 'console';
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, role, req.socket.remoteAddress ?? 'unknown'));
   }
 
   get connectionCount(): number {
@@ -41,15 +45,21 @@ export class SnapshotStream {
     this.wss.close();
   }
 
-  private attach(ws: WebSocket, role: 'output' | 'console'): void {
+  private attach(ws: WebSocket, role: 'output' | 'console', peer: string): void {
     this.clients.set(ws, role);
-    ws.on('close', () => this.clients.delete(ws));
-    ws.on('error', () => this.clients.delete(ws));
+    const outputId = role === 'output' ? this.outputs.connect(peer) : null;
+    const gone = () => {
+      this.clients.delete(ws);
+      if (outputId !== null) this.outputs.disconnect(outputId);
+    };
+    ws.on('close', gone);
+    ws.on('error', gone);
     if (role === 'console') {
       send(ws, { type: 'show', data: this.engine.showSnapshot() });
       send(ws, { type: 'results', data: this.engine.resultsSnapshot() });
     }
     send(ws, { type: 'program', data: this.engine.programSnapshot() });
+    if (role === 'console') send(ws, { type: 'outputs', data: this.outputs.snapshot() });
     ws.on('message', (raw, isBinary) => {
       if (isBinary) return send(ws, { type: 'error', data: fail('INVALID_REQUEST', 'Binary messages are not accepted') });
       let parsed: unknown;
@@ -57,6 +67,11 @@ export class SnapshotStream {
         parsed = JSON.parse(String(raw));
       } catch {
         return send(ws, { type: 'error', data: fail('INVALID_REQUEST', 'Message is not JSON') });
+      }
+      // The one thing an output may say: what it measures. It is recorded, never dispatched.
+      if (outputId !== null && looksLikeReport(parsed)) {
+        const refused = this.outputs.report(outputId, parsed);
+        return refused ? send(ws, { type: 'error', data: refused }) : undefined;
       }
       const message = clientMessageSchema.safeParse(parsed);
       if (!message.success) {
@@ -66,7 +81,7 @@ export class SnapshotStream {
       const result =
         role === 'output'
           ? { ok: false as const, error: fail('FORBIDDEN', 'Output connections cannot send commands') }
-          : this.engine.dispatch(message.data.command);
+          : safeDispatch(this.engine, message.data.command);
       send(ws, { type: 'result', id: message.data.id, result });
     });
   }
@@ -79,6 +94,20 @@ export class SnapshotStream {
       if (role === 'output' && event.type !== 'program') continue;
       if (ws.readyState === ws.OPEN) ws.send(text);
     }
+  }
+}
+
+/**
+ * ws calls message listeners from the socket's data handler, so a throw there
+ * would be uncaught and end the process, and every output with it. A fault
+ * in one command answers that command alone.
+ */
+function safeDispatch(engine: Engine, command: unknown): CommandResult {
+  try {
+    return engine.dispatch(command);
+  } catch (e) {
+    console.error(`command failed inside the engine: ${(e as Error).stack ?? String(e)}`);
+    return { ok: false, error: fail('INVALID_REQUEST', `Internal error: ${(e as Error).message}`) };
   }
 }
 

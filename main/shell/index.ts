@@ -87,6 +87,12 @@ async function main(): Promise<void> {
   buildMenu();
   openOutput();
   consoleWin = createConsoleWindow();
+  // A crashed console reloads and asks for the state again ('ready'); the air never depended on it.
+  const consoleContents = consoleWin.webContents;
+  consoleContents.on('render-process-gone', (_e, details) => {
+    console.error(`console renderer gone (${details.reason}): reloading`);
+    if (!consoleContents.isDestroyed()) consoleContents.reload();
+  });
   // The output lives on without the console; closing the console ends the app.
   consoleWin.on('closed', () => app.quit());
 }

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ConsoleStore } from '../store';
-import { LAYERS, type Layer } from '../../main/engine/show';
+import type { OperatorActions } from '../commands';
+import { findCue, LAYERS, type Layer } from '../../main/engine/show';
 import { layerName } from './StackList';
+import { keymapStore } from '../hotkeys';
+import { ariaShortcuts, formatChord, type ActionId } from '../keymap';
 
-function useNow(intervalMs: number): number {
+export function useNow(intervalMs: number): number {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), intervalMs);
@@ -15,7 +18,9 @@ function useNow(intervalMs: number): number {
 
 function duration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  const h = Math.floor(s / 3600);
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(h ? 2 : 1, '0');
+  return `${h ? `${h}:` : ''}${mm}:${String(s % 60).padStart(2, '0')}`;
 }
 
 /** Every layer at a glance: what is on air, which step, for how long, and its OUT. */
@@ -28,18 +33,56 @@ export function OnAirBar({ store, onOut }: { store: ConsoleStore; onOut: (layer:
     <ul className="on-air-bar" aria-label="On air by layer">
       {LAYERS.map((layer) => {
         const onAir = program?.program[layer];
+        const name = layerName(layer);
         return (
           <li key={layer} className={`layer-row${onAir ? ' live' : ''}`} data-layer-row={layer}>
-            <span className="layer-name">{layerName(layer)}</span>
-            <span className="layer-what">{onAir ? onAir.title : '—'}</span>
-            <span className="layer-step">{onAir ? `step ${onAir.step} of ${onAir.steps}` : ''}</span>
-            <span className="layer-time">{onAir ? duration(now + skew - onAir.since) : ''}</span>
-            <button className="btn small" disabled={!onAir} onClick={() => onOut(layer)} aria-label={`Take ${layerName(layer)} out`}>
+            <span className="layer-name">{name}</span>
+            <span className="layer-what-cell">
+              <span className="layer-what">{onAir ? onAir.title : 'clear'}</span>
+              {onAir && <span className="layer-template">{onAir.template}</span>}
+            </span>
+            <span className="layer-step" data-step={onAir ? `${onAir.step}/${onAir.steps}` : undefined}>
+              {onAir ? `STEP ${onAir.step} of ${onAir.steps}` : ''}
+            </span>
+            <span className="layer-time" aria-label={onAir ? `${name} on air for` : undefined}>
+              {onAir ? duration(now + skew - onAir.since) : ''}
+            </span>
+            <button type="button" className="btn small out" disabled={!onAir} onClick={() => onOut(layer)} aria-label={`Take ${name} out`}>
               OUT
             </button>
           </li>
         );
       })}
     </ul>
+  );
+}
+
+function KeyHint({ action }: { action: ActionId }) {
+  const key = useStore(keymapStore, (s) => s.keymap[action][0]);
+  return key ? <kbd aria-hidden="true">{formatChord(key)}</kbd> : null;
+}
+
+/** TAKE, NEXT, UPDATE and OUT act on the selected cue; CLEAR ALL on everything, at once, never asking. */
+export function Transport({ store, actions }: { store: ConsoleStore; actions: OperatorActions }) {
+  const keymap = useStore(keymapStore, (s) => s.keymap);
+  const show = useStore(store, (s) => s.show);
+  const selected = useStore(store, (s) => s.selectedCueId);
+  const program = useStore(store, (s) => s.program?.program);
+  const cue = show && selected ? findCue(show, selected)?.cue : undefined;
+  const onLayer = cue ? program?.[cue.layer] : undefined;
+  const isLive = onLayer?.cueId === cue?.id && cue !== undefined;
+  const button = (action: ActionId, label: string, run: () => void, disabled: boolean, className = '') => (
+    <button type="button" className={`btn ${className}`} onClick={run} disabled={disabled} aria-keyshortcuts={ariaShortcuts(keymap, action)}>
+      {label} <KeyHint action={action} />
+    </button>
+  );
+  return (
+    <div className="transport" role="toolbar" aria-label="Playout">
+      {button('take', 'TAKE', actions.take, !cue || isLive, 'take')}
+      {button('next', 'NEXT', actions.next, !onLayer || onLayer.step >= onLayer.steps)}
+      {button('update', 'UPDATE', () => actions.update(), !onLayer)}
+      {button('out', 'OUT', () => actions.out(), !onLayer)}
+      {button('clearAll', 'CLEAR ALL', actions.clearAll, false, 'clear')}
+    </div>
   );
 }

@@ -19,7 +19,7 @@ function benchShow(): Show {
       fields: { headline: `Bench ${layer} ${k}`, subline: 'Take latency', party: 'lab', variant: 'standard' },
     })),
   );
-  return { format: 'strapline-show', version: 1, name: 'Bench', stacks: [{ id: 'bench', name: 'Bench', cues }] };
+  return { format: 'strapline-show', version: 2, name: 'Bench', stacks: [{ id: 'bench', name: 'Bench', cues }] };
 }
 
 /**

@@ -46,7 +46,7 @@ export const testTemplates = templateTable([...TEMPLATES.values(), twoStep, seat
 export function testShow(): Show {
   return {
     format: 'strapline-show',
-    version: 1,
+    version: 2,
     name: 'Test show',
     stacks: [
       {

@@ -14,7 +14,8 @@ export async function spawnServer(show: unknown): Promise<{ url: string; stop: (
   await writeFile(showPath, JSON.stringify(show));
   const child = spawn(
     path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
-    ['main/server/cli.ts', '--port', '0', '--show', showPath, '--as-run', path.join(dir, 'as-run.jsonl')],
+    // Its own data folder, so a benchmark never autosaves into (or recovers from) ~/.strapline.
+    ['main/server/cli.ts', '--port', '0', '--show', showPath, '--as-run', path.join(dir, 'as-run.jsonl'), '--data', path.join(dir, 'data')],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {

@@ -43,6 +43,12 @@ const ACCEPTED: { [K in CommandType]: CommandOf<K>[] } = {
   'delete-cue': [{ type: 'delete-cue', cueId: 'c' }],
   'move-cue': [{ type: 'move-cue', cueId: 'c', stackId: 's1', index: 0 }],
   'load-show': [{ type: 'load-show', show: testShow() }],
+  'restore-program': [
+    { type: 'restore-program', program: {} },
+    { type: 'restore-program', program: { fullscreen: { cueId: 'm', title: 'M', template: 'two-step', fields: { label: 'm' }, view: { label: 'm' }, step: 2 } } },
+  ],
+  undo: [{ type: 'undo' }],
+  redo: [{ type: 'redo' }],
   'declare-results': [
     { type: 'declare-results', source: 'test', seats: [DECLARED] },
     { type: 'declare-results', source: 'test', seats: [{ onsCode: 'W07000001', revision: 1, state: 'rush', winner: 'pc' }, { onsCode: 'E14000001', revision: 0, state: 'pending' }] },
@@ -68,6 +74,9 @@ const SETUP: Partial<Record<CommandType, unknown[]>> = {
   next: [{ type: 'cue', cueId: 'm' }, { type: 'take', cueId: 'm' }],
   'accept-correction': withCorrection,
   'reject-correction': withCorrection,
+  // Undo needs an edit behind it; redo an undone one.
+  undo: [{ type: 'rename-stack', stackId: 's1', name: 'R' }],
+  redo: [{ type: 'rename-stack', stackId: 's1', name: 'R' }, { type: 'undo' }],
 };
 
 const BAD_IDS = ['', 'a/b', '../a', '..', 'a.b', 'a b', 'a\\b', 'é', 'x'.repeat(65), 'a\u0000'];
@@ -114,6 +123,9 @@ const REQUIRED: { [K in CommandType]: string[] } = {
   'delete-cue': ['cueId'],
   'move-cue': ['cueId', 'stackId', 'index'],
   'load-show': ['show'],
+  'restore-program': ['program'],
+  undo: [],
+  redo: [],
   'declare-results': ['source', 'seats'],
   'accept-correction': ['onsCode'],
   'reject-correction': ['onsCode'],
@@ -176,7 +188,8 @@ bad('add-cue: bad variant', { type: 'add-cue', stackId: 's1', template: 'strap',
 // load-show: the show itself is checked by shape.
 const show = testShow();
 bad('load-show: wrong format', { type: 'load-show', show: { ...show, format: 'caspar-show' } });
-bad('load-show: version 2', { type: 'load-show', show: { ...show, version: 2 } });
+bad('load-show: a newer version (3)', { type: 'load-show', show: { ...show, version: 3 } });
+bad('load-show: an older version (1), which only files migrate', { type: 'load-show', show: { ...show, version: 1 } });
 bad('load-show: stacks not an array', { type: 'load-show', show: { ...show, stacks: {} } });
 bad('load-show: extra show property', { type: 'load-show', show: { ...show, script: 'x' } });
 bad('load-show: cue with extra property', {
@@ -187,6 +200,10 @@ bad('load-show: cue id with ..', {
   type: 'load-show',
   show: { ...show, stacks: [{ id: 's', name: 'S', cues: [{ ...show.stacks[0]!.cues[0]!, id: '..' }] }] },
 });
+const RESTORED = { cueId: 'm', title: 'M', template: 'two-step', fields: { label: 'm' }, view: { label: 'm' }, step: 1 };
+bad('restore-program: an unknown layer', { type: 'restore-program', program: { main: RESTORED } });
+bad('restore-program: step 0', { type: 'restore-program', program: { fullscreen: { ...RESTORED, step: 0 } } });
+bad('restore-program: a graphic without its view', { type: 'restore-program', program: { fullscreen: { ...RESTORED, view: undefined } } });
 bad('load-show: cue on an unknown layer', {
   type: 'load-show',
   show: { ...show, stacks: [{ id: 's', name: 'S', cues: [{ ...show.stacks[0]!.cues[0]!, layer: 'main' }] }] },

@@ -9,7 +9,7 @@ const templates = testTemplates;
 
 const show: Show = {
   format: 'strapline-show',
-  version: 1,
+  version: 2,
   name: 'Table',
   stacks: [
     {

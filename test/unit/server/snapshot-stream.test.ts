@@ -73,10 +73,10 @@ async function connect(query = '', headers: Record<string, string> = {}): Promis
 const isProgram = (m: ServerMessage): m is Extract<ServerMessage, { type: 'program' }> => m.type === 'program';
 
 describe('on connect', () => {
-  it('a console gets the show, the results, then the program, at once', async () => {
+  it('a console gets the show, the results, the program, then the outputs, at once', async () => {
     const c = await connect();
-    await c.waitFor(isProgram, 'program');
-    expect(c.messages.map((m) => m.type)).toEqual(['show', 'results', 'program']);
+    await c.waitFor((m) => m.type === 'outputs', 'outputs');
+    expect(c.messages.map((m) => m.type)).toEqual(['show', 'results', 'program', 'outputs']);
     expect(c.messages[0]).toEqual({ type: 'show', data: server.engine.showSnapshot() });
     expect(c.messages[1]).toEqual({ type: 'results', data: JSON.parse(JSON.stringify(server.engine.resultsSnapshot())) });
     expect(c.messages[2]).toEqual({ type: 'program', data: server.engine.programSnapshot() });

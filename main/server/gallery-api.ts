@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Engine } from '../engine/engine';
+import { resolveView } from '../engine/binding';
+import { describeIssues, fail } from '../engine/errors';
+import type { Baseline, Constituency } from '../engine/election';
+import { importStraplineResultsJson } from '../engine/import';
+import { emptyShow, type Fields, type Layer } from '../engine/show';
+import { templateTable, type BindingContext, type TemplateDefinition } from '../engine/templates';
+import { sendError, sendJson } from './http-util';
+
+/** One template as the gallery shows it: what it is, and what its demo cue draws. */
+export interface GalleryTemplate {
+  id: string;
+  name: string;
+  description: string;
+  layer: Layer;
+  steps: number;
+  demo: Fields;
+  /** The demo fields resolved against the gallery's results; null when they could not be. */
+  view: Fields | null;
+  error?: string;
+}
+
+export interface Gallery {
+  /** Where the gallery's results came from, and how many seats they declare. */
+  source: string;
+  declared: number;
+  templates: GalleryTemplate[];
+}
+
+export interface GallerySources {
+  /** A strapline-results file with a whole night (seeds/reference/ge2024-results.json). */
+  resultsFile: string;
+  baseline: Baseline;
+  constituencies: readonly Constituency[];
+  templates: readonly TemplateDefinition[];
+}
+
+/**
+ * Builds the gallery once: a private engine holds a whole declared night, so
+ * every bound template has real figures to draw, and the live engine's results
+ * are never read or changed by it. Deterministic: the same files give the same
+ * answer, byte for byte.
+ */
+export async function buildGallery(sources: GallerySources): Promise<Gallery> {
+  const imported = importStraplineResultsJson(await readFile(sources.resultsFile, 'utf8'), sources.resultsFile);
+  if (imported.report.applied !== 'all') throw new Error(`gallery results: ${imported.report.summary}`);
+  const engine = new Engine({
+    show: emptyShow('Gallery'),
+    baseline: sources.baseline,
+    constituencies: sources.constituencies,
+    templates: templateTable(sources.templates),
+    now: () => 0,
+  });
+  const declared = engine.dispatch({ type: 'declare-results', source: sources.resultsFile, seats: imported.rows });
+  if (!declared.ok) throw new Error(`gallery results: ${declared.error.message}`);
+  const ctx: BindingContext = {
+    results: engine.resultsState(),
+    constituencies: new Map(sources.constituencies.map((c) => [c.onsCode, c])),
+    totals: () => engine.resultsSnapshot().totals,
+  };
+  return {
+    // The file's name only: the server's folders are none of a browser's business.
+    source: path.basename(sources.resultsFile),
+    declared: engine.resultsSnapshot().totals.declared,
+    templates: sources.templates.map((t) => galleryEntry(t, ctx)),
+  };
+}
+
+function galleryEntry(template: TemplateDefinition, ctx: BindingContext): GalleryTemplate {
+  const { id, name, description, layer, steps, demo } = template;
+  const entry = { id, name, description, layer, steps, demo };
+  // The demo goes through the field schema as any cue does, so defaults are filled as on air.
+  const parsed = template.fields.safeParse(demo);
+  if (!parsed.success) return { ...entry, view: null, error: `demo fields: ${describeIssues(parsed.error.issues)}` };
+  const resolved = resolveView(template, parsed.data, ctx);
+  return 'error' in resolved ? { ...entry, view: null, error: resolved.error.message } : { ...entry, view: resolved.view };
+}
+
+/**
+ * GET /api/gallery. The sources are fixed when the server starts; the gallery
+ * is built at the first request and kept (a fifth of a second of work that a
+ * server nobody opens the gallery on, or a test, should not pay), so a slow or
+ * broken results file never delays or stops the air.
+ */
+export function galleryApi(sources: GallerySources): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean> {
+  let built: Promise<{ gallery: Gallery } | { error: string }> | null = null;
+  return async (req, res, pathname) => {
+    if (pathname !== '/api/gallery') return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendError(res, 405, fail('INVALID_REQUEST', '/api/gallery takes GET'));
+      return true;
+    }
+    built ??= buildGallery(sources).then(
+      (gallery) => ({ gallery }),
+      (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+    );
+    const outcome = await built;
+    if ('error' in outcome) sendError(res, 500, fail('INVALID_REQUEST', outcome.error));
+    else sendJson(res, 200, outcome.gallery);
+    return true;
+  };
+}

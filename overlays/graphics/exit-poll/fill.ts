@@ -1,0 +1,87 @@
+import { gsap } from 'gsap';
+import { partyColour } from '../palette';
+import { inkOn } from '../seat-tally/count';
+import { partyName } from '../seat-tally/parties';
+import { signed } from '../seat-tally/verdict';
+import type { Board, BoardRow } from './board';
+import type { ExitPollFields } from './schema';
+
+/** Width of the bar track in stage pixels (exit-poll.css places it). */
+export const TRACK_PX = 1000;
+
+export const barScale = (seats: number, board: Board) => seats / board.scaleMax;
+export const trackX = (seats: number, board: Board) => (seats / board.scaleMax) * TRACK_PX;
+
+// The board each element shows, so the in and step timelines know their figures.
+const shownBoards = new WeakMap<HTMLElement, Board>();
+
+export function boardOf(el: HTMLElement): Board {
+  const board = shownBoards.get(el);
+  if (!board) throw new Error('exit poll: element was not built by exitPollView.create');
+  return board;
+}
+
+export function rowsOf(el: HTMLElement): HTMLElement[] {
+  return Array.from(el.querySelectorAll<HTMLElement>('.ep-row'));
+}
+
+/** How many bars are revealed: step n shows n bars (the view keeps this on the element). */
+export function revealed(el: HTMLElement): number {
+  return Number(el.dataset.revealed ?? '1');
+}
+
+/** Writes one row's text and colours; its bar lengths are set by the caller (set or tweened). */
+export function fillRowText(row: HTMLElement, data: BoardRow): void {
+  row.dataset.party = data.party;
+  row.style.setProperty('--party', partyColour(data.party));
+  row.style.setProperty('--party-ink', inkOn(partyColour(data.party)));
+  row.querySelector('.ep-name')!.textContent = partyName(data.party);
+  row.querySelector('.ep-seats')!.textContent = String(data.seats);
+  const change = row.querySelector<HTMLElement>('.ep-change')!;
+  change.textContent = data.change === null ? '' : signed(data.change);
+  change.classList.toggle('is-empty', data.change === null);
+  row.classList.toggle('has-previous', data.previous !== null);
+}
+
+/** Puts a row's bars at their values with no animation. */
+export function setRowBars(row: HTMLElement, data: BoardRow, board: Board): void {
+  gsap.set(row.querySelector('.ep-bar'), { scaleX: barScale(data.seats, board) });
+  gsap.set(row.querySelector('.ep-ghost'), { scaleX: barScale(data.previous ?? 0, board) });
+  gsap.set(row.querySelector('.ep-ghost-tick'), { x: trackX(data.previous ?? 0, board) });
+}
+
+export function fillHeader(el: HTMLElement, fields: ExitPollFields): void {
+  el.querySelector('.ep-title')!.textContent = fields.title;
+  el.querySelector('.ep-time')!.textContent = fields.time;
+  el.querySelector<HTMLElement>('.ep-time')!.hidden = fields.time === '';
+  el.querySelector('.ep-source')!.textContent = fields.source;
+  el.querySelector('.ep-key-label')!.textContent = fields.compareLabel;
+  const anyPrevious = fields.parties.some((p) => p.previous !== undefined);
+  el.querySelector<HTMLElement>('.ep-key')!.hidden = !anyPrevious || fields.compareLabel === '';
+}
+
+export function fillVerdict(el: HTMLElement, board: Board): void {
+  const verdict = el.querySelector<HTMLElement>('.ep-verdict')!;
+  const colour = partyColour(board.verdict.party);
+  verdict.style.setProperty('--party', colour);
+  verdict.style.setProperty('--party-ink', inkOn(colour));
+  verdict.querySelector('.ep-verdict-text')!.textContent = board.verdict.text;
+}
+
+/** Every row at its data, shown or hidden by how many are revealed; the majority line at 326. */
+export function fillBoard(el: HTMLElement, fields: ExitPollFields, board: Board): void {
+  fillHeader(el, fields);
+  fillVerdict(el, board);
+  const shown = revealed(el);
+  rowsOf(el).forEach((row, i) => {
+    const data = board.rows[i];
+    if (data) {
+      fillRowText(row, data);
+      setRowBars(row, data, board);
+    }
+    gsap.set(row, { autoAlpha: data && i < shown ? 1 : 0, x: 0 });
+  });
+  gsap.set(el.querySelector('.ep-line'), { x: trackX(board.needed, board) });
+  el.querySelector('.ep-line-label')!.textContent = `${board.needed} for a majority`;
+  shownBoards.set(el, board);
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { PARTY_TABLE } from '../../../main/engine/election';
+import type { TemplateDefinition } from '../../../main/engine/templates';
+
+/** At most eight bars fit the board at 76 px a row; one Next reveals each. */
+export const EXIT_POLL_MAX_PARTIES = 8;
+const PARTY_IDS = PARTY_TABLE.map((p) => p.id) as [string, ...string[]];
+
+const seats = (what: string) => z.number().int(`${what} must be a whole number`).min(0, `${what} cannot be negative`).max(650, `${what} cannot exceed the 650 seats`);
+
+const projection = z.strictObject({
+  party: z.enum(PARTY_IDS).meta({ label: 'Party', help: 'Party id from the party table; "other" for everyone else', kind: 'party' }),
+  seats: seats('seats').meta({ label: 'Projected seats', help: 'The exit poll projection' }),
+  previous: seats('previous').optional().meta({ label: 'Previous', help: 'Optional: the figure to compare with (e.g. the last exit poll), drawn as a ghost bar and a change' }),
+});
+
+// The 22:00 projections, Ipsos for BBC, ITV News and Sky News: 2024 against the 2019 poll
+// (Reform compared with the Brexit Party's 0).
+const POLL_2024 = [
+  { party: 'lab', seats: 410, previous: 191 },
+  { party: 'con', seats: 131, previous: 368 },
+  { party: 'ld', seats: 61, previous: 13 },
+  { party: 'reform', seats: 13, previous: 0 },
+  { party: 'snp', seats: 10, previous: 55 },
+  { party: 'pc', seats: 4, previous: 3 },
+  { party: 'green', seats: 2, previous: 1 },
+  { party: 'other', seats: 19, previous: 19 },
+];
+
+export const exitPollFields = z.strictObject({
+  title: z.string().trim().min(1, 'the board needs a title').max(24, 'at most 24 characters fit the title').default('Exit poll')
+    .meta({ label: 'Title', help: 'Top line, in capitals on air' }),
+  time: z.string().trim().regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, 'time is HH:MM (24-hour) or empty').default('22:00')
+    .meta({ label: 'Time', help: 'Shown beside the title; empty hides it' }),
+  source: z.string().trim().max(60, 'at most 60 characters fit the source line').default('Projected seats: Ipsos for BBC, ITV News and Sky News')
+    .meta({ label: 'Source', help: 'The line under the title' }),
+  compareLabel: z.string().trim().max(24, 'at most 24 characters fit the comparison label').default('2019 exit poll')
+    .meta({ label: 'Comparison', help: 'What the "previous" figures are; shown in the key' }),
+  parties: z.array(projection).min(1, 'list at least one party').max(EXIT_POLL_MAX_PARTIES, `at most ${EXIT_POLL_MAX_PARTIES} parties fit the board`)
+    .superRefine((rows, ctx) => {
+      const seen = new Set<string>();
+      rows.forEach((row, i) => {
+        if (seen.has(row.party)) ctx.addIssue({ code: 'custom', path: [i, 'party'], message: `${row.party} is listed twice` });
+        seen.add(row.party);
+      });
+      const total = rows.reduce((sum, r) => sum + r.seats, 0);
+      if (total > 650) ctx.addIssue({ code: 'custom', message: `the projections add up to ${total}, more than the 650 seats` });
+      const before = rows.reduce((sum, r) => sum + (r.previous ?? 0), 0);
+      if (before > 650) ctx.addIssue({ code: 'custom', message: `the previous figures add up to ${before}, more than the 650 seats` });
+    })
+    .default(POLL_2024)
+    .meta({ label: 'Projections', help: 'One row a party; revealed largest first, "other" last, one per Next' }),
+});
+export type ExitPollFields = z.infer<typeof exitPollFields>;
+export type Projection = ExitPollFields['parties'][number];
+
+export const exitPoll: TemplateDefinition = {
+  id: 'exit-poll',
+  name: 'Exit poll',
+  description: 'Full-screen projected seats per party against the 326 majority line, one party per Next',
+  layer: 'fullscreen',
+  steps: EXIT_POLL_MAX_PARTIES,
+  fields: exitPollFields,
+  title: (f) => `${String(f.title ?? 'Exit poll')} ${String(f.time ?? '')}`.trim(),
+  demo: { title: 'Exit poll', time: '22:00', source: 'Projected seats: Ipsos for BBC, ITV News and Sky News', compareLabel: '2019 exit poll', parties: POLL_2024 },
+};

@@ -1,0 +1,43 @@
+import type { Fields } from '../../../main/engine/show';
+import type { GraphicView } from '../view';
+import { part } from '../dom';
+import { exitPollFields, EXIT_POLL_MAX_PARTIES } from './schema';
+import { exitPollBoard } from './board';
+import { fillBoard } from './fill';
+import { exitPollIn, exitPollOut, exitPollStep, exitPollUpdate } from './timeline';
+import './exit-poll.css';
+
+function row(): HTMLElement {
+  const el = part('div', 'ep-row');
+  const track = part('div', 'ep-track');
+  track.append(part('div', 'ep-ghost'), part('div', 'ep-bar'), part('div', 'ep-ghost-tick'));
+  el.append(part('div', 'ep-row-bg'), part('div', 'ep-chip'), part('div', 'ep-name'), track, part('div', 'ep-seats'), part('div', 'ep-change'));
+  return el;
+}
+
+/** Every row is built up front (the output builds this off-air), so a Next only plays. */
+export const exitPollView: GraphicView = {
+  create(fields: Fields) {
+    const data = exitPollFields.parse(fields);
+    const root = part('div', 'exit-poll');
+    root.dataset.revealed = '1';
+    const head = part('div', 'ep-head');
+    head.append(part('div', 'ep-title'), part('div', 'ep-source'));
+    const key = part('div', 'ep-key');
+    key.append(part('span', 'ep-key-swatch'), part('span', 'ep-key-label'));
+    const rows = part('div', 'ep-rows');
+    for (let i = 0; i < EXIT_POLL_MAX_PARTIES; i++) rows.append(row());
+    const line = part('div', 'ep-line');
+    line.append(part('div', 'ep-line-label'));
+    rows.append(line);
+    const verdict = part('div', 'ep-verdict');
+    verdict.append(part('div', 'ep-verdict-text'));
+    root.append(part('div', 'ep-backdrop'), part('div', 'ep-rule'), head, part('div', 'ep-time'), key, rows, verdict);
+    fillBoard(root, data, exitPollBoard(data));
+    return root;
+  },
+  animateIn: exitPollIn,
+  animateStep: exitPollStep,
+  animateUpdate: (el, previous, next) => exitPollUpdate(el, exitPollFields.parse(previous), exitPollFields.parse(next)),
+  animateOut: exitPollOut,
+};

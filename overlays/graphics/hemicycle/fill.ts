@@ -1,0 +1,106 @@
+import { gsap } from 'gsap';
+import { part } from '../dom';
+import { partyColour } from '../palette';
+import { inkOn } from '../seat-tally/count';
+import { partyShort } from '../seat-tally/parties';
+import { PENDING, type HemicycleView } from './bind';
+import { parliamentArc, seatParties, type Arc } from './geometry';
+
+/** The arc on the stage (hemicycle.css places the text around it). */
+export const ARC = { cx: 960, cy: 872, inner: 270, outer: 720 };
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const PENDING_FILL = '#2b3c60';
+
+export const seatFill = (party: string) => (party === PENDING ? PENDING_FILL : partyColour(party));
+export const keyLabel = (party: string) => (party === PENDING ? 'To declare' : partyShort(party));
+
+interface Shown {
+  view: HemicycleView;
+  arc: Arc;
+  /** Party of each circle, left to right. */
+  parties: string[];
+}
+const shown = new WeakMap<HTMLElement, Shown>();
+
+export function shownArc(el: HTMLElement): Shown {
+  const s = shown.get(el);
+  if (!s) throw new Error('hemicycle: element was not built by hemicycleView.create');
+  return s;
+}
+
+export const partiesOf = (view: HemicycleView) => seatParties(view.seating, view.total, PENDING);
+
+/** One SVG, one circle a seat, in seating order; fills are inline so an update can tween them. */
+export function buildArc(view: HemicycleView): { svg: SVGSVGElement; arc: Arc } {
+  const arc = parliamentArc(view.total, ARC);
+  const pad = arc.dotRadius + 6;
+  const box = { x: ARC.cx - ARC.outer - pad, y: ARC.cy - ARC.outer - pad, w: 2 * (ARC.outer + pad), h: ARC.outer + 2 * pad };
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('class', 'hc-svg');
+  svg.setAttribute('viewBox', `${box.x} ${box.y} ${box.w} ${box.h}`);
+  Object.assign(svg.style, { left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` });
+  const parties = partiesOf(view);
+  arc.dots.forEach((dot, i) => {
+    const c = document.createElementNS(SVG_NS, 'circle');
+    c.setAttribute('cx', String(dot.x));
+    c.setAttribute('cy', String(dot.y));
+    c.setAttribute('r', String(arc.dotRadius));
+    c.dataset.party = parties[i]!;
+    c.style.fill = seatFill(parties[i]!);
+    svg.append(c);
+  });
+  return { svg, arc };
+}
+
+function chip(party: string, seats: number): HTMLElement {
+  const el = part('div', 'hc-chip');
+  el.dataset.party = party;
+  const swatch = part('span', 'hc-chip-swatch');
+  swatch.style.background = seatFill(party);
+  el.append(swatch, part('span', 'hc-chip-name', keyLabel(party)), part('span', 'hc-chip-n', String(seats)));
+  return el;
+}
+
+export function fillKey(el: HTMLElement, view: HemicycleView): void {
+  el.querySelector('.hc-key')!.replaceChildren(...view.key.map((k) => chip(k.party, k.seats)));
+}
+
+export function fillText(el: HTMLElement, view: HemicycleView): void {
+  el.querySelector('.hc-title')!.textContent = view.title;
+  el.querySelector('.hc-subtitle')!.textContent = view.subtitle;
+  el.querySelector('.hc-declared-n')!.textContent = String(view.decided);
+  el.querySelector('.hc-declared-of')!.textContent = `of ${view.total} declared`;
+  el.querySelector('.hc-marker-label')!.textContent = `${view.needed} for a majority`;
+}
+
+export function fillVerdict(el: HTMLElement, view: HemicycleView): void {
+  const verdict = el.querySelector<HTMLElement>('.hc-verdict')!;
+  const colour = partyColour(view.verdict.party);
+  verdict.style.setProperty('--party', colour);
+  verdict.style.setProperty('--party-ink', inkOn(colour));
+  verdict.querySelector('.hc-verdict-text')!.textContent = view.verdict.text;
+}
+
+/** Everything at its value with no animation; the arc is rebuilt only if the House changed size. */
+export function fillHemicycle(el: HTMLElement, view: HemicycleView): void {
+  const holder = el.querySelector('.hc-arc')!;
+  let current = shown.get(el);
+  if (!current || current.view.total !== view.total) {
+    const { svg, arc } = buildArc(view);
+    holder.replaceChildren(svg);
+    current = { view, arc, parties: partiesOf(view) };
+  } else {
+    const parties = partiesOf(view);
+    const circles = holder.querySelectorAll<SVGCircleElement>('circle');
+    parties.forEach((p, i) => {
+      if (current!.parties[i] === p) return;
+      circles[i]!.dataset.party = p;
+      gsap.set(circles[i]!, { fill: seatFill(p), scale: 1 });
+    });
+    current = { view, arc: current.arc, parties };
+  }
+  fillText(el, view);
+  fillKey(el, view);
+  fillVerdict(el, view);
+  shown.set(el, current);
+}

@@ -1,0 +1,20 @@
+import type { GraphicView } from '../view';
+import { buildHexMap, hexMapParts } from './draw';
+import { fillKey } from './key';
+import { hexMapViewSchema } from './schema';
+import { hexMapIn, hexMapOut, hexMapStep, hexMapUpdate } from './timeline';
+import './hex-map.css';
+
+/** The output's side of the hex map: the engine resolves the results, this draws them. */
+export const hexMapView: GraphicView = {
+  create(fields) {
+    const view = hexMapViewSchema.parse(fields);
+    const el = buildHexMap(view);
+    fillKey(hexMapParts(el), view, view.uk);
+    return el;
+  },
+  animateIn: hexMapIn,
+  animateStep: hexMapStep,
+  animateUpdate: (el, previous, next) => hexMapUpdate(el, hexMapViewSchema.parse(previous), hexMapViewSchema.parse(next)),
+  animateOut: hexMapOut,
+};

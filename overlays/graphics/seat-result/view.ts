@@ -1,0 +1,74 @@
+import './seat-result.css';
+import type { Fields } from '../../../main/engine/show';
+import type { GraphicView } from '../view';
+import { part } from '../dom';
+import { writeParts } from './parts';
+import { MAX_BARS, seatResultParts, setBars, styleSeatResult } from './fill';
+import { seatResultIn, seatResultOut, seatResultStep, seatResultUpdate, placeForStep1 } from './timeline';
+import { seatResultViewSchema, type SeatResultView } from './bind';
+
+/** A `[data-part]` element: its text comes from seatResultParts. */
+const slot = (tag: string, className: string, name: string): HTMLElement => {
+  const el = part(tag, className);
+  el.dataset.part = name;
+  return el;
+};
+
+function stat(kind: string, main: string, sub: string): HTMLElement {
+  const tile = part('div', `sr-stat sr-stat-${kind}`);
+  tile.append(slot('div', 'sr-stat-label', `${kind}-label`), slot('div', 'sr-stat-value', main), slot('div', 'sr-stat-sub', sub));
+  return tile;
+}
+
+function card(): HTMLElement {
+  const head = part('div', 'sr-head');
+  head.append(part('div', 'sr-head-bg'), part('div', 'sr-accent'), slot('div', 'sr-name', 'name'), slot('div', 'sr-region', 'region'));
+  const verdict = part('div', 'sr-verdict');
+  verdict.append(part('div', 'sr-block'), slot('div', 'sr-verdict-text', 'verdict'), slot('div', 'sr-mp', 'mp'));
+  const stats = part('div', 'sr-stats');
+  stats.append(stat('maj', 'majority', 'maj-pct'), stat('turnout', 'turnout', 'turnout-sub'), stat('swing', 'swing', 'swing-dir'));
+  const noteRow = part('div', 'sr-note-row');
+  noteRow.append(slot('div', 'sr-note', 'note'));
+  const lower = part('div', 'sr-lower');
+  lower.append(stats, noteRow);
+  const el = part('div', 'sr-card');
+  el.append(head, verdict, lower);
+  return el;
+}
+
+function fullResult(): HTMLElement {
+  const title = part('div', 'sr-full-head');
+  title.append(slot('div', 'sr-full-title', 'full-title'), slot('div', 'sr-full-sub', 'full-sub'));
+  const rows = part('div', 'sr-rows');
+  for (let i = 0; i < MAX_BARS; i++) {
+    const track = part('div', 'sr-track');
+    track.append(part('div', 'sr-bar'));
+    const row = part('div', 'sr-row');
+    row.append(part('div', 'sr-swatch'), slot('div', 'sr-party', `bar${i}-label`), track,
+      slot('div', 'sr-share', `bar${i}-share`), slot('div', 'sr-change', `bar${i}-change`), slot('div', 'sr-votes', `bar${i}-votes`));
+    rows.append(row);
+  }
+  const el = part('div', 'sr-full');
+  el.append(part('div', 'sr-full-bg'), title, rows);
+  return el;
+}
+
+/** The resolved card from the snapshot, checked like any input. */
+const asView = (fields: Fields): SeatResultView => seatResultViewSchema.parse(fields);
+
+export const seatResultView: GraphicView = {
+  create(fields) {
+    const v = asView(fields);
+    const root = part('div', 'seat-result');
+    root.append(card(), fullResult());
+    writeParts(root, seatResultParts(v));
+    styleSeatResult(root, v);
+    setBars(root, v);
+    placeForStep1(root);
+    return root;
+  },
+  animateIn: seatResultIn,
+  animateStep: seatResultStep,
+  animateUpdate: (el, previous, next) => seatResultUpdate(el, asView(previous), asView(next)),
+  animateOut: seatResultOut,
+};

@@ -1,0 +1,77 @@
+import { gsap } from 'gsap';
+import { part } from '../dom';
+import { partyColour } from '../palette';
+import { inkOn } from './count';
+import { partyShort } from './parties';
+import { signed } from './verdict';
+import type { SeatTallyView } from './bind';
+import { barScale, figureY, tallyLayout, type TallyLayout } from './layout';
+
+const shown = new WeakMap<HTMLElement, { view: SeatTallyView; layout: TallyLayout }>();
+
+/** The view and layout an element currently shows (timelines read their figures from it). */
+export function shownTally(el: HTMLElement): { view: SeatTallyView; layout: TallyLayout } {
+  const s = shown.get(el);
+  if (!s) throw new Error('seat tally: element was not built by seatTallyView.create');
+  return s;
+}
+
+export function columnOf(el: HTMLElement, party: string): HTMLElement {
+  return el.querySelector<HTMLElement>(`.st-col[data-party="${party}"]`)!;
+}
+
+function column(party: string, width: number): HTMLElement {
+  const col = part('div', 'st-col');
+  col.dataset.party = party;
+  col.style.setProperty('--party', partyColour(party));
+  col.style.setProperty('--party-ink', inkOn(partyColour(party)));
+  col.style.width = `${width}px`;
+  col.append(part('div', 'st-bar'), part('div', 'st-seats'), part('div', 'st-name', partyShort(party)), part('div', 'st-change'));
+  return col;
+}
+
+export const declaredText = (view: SeatTallyView) => `of ${view.total} declared`;
+
+export function fillHead(el: HTMLElement, view: SeatTallyView): void {
+  el.querySelector('.st-title')!.textContent = view.title;
+  el.querySelector('.st-area')!.textContent = view.area;
+  el.querySelector('.st-declared-n')!.textContent = String(view.decided);
+  el.querySelector('.st-declared-of')!.textContent = declaredText(view);
+}
+
+export function fillVerdict(el: HTMLElement, view: SeatTallyView): void {
+  const verdict = el.querySelector<HTMLElement>('.st-verdict')!;
+  const colour = partyColour(view.verdict.party);
+  verdict.style.setProperty('--party', colour);
+  verdict.style.setProperty('--party-ink', inkOn(colour));
+  verdict.querySelector('.st-verdict-text')!.textContent = view.verdict.text;
+}
+
+/** Builds (or rebuilds) the columns and puts every figure at its value, with no animation. */
+export function fillTally(el: HTMLElement, view: SeatTallyView): void {
+  const layout = tallyLayout(view);
+  const cols = el.querySelector('.st-cols')!;
+  const want = view.columns.map((c) => c.party).join(' ');
+  if (cols.getAttribute('data-parties') !== want) {
+    cols.replaceChildren(...view.columns.map((c) => column(c.party, layout.slotWidth)));
+    cols.setAttribute('data-parties', want);
+  }
+  for (const c of view.columns) {
+    const col = columnOf(el, c.party);
+    gsap.set(col, { x: layout.x[c.party] });
+    gsap.set(col.querySelector('.st-bar'), { scaleY: barScale(c.seats, layout) });
+    gsap.set(col.querySelector('.st-seats'), { y: figureY(c.seats, layout) });
+    col.querySelector('.st-seats')!.textContent = String(c.seats);
+    col.querySelector('.st-change')!.textContent = signed(c.change);
+  }
+  fillHead(el, view);
+  fillVerdict(el, view);
+  gsap.set(el.querySelector('.st-progress-fill'), { scaleX: view.total ? view.decided / view.total : 0 });
+  const line = el.querySelector<HTMLElement>('.st-line')!;
+  line.hidden = view.needed === null;
+  if (view.needed !== null) {
+    gsap.set(line, { y: figureY(view.needed, layout) });
+    line.querySelector('.st-line-label')!.textContent = `${view.needed} for a majority`;
+  }
+  shown.set(el, { view, layout });
+}

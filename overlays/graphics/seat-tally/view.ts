@@ -1,0 +1,36 @@
+import type { Fields } from '../../../main/engine/show';
+import type { GraphicView } from '../view';
+import { part } from '../dom';
+import { seatTallyView as viewSchema } from './bind';
+import { fillTally } from './fill';
+import { seatTallyIn, seatTallyOut, seatTallyUpdate } from './timeline';
+import { gsap } from 'gsap';
+import './seat-tally.css';
+
+/** The state of the parties: one column a party, built whole off-air. */
+export const seatTallyView: GraphicView = {
+  create(fields: Fields) {
+    const root = part('div', 'seat-tally');
+    const head = part('div', 'st-head');
+    head.append(part('div', 'st-title'), part('div', 'st-area'));
+    const declared = part('div', 'st-declared');
+    const figures = part('div', 'st-declared-figures');
+    figures.append(part('span', 'st-declared-n'), part('span', 'st-declared-of'));
+    const progress = part('div', 'st-progress');
+    progress.append(part('div', 'st-progress-fill'));
+    declared.append(figures, progress);
+    const chart = part('div', 'st-chart');
+    const line = part('div', 'st-line');
+    line.append(part('div', 'st-line-label'));
+    chart.append(part('div', 'st-baseline'), part('div', 'st-cols'), line);
+    const verdict = part('div', 'st-verdict');
+    verdict.append(part('div', 'st-verdict-text'));
+    root.append(part('div', 'st-backdrop'), part('div', 'st-panel'), part('div', 'st-rule'), head, declared, chart, verdict);
+    fillTally(root, viewSchema.parse(fields));
+    return root;
+  },
+  animateIn: seatTallyIn,
+  animateStep: () => gsap.timeline({ paused: true }),
+  animateUpdate: (el, _previous, next) => seatTallyUpdate(el, viewSchema.parse(next)),
+  animateOut: seatTallyOut,
+};

@@ -1,0 +1,63 @@
+import { gsap } from 'gsap';
+import { commonsAbbreviation, partyInfo } from '../../../main/engine/election';
+import { partyColour } from '../palette';
+import { num, textOn, type Parts } from '../seat-result/parts';
+import { LISTED, type SwingometerView } from './bind';
+import { dialFace, needleAngle } from './dial';
+
+const name = (id: string): string => partyInfo(id)?.name ?? id.toUpperCase();
+const abbr = (id: string): string => commonsAbbreviation(id).toUpperCase();
+
+/** Seats a party wins (+) or loses (-) at this swing. */
+function seatChange(v: SwingometerView, party: string): number {
+  if (v.changing === 0) return 0;
+  return party === v.gainer ? v.changing : -v.changing;
+}
+
+export function swingParts(v: SwingometerView): Parts {
+  const s = v.swing;
+  const parts: Parts = {
+    title: v.title,
+    subtitle: v.subtitle,
+    value: s === null ? '\u2013' : num(Math.abs(s), 'pct'),
+    direction: s === null ? 'No results yet' : s === 0 ? 'No swing' : `${abbr(s > 0 ? v.from : v.to)} to ${abbr(s > 0 ? v.to : v.from)}`,
+    'from-name': name(v.from),
+    'to-name': name(v.to),
+    'from-seats': num(seatChange(v, v.from), 'signed-int'),
+    'to-seats': num(seatChange(v, v.to), 'signed-int'),
+    'from-unit': 'seats',
+    'to-unit': 'seats',
+    changing: num(v.changing, 'int'),
+    'changing-label': v.changing === 1 ? 'seat changes hands' : 'seats change hands',
+    'changing-dir': `${abbr(v.loser)} to ${abbr(v.gainer)} at this swing`,
+    'last-title': 'Last to fall',
+    'next-title': 'Next to fall',
+  };
+  for (let i = 0; i < LISTED; i++) {
+    const last = v.lastToFall[i];
+    const next = v.nextToFall[i];
+    if (last) Object.assign(parts, { [`l${i}-name`]: last.name, [`l${i}-need`]: num(last.need, 'pct') });
+    if (next) Object.assign(parts, { [`n${i}-name`]: next.name, [`n${i}-need`]: num(next.need, 'pct') });
+  }
+  if (v.lastToFall.length === 0) parts['l0-name'] = 'None at this swing';
+  return parts;
+}
+
+/** Party colours, signed seat figures and the dial face for this pair and range. */
+export function styleSwing(el: HTMLElement, v: SwingometerView): void {
+  for (const [side, party] of [['from', v.from], ['to', v.to]] as const) {
+    el.style.setProperty(`--${side}`, partyColour(party));
+    el.style.setProperty(`--${side}-text`, textOn(partyColour(party)));
+  }
+  el.style.setProperty('--gainer', partyColour(v.gainer));
+  el.style.setProperty('--gainer-text', textOn(partyColour(v.gainer)));
+  const key = `${v.from}/${v.to}/${v.range}`;
+  if (el.dataset.face !== key) {
+    el.dataset.face = key;
+    el.querySelector('.sw-face')?.replaceChildren(dialFace(v.from, v.to, v.range));
+  }
+}
+
+export function setNeedle(el: HTMLElement, v: SwingometerView): void {
+  gsap.set(el.querySelector('.sw-needle'), { rotation: needleAngle(v.swing, v.range) });
+}

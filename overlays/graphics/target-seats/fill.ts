@@ -1,0 +1,70 @@
+import { gsap } from 'gsap';
+import { commonsAbbreviation } from '../../../main/engine/election';
+import { HOUSE_ACCENT, partyColour } from '../palette';
+import { num, textOn, type Parts } from '../seat-result/parts';
+import { ROWS_PER_PAGE, TARGET_PAGES, type TargetRow, type TargetSeatsView } from './bind';
+
+export const ROW_SLOTS = ROWS_PER_PAGE * TARGET_PAGES;
+
+/** Every text and number on the board, by part name. */
+export function targetParts(v: TargetSeatsView): Parts {
+  const parts: Parts = {
+    title: v.title,
+    subtitle: v.subtitle,
+    'gains-label': `${commonsAbbreviation(v.party)} gains`,
+    gains: num(v.gains, 'int'),
+    'gains-of': `of ${v.rows.length}`,
+    declared: `${v.declared} of ${v.rows.length} declared`,
+    'col-seat': 'Seat',
+    'col-holder': 'Held by',
+    'col-maj': 'Majority',
+    'col-swing': 'Swing needed',
+  };
+  for (let p = 0; p < TARGET_PAGES; p++) parts[`page${p}`] = v.pages > 1 ? `Page ${Math.min(p + 1, v.pages)} of ${v.pages}` : '';
+  v.rows.forEach((r, i) => {
+    parts[`r${i}-rank`] = String(i + 1);
+    parts[`r${i}-seat`] = r.name;
+    parts[`r${i}-holder`] = commonsAbbreviation(r.holder);
+    parts[`r${i}-maj`] = num(r.majority, 'int');
+    parts[`r${i}-swing`] = r.swing === null ? '\u2013' : num(r.swing, 'pct');
+    parts[`r${i}-status`] = r.status;
+  });
+  return parts;
+}
+
+export function chipColour(r: TargetRow): string {
+  if (r.tone === 'recount') return HOUSE_ACCENT;
+  return r.winner ? partyColour(r.winner) : 'rgba(255, 255, 255, 0)';
+}
+
+/** The page a step shows: lists shorter than three pages stay on their last page. */
+export const pageForStep = (v: { pages: number }, step: number): number => Math.min(Math.max(step, 1), v.pages);
+
+/** Classes and colours; `colours` false leaves the chip colours to an update's blend. */
+export function styleTargets(el: HTMLElement, v: TargetSeatsView, colours = true): void {
+  el.dataset.pages = String(v.pages);
+  if (colours) el.style.setProperty('--attacker', partyColour(v.party));
+  el.style.setProperty('--attacker-text', textOn(partyColour(v.party)));
+  el.querySelectorAll<HTMLElement>('.ts-row').forEach((row, i) => {
+    const r = v.rows[i];
+    row.classList.toggle('is-empty', r === undefined);
+    row.dataset.tone = r?.tone ?? 'waiting';
+    if (!r) return;
+    // The longest names (Inverness, Skye and West Ross-shire) step down a size rather than cut off.
+    row.classList.toggle('is-long', r.name.length > 32);
+    row.style.setProperty('--holder', partyColour(r.holder));
+    row.style.setProperty('--holder-text', textOn(partyColour(r.holder)));
+    const chip = chipColour(r);
+    if (colours) row.style.setProperty('--chip', chip);
+    row.style.setProperty('--chip-text', chip.startsWith('#') ? textOn(chip) : '#ffffff');
+  });
+}
+
+/**
+ * Shows one page at once (create, cut, a list that got shorter on air). Hidden pages use
+ * content-visibility, so the take styles, lays out and paints only the page on screen.
+ */
+export function showPage(el: HTMLElement, page: number): void {
+  el.dataset.page = String(page);
+  el.querySelectorAll<HTMLElement>('.ts-page').forEach((p, i) => gsap.set(p, { contentVisibility: i + 1 === page ? 'visible' : 'hidden' }));
+}

@@ -1,0 +1,37 @@
+import { gsap } from 'gsap';
+import type { GraphicView } from '../view';
+import { part } from '../dom';
+import { tickerViewSchema } from './schema';
+import { TickerStrip } from './strip';
+import { tickerIn, tickerOut, tickerUpdate } from './timeline';
+import './ticker.css';
+
+const strips = new WeakMap<HTMLElement, TickerStrip>();
+
+function stripOf(el: HTMLElement): TickerStrip {
+  const strip = strips.get(el);
+  if (!strip) throw new Error('ticker: element was not built by its view');
+  return strip;
+}
+
+/** The output's side of the ticker: a label block and a clipped window holding the moving track. */
+export const tickerView: GraphicView = {
+  create(fields) {
+    const view = tickerViewSchema.parse(fields);
+    const root = part('div', 'ticker');
+    const label = part('div', 'ticker-label');
+    label.append(part('span', 'ticker-label-text', view.label));
+    const labelClip = part('div', 'ticker-label-clip');
+    labelClip.append(label);
+    const windowEl = part('div', 'ticker-window');
+    const track = part('div', 'ticker-track');
+    windowEl.append(track);
+    root.append(part('div', 'ticker-bg'), labelClip, windowEl);
+    strips.set(root, new TickerStrip(windowEl, track, view.items, view.speed));
+    return root;
+  },
+  animateIn: (el) => tickerIn(el, stripOf(el)),
+  animateStep: () => gsap.timeline({ paused: true }),
+  animateUpdate: (el, previous, next) => tickerUpdate(el, stripOf(el), tickerViewSchema.parse(previous), tickerViewSchema.parse(next)),
+  animateOut: (el) => tickerOut(el, stripOf(el)),
+};

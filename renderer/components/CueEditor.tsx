@@ -1,0 +1,128 @@
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { LAYERS, findCue, type Cue, type Layer } from '../../main/engine/show';
+import type { TemplateDefinition } from '../../main/engine/templates';
+import { TEMPLATES } from '../../overlays/graphics/definitions';
+import type { ConsoleStore } from '../store';
+import { checkDraft, errorsOf, formModel, toRaw, type Raw } from '../cue-form';
+import { FieldInput, lineKeys } from './FieldInput';
+import { CueEditorAir, sameValue } from './CueEditorAir';
+import { editActions } from './StackEditorActions';
+import { CUE_TITLE_INPUT_ID } from './StackEditorInput';
+
+/**
+ * The selected cue's form, generated from its template's field schema. It
+ * follows the selection a beat behind the list (a deferred value), so moving
+ * through a long stack paints the list first.
+ */
+export function CueEditor({ store }: { store: ConsoleStore }) {
+  const show = useStore(store, (s) => s.show);
+  const selected = useDeferredValue(useStore(store, (s) => s.selectedCueId));
+  const found = show && selected ? findCue(show, selected) : undefined;
+  const template = found && TEMPLATES.get(found.cue.template);
+  if (!found) return <div className="cue-editor empty"><p>Select a cue to edit it, or add one with <strong>+ Cue</strong>.</p></div>;
+  if (!template) return <div className="cue-editor empty"><p>“{found.cue.title}” uses a template this console does not know ({found.cue.template}).</p></div>;
+  // Keyed by cue: another cue starts with a clean form, never with this one's half-typed values.
+  return <CueForm key={found.cue.id} store={store} cue={found.cue} stackName={found.stack.name} template={template} />;
+}
+
+interface FormProps {
+  store: ConsoleStore;
+  cue: Cue;
+  stackName: string;
+  template: TemplateDefinition;
+}
+
+function CueForm({ store, cue, stackName, template }: FormProps) {
+  const model = formModel(template.fields);
+  const actions = useMemo(() => editActions(store), [store]);
+  const send = store.getState().send;
+  const [drafts, setDrafts] = useState<Record<string, Raw>>({});
+  const [title, setTitle] = useState<string | null>(null);
+  const check = useMemo(() => checkDraft(template.fields, model, cue.fields, drafts), [template, model, cue.fields, drafts]);
+  const titleError = title !== null && title.trim() === '' ? 'a cue needs a title' : null;
+  // Enter and then the blur that follows would send the same value twice: two steps of undo for one edit.
+  const inFlight = useRef(new Map<string, unknown>());
+  const once = async (key: string, value: unknown, send: () => Promise<{ ok: boolean }>): Promise<boolean> => {
+    if (inFlight.current.has(key) && sameValue(inFlight.current.get(key), value)) return false;
+    inFlight.current.set(key, value);
+    try {
+      return (await send()).ok;
+    } finally {
+      if (inFlight.current.get(key) === value) inFlight.current.delete(key);
+    }
+  };
+
+  const drop = (key: string, sent: Raw) =>
+    setDrafts((d) => {
+      if (d[key] !== sent) return d; // typed on since: keep it
+      const { [key]: _, ...rest } = d;
+      return rest;
+    });
+
+  /** Saves one field, only if it is valid: a refused value stays in the form with its message. */
+  const commit = async (key: string, raw?: Raw) => {
+    const next = raw === undefined ? drafts : { ...drafts, [key]: raw };
+    if (raw !== undefined) setDrafts(next);
+    if (!(key in next)) return;
+    const c = checkDraft(template.fields, model, cue.fields, next);
+    if (errorsOf(c.errors, key).length > 0 || '' in c.errors) return;
+    if (sameValue(c.fields[key], cue.fields[key])) return drop(key, next[key]!);
+    const value = c.fields[key];
+    if (await once(key, value, () => send({ type: 'edit-cue', cueId: cue.id, fields: { [key]: value } }))) drop(key, next[key]!);
+  };
+  const revert = (key: string) => setDrafts(({ [key]: _, ...rest }) => rest);
+
+  const saveTitle = async () => {
+    if (title === null || titleError) return;
+    if (title.trim() === cue.title) return setTitle(null);
+    const next = title.trim().slice(0, 200);
+    if (await once('title', next, () => send({ type: 'edit-cue', cueId: cue.id, title: next }))) setTitle(null);
+  };
+
+  const unsaved = Object.keys(drafts).length > 0 || title !== null;
+  return (
+    <section className="cue-editor" aria-label="Cue editor" data-editing={cue.id}>
+      <header className="cue-editor-head">
+        <div className="cue-editor-what">
+          <span className="template-name">
+            {template.name}
+            {template.resolve && <span className="bound-tag" title="Draws the accepted results when it is cued and taken">LIVE DATA</span>}
+          </span>
+          <span className="muted">In {stackName} · id {cue.id}</span>
+        </div>
+        <div className="cue-editor-tools">
+          <button type="button" className="btn small" aria-keyshortcuts="Control+D" onClick={() => void actions.duplicate(cue.id)}>Duplicate</button>
+          <button type="button" className="btn small danger" aria-keyshortcuts="Delete"
+            onClick={() => void actions.remove(cue.id, store.getState().visibleCueIds ?? store.getState().show?.stacks.flatMap((s) => s.cues.map((c) => c.id)) ?? [])}>
+            Delete
+          </button>
+        </div>
+      </header>
+      <CueEditorAir store={store} cue={cue} model={model} unsaved={unsaved} />
+      <div className="cue-form">
+        <div className={`form-field${title !== null ? ' dirty' : ''}`}>
+          <label htmlFor={CUE_TITLE_INPUT_ID}>Cue title (the list and the as-run log)</label>
+          <input id={CUE_TITLE_INPUT_ID} type="text" value={title ?? cue.title} maxLength={200} aria-invalid={titleError !== null}
+            onChange={(e) => setTitle(e.target.value)} onBlur={() => void saveTitle()} onKeyDown={lineKeys(() => void saveTitle(), () => setTitle(null))} />
+          {titleError && <span className="field-error" role="alert">{titleError}</span>}
+        </div>
+        <div className="form-field">
+          <label htmlFor="cue-layer">Layer</label>
+          <select id="cue-layer" value={cue.layer} onChange={(e) => void send({ type: 'edit-cue', cueId: cue.id, layer: e.target.value as Layer })}>
+            {LAYERS.map((l) => <option key={l} value={l}>{l.replace('-', ' ')}{l === template.layer ? ' (default)' : ''}</option>)}
+          </select>
+        </div>
+        {model.map((f) => (
+          <FieldInput key={f.key} field={f} id={`field-${f.key}`} dirty={f.key in drafts}
+            raw={f.key in drafts ? drafts[f.key]! : toRaw(f, cue.fields[f.key])}
+            errors={f.key in drafts ? errorsOf(check.errors, f.key) : []}
+            onChange={(raw) => setDrafts((d) => ({ ...d, [f.key]: raw }))}
+            onCommit={(raw) => void commit(f.key, raw)} onRevert={() => revert(f.key)} />
+        ))}
+        {check.errors[''] && <p className="field-error" role="alert">{check.errors['']}</p>}
+      </div>
+      <p className="form-note">Saved as you leave each field (Enter in a line). {unsaved ? 'Fields marked ● are not saved yet.' : 'All saved.'}</p>
+    </section>
+  );
+}

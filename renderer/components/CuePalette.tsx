@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { TEMPLATE_DEFINITIONS } from '../../overlays/graphics/definitions';
+
+interface Props {
+  /** The stack a new cue goes into, by name, or null when the show has no stack yet. */
+  target: string | null;
+  onPick: (template: string) => void;
+}
+
+/**
+ * The template palette: "+ Cue" opens a menu of every template, described as
+ * the gallery does. A choice adds a cue with the template's defaults.
+ */
+export function CuePalette({ target, onPick }: Props) {
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const away = (e: PointerEvent) => {
+      if (!menu.current?.contains(e.target as Node) && e.target !== opener.current) setOpen(false);
+    };
+    window.addEventListener('pointerdown', away);
+    return () => window.removeEventListener('pointerdown', away);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    opener.current?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    // Every key stays in the menu: Escape closes it rather than taking a layer off air.
+    e.stopPropagation();
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+    } else if (e.key === 'Tab') close();
+  };
+
+  return (
+    <div className="palette">
+      <button
+        ref={opener} type="button" className="btn small add-cue" aria-haspopup="menu" aria-expanded={open} disabled={target === null}
+        title={target === null ? 'Add a stack first' : `Add a cue to ${target}`} onClick={() => setOpen(!open)}
+      >
+        + Cue
+      </button>
+      {open && (
+        <div ref={menu} className="palette-menu" role="menu" aria-label={`Add a cue to ${target}`} onKeyDown={onKeyDown}>
+          <p className="palette-target">Adds to <strong>{target}</strong></p>
+          {TEMPLATE_DEFINITIONS.map((t) => (
+            <button key={t.id} type="button" role="menuitem" className="palette-item" data-template={t.id}
+              onClick={() => { setOpen(false); onPick(t.id); }}>
+              <span className="palette-name">{t.name}</span>
+              <span className="palette-layer">{t.layer.replace('-', ' ')}{t.steps > 1 ? ` · ${t.steps} steps` : ''}{t.resolve ? ' · live data' : ''}</span>
+              <span className="palette-desc">{t.description}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

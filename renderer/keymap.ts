@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+/**
+ * The console's keymap: every action the keyboard can fire, by name, with its
+ * default keys. Pure: no DOM, no storage of its own, so it is tested as data.
+ * A key is written as a chord: optional Ctrl+, Alt+, Shift+ then the key
+ * ("Space", "ArrowRight", "F12", "Ctrl+Shift+Z", "?").
+ */
+export const ACTIONS = [
+  { id: 'take', label: 'Take the selected cue to air', group: 'Air', keys: ['Space', 'Enter'] },
+  { id: 'next', label: 'Next step of the selected layer', group: 'Air', keys: ['ArrowRight'] },
+  { id: 'update', label: 'Update on air with the edited fields', group: 'Air', keys: ['U'] },
+  { id: 'out', label: "Out: take the selected cue's layer off", group: 'Air', keys: ['Escape'] },
+  { id: 'clearAll', label: 'CLEAR ALL layers at once', group: 'Air', keys: ['F12'] },
+  { id: 'selectPrevious', label: 'Select the cue above', group: 'Cues', keys: ['ArrowUp'], repeat: true },
+  { id: 'selectNext', label: 'Select the cue below', group: 'Cues', keys: ['ArrowDown'], repeat: true },
+  { id: 'search', label: 'Search cues', group: 'Cues', keys: ['Ctrl+F'], inFields: true },
+  { id: 'undo', label: 'Undo the last show edit', group: 'Editing', keys: ['Ctrl+Z'] },
+  { id: 'redo', label: 'Redo', group: 'Editing', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'] },
+  { id: 'cheatSheet', label: 'Show the keys (this sheet)', group: 'Console', keys: ['?', 'F1'] },
+] as const satisfies readonly ActionSpec[];
+
+interface ActionSpec {
+  id: string;
+  label: string;
+  group: string;
+  keys: readonly string[];
+  /** Held keys auto-repeat (moving through a list); never for anything that touches the air. */
+  repeat?: boolean;
+  /** Still fires while typing in a field (only harmless actions). */
+  inFields?: boolean;
+}
+
+export type ActionId = (typeof ACTIONS)[number]['id'];
+export type Keymap = Record<ActionId, string[]>;
+export const ACTION_IDS = ACTIONS.map((a) => a.id) as ActionId[];
+export const MAX_KEYS_PER_ACTION = 3;
+export const actionSpec = (id: ActionId): ActionSpec => ACTIONS.find((a) => a.id === id)!;
+
+const NAMED_KEYS = /^(Space|Enter|Escape|Backspace|Delete|Insert|Home|End|PageUp|PageDown|Arrow(Up|Down|Left|Right)|F([1-9]|1[0-9]|2[0-4]))$/;
+const CHORD = /^(Ctrl\+)?(Alt\+)?(Shift\+)?(.+)$/;
+/** Tab moves focus: taking it would trap keyboard users in the console. */
+const RESERVED = new Set(['Tab', 'Shift+Tab']);
+
+export function isChord(text: string): boolean {
+  const m = CHORD.exec(text);
+  if (!m) return false;
+  const key = m[4]!;
+  // Shift is part of a printed symbol ("?"), so it is only written with letters and named keys.
+  if (m[3] && !(NAMED_KEYS.test(key) || /^[A-Z]$/.test(key))) return false;
+  return NAMED_KEYS.test(key) || (key.length === 1 && key !== ' ' && key === key.toUpperCase());
+}
+
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+/** The chord a key press makes, or null for a lone modifier. Cmd on a Mac counts as Ctrl. */
+export function chordOf(e: KeyLike): string | null {
+  if (['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock', 'Dead', 'Unidentified'].includes(e.key)) return null;
+  const key = e.key === ' ' ? 'Space' : e.key.length === 1 ? e.key.toUpperCase() : e.key;
+  const shiftCounts = key.length > 1 || /^[A-Z]$/.test(key);
+  return `${e.ctrlKey || e.metaKey ? 'Ctrl+' : ''}${e.altKey ? 'Alt+' : ''}${e.shiftKey && shiftCounts ? 'Shift+' : ''}${key}`;
+}
+
+export function defaultKeymap(): Keymap {
+  return Object.fromEntries(ACTIONS.map((a) => [a.id, [...a.keys]])) as Keymap;
+}
+
+/** The action a chord fires, if any. */
+export function actionFor(keymap: Keymap, chord: string): ActionId | undefined {
+  return ACTION_IDS.find((id) => keymap[id].includes(chord));
+}
+
+/** Every chord bound twice, described for the operator; empty when the keymap is sound. */
+export function conflicts(keymap: Keymap): string[] {
+  const seen = new Map<string, ActionId>();
+  const found: string[] = [];
+  for (const id of ACTION_IDS) {
+    for (const chord of keymap[id]) {
+      const other = seen.get(chord);
+      if (other) found.push(`${chord} is bound to both "${actionSpec(other).label}" and "${actionSpec(id).label}"`);
+      else seen.set(chord, id);
+    }
+  }
+  return found;
+}
+
+export type Change = { keymap: Keymap } | { error: string };
+
+/** Adds a key to an action; refused, with the reason, when it is taken, reserved or one too many. */
+export function bindKey(keymap: Keymap, action: ActionId, chord: string): Change {
+  if (RESERVED.has(chord)) return { error: `${chord} moves between controls and cannot be a hotkey` };
+  if (!isChord(chord)) return { error: `"${chord}" is not a key the console can bind` };
+  const owner = actionFor(keymap, chord);
+  if (owner === action) return { error: `${chord} is already bound to "${actionSpec(action).label}"` };
+  if (owner) return { error: `${chord} is already bound to "${actionSpec(owner).label}": remove it there first` };
+  if (keymap[action].length >= MAX_KEYS_PER_ACTION) return { error: `"${actionSpec(action).label}" already has ${MAX_KEYS_PER_ACTION} keys` };
+  return { keymap: { ...keymap, [action]: [...keymap[action], chord] } };
+}
+
+export function unbindKey(keymap: Keymap, action: ActionId, chord: string): Change {
+  const keys = keymap[action].filter((k) => k !== chord);
+  // The panic button never leaves the keyboard.
+  if (action === 'clearAll' && keys.length === 0) return { error: 'CLEAR ALL must keep at least one key' };
+  return { keymap: { ...keymap, [action]: keys } };
+}
+
+const chordSchema = z.string().max(40).refine(isChord, { message: 'is not a key chord' });
+const storedSchema = z.strictObject({
+  version: z.literal(1),
+  keys: z.partialRecord(z.enum(ACTION_IDS as [ActionId, ...ActionId[]]), z.array(chordSchema).max(MAX_KEYS_PER_ACTION)),
+});
+
+export const KEYMAP_STORAGE_KEY = 'strapline.keymap';
+
+/** Reads a stored keymap; anything wrong falls back to the defaults with a notice saying what. */
+export function loadKeymap(storage: Pick<Storage, 'getItem'>): { keymap: Keymap; notice: string | null } {
+  const text = storage.getItem(KEYMAP_STORAGE_KEY);
+  if (text === null) return { keymap: defaultKeymap(), notice: null };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { keymap: defaultKeymap(), notice: 'The saved keymap was not readable (not JSON): using the default keys' };
+  }
+  const parsed = storedSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { keymap: defaultKeymap(), notice: `The saved keymap was refused (${issue.path.join('.') || 'root'}: ${issue.message}): using the default keys` };
+  }
+  // Actions added since it was saved keep their default keys.
+  const keymap = { ...defaultKeymap(), ...parsed.data.keys } as Keymap;
+  const clash = conflicts(keymap);
+  if (clash.length) return { keymap: defaultKeymap(), notice: `The saved keymap was refused (${clash[0]}): using the default keys` };
+  return { keymap, notice: null };
+}
+
+export function saveKeymap(storage: Pick<Storage, 'setItem'>, keymap: Keymap): void {
+  storage.setItem(KEYMAP_STORAGE_KEY, JSON.stringify({ version: 1, keys: keymap }));
+}
+
+const SHOWN: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc' };
+
+/** How a chord reads on a key cap. */
+export function formatChord(chord: string): string {
+  return chord.split('+').map((part) => SHOWN[part] ?? part).join(' + ');
+}
+
+/** The aria-keyshortcuts value for an action: the ARIA spelling of its keys. */
+export function ariaShortcuts(keymap: Keymap, action: ActionId): string {
+  return keymap[action].map((c) => c.replace('Ctrl+', 'Control+').replace(/^\?$/, 'Shift+?')).join(' ');
+}

@@ -1,0 +1,59 @@
+import '@fontsource/barlow-condensed/600.css';
+import '@fontsource/barlow-condensed/700.css';
+import '@fontsource/barlow/500.css';
+import '../../overlays/styles/output.css';
+import '../../overlays/gallery.css';
+import './producer.css';
+import { gsap } from 'gsap';
+import { loadFonts } from '../../overlays/fonts';
+import { afterPaint } from '../../overlays/gallery-stage';
+import { producerFeed } from './api';
+import { Board } from './board';
+import { Preview } from './preview';
+
+/**
+ * The producer view: read-only. It only ever GETs /api/producer (polled, so it
+ * follows show edits and new results alike) and has no way to send a command:
+ * no socket, no POST, nothing imported that could.
+ */
+const POLL_MS = 2000;
+
+const status = document.getElementById('feed-status')!;
+const showName = document.getElementById('show-name')!;
+const board = new Board(document.getElementById('board')!, (cue) => preview.open(cue));
+const preview = new Preview(document.getElementById('preview') as HTMLDialogElement, (cueId) => board.focusCue(cueId));
+const feed = producerFeed(location.search);
+let stale = false;
+
+function clock(): string {
+  return new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+async function poll(): Promise<void> {
+  try {
+    const show = await feed();
+    if (show) {
+      showName.textContent = show.showName;
+      document.title = `${show.showName}: producer view`;
+      board.render(show);
+      preview.refresh(show);
+      // Stills only: nothing needs to move, and a paused timeline costs the producer's machine nothing.
+      gsap.globalTimeline.pause();
+      await afterPaint();
+      Object.assign(document.body.dataset, { ready: '1', showRevision: String(show.showRevision), resultsRevision: String(show.resultsRevision) });
+    }
+    // Only news is announced: a live region that changed every poll would talk over everything.
+    if (show || stale) status.textContent = `Updated at ${clock()}`;
+    stale = false;
+    status.classList.remove('is-stale');
+  } catch (e) {
+    stale = true;
+    // What is shown stays; the page says it may be out of date and keeps trying.
+    status.textContent = `Cannot reach the server (${e instanceof Error ? e.message : String(e)}); retrying`;
+    status.classList.add('is-stale');
+  } finally {
+    setTimeout(() => void poll(), POLL_MS);
+  }
+}
+
+void loadFonts().then(poll);

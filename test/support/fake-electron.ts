@@ -1,0 +1,101 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * Just enough of Electron's main-process API for main/shell to run under
+ * Vitest, where Electron's binary cannot be downloaded. It records what the
+ * shell asks of Electron (window options, handlers, URLs, messages) so tests
+ * can check the shell's own decisions; it cannot prove Electron honours them.
+ */
+let nextId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextId++;
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  openHandler: ((details: { url: string }) => { action: string }) | null = null;
+  reloads = 0;
+  destroyed = false;
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.openHandler = handler;
+  }
+  reload(): void {
+    this.reloads += 1;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static all: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  url: string | null = null;
+  private destroyed = false;
+  constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
+    super();
+    FakeBrowserWindow.all.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  loadURL(url: string): Promise<void> {
+    this.url = url;
+    return Promise.resolve();
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+type Handler = (...args: never[]) => unknown;
+export const ipcHandlers = new Map<string, Handler>();
+export const ipcListeners = new Map<string, Handler>();
+export const sessionHooks: { permission?: Handler; headers?: Handler } = {};
+
+const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
+
+export const app = Object.assign(new EventEmitter(), {
+  quitCalls: 0,
+  whenReady: () => Promise.resolve(),
+  getPath: () => process.env.STRAPLINE_TEST_USERDATA ?? '/nonexistent',
+  quit() {
+    app.quitCalls += 1;
+  },
+  exit(code: number) {
+    throw new Error(`app.exit(${code})`);
+  },
+});
+
+export const electron = {
+  app,
+  BrowserWindow: FakeBrowserWindow,
+  ipcMain: {
+    handle: (channel: string, fn: Handler) => void ipcHandlers.set(channel, fn),
+    on: (channel: string, fn: Handler) => void ipcListeners.set(channel, fn),
+  },
+  Menu: { setApplicationMenu: () => undefined, buildFromTemplate: (t: unknown) => t },
+  screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (fn: Handler) => void (sessionHooks.permission = fn),
+      webRequest: { onHeadersReceived: (fn: Handler) => void (sessionHooks.headers = fn) },
+    },
+  },
+};
+
+/** The preload side: what a preload exposes to the page, and which channels it uses. */
+export const exposed = new Map<string, Record<string, unknown>>();
+export const rendererCalls: { method: string; channel: string }[] = [];
+export const preloadElectron = {
+  contextBridge: { exposeInMainWorld: (name: string, api: Record<string, unknown>) => void exposed.set(name, api) },
+  ipcRenderer: {
+    invoke: (channel: string) => (rendererCalls.push({ method: 'invoke', channel }), Promise.resolve()),
+    send: (channel: string) => void rendererCalls.push({ method: 'send', channel }),
+    on: (channel: string) => void rendererCalls.push({ method: 'on', channel }),
+  },
+};

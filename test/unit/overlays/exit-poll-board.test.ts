@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { validateFields } from '../../../main/engine/fields';
+import { TEMPLATES } from '../../../overlays/graphics/definitions';
+import { exitPollBoard } from '../../../overlays/graphics/exit-poll/board';
+import { exitPollFields } from '../../../overlays/graphics/exit-poll/schema';
+
+/** The exit poll's fields and the board worked out from them, against the published polls. */
+const poll2019 = [
+  { party: 'con', seats: 368 }, { party: 'lab', seats: 191 }, { party: 'snp', seats: 55 }, { party: 'ld', seats: 13 },
+  { party: 'pc', seats: 3 }, { party: 'green', seats: 1 }, { party: 'brexit', seats: 0 }, { party: 'other', seats: 19 },
+];
+
+describe('exit poll board', () => {
+  it('draws the 2024 poll by default: Labour first, Others last, LAB MAJORITY OF 170', () => {
+    const board = exitPollBoard(exitPollFields.parse({}));
+    expect(board.rows.map((r) => `${r.party} ${r.seats}`)).toEqual([
+      'lab 410', 'con 131', 'ld 61', 'reform 13', 'snp 10', 'pc 4', 'green 2', 'other 19',
+    ]);
+    expect(board.verdict).toEqual({ text: 'LAB majority of 170', party: 'lab' });
+    expect(board.needed).toBe(326);
+    // Compared with the 2019 poll: Lab 191 to 410, Con 368 to 131, SNP 55 to 10.
+    expect(board.rows.slice(0, 5).map((r) => r.change)).toEqual([219, -237, 48, 13, -45]);
+    // The scale leaves room past the longest bar (410, or 2019's 368) and keeps 326 inside.
+    expect(board.scaleMax).toBeGreaterThan(410);
+    expect(board.scaleMax % 50).toBe(0);
+  });
+
+  it('reads the 2019 poll as a Conservative majority of 86, with no comparison when none is given', () => {
+    const board = exitPollBoard(exitPollFields.parse({ parties: poll2019 }));
+    expect(board.verdict).toEqual({ text: 'CON majority of 86', party: 'con' });
+    expect(board.rows.every((r) => r.previous === null && r.change === null)).toBe(true);
+  });
+
+  it('calls a hung parliament by the shortfall (the 2017 poll: Con 314, 12 short)', () => {
+    const board = exitPollBoard(exitPollFields.parse({ parties: [{ party: 'con', seats: 314 }, { party: 'lab', seats: 266 }, { party: 'other', seats: 70 }] }));
+    expect(board.verdict).toEqual({ text: 'CON short by 12', party: 'con' });
+  });
+
+  it('is a fullscreen template with one step a party, up to eight, and a demo that validates', () => {
+    const def = TEMPLATES.get('exit-poll')!;
+    expect(def).toMatchObject({ layer: 'fullscreen', steps: 8 });
+    expect(def.fields.safeParse(def.demo).success).toBe(true);
+    expect(def.title(exitPollFields.parse({}))).toBe('Exit poll 22:00');
+  });
+});
+
+describe('exit poll fields', () => {
+  const refuse = (fields: unknown) => {
+    const r = validateFields(TEMPLATES, 'exit-poll', fields);
+    if (!('error' in r)) throw new Error('accepted');
+    return r.error.message;
+  };
+
+  it('refuses a party listed twice, naming the row', () => {
+    expect(refuse({ parties: [{ party: 'lab', seats: 300 }, { party: 'lab', seats: 10 }] })).toContain('parties.1.party: lab is listed twice');
+  });
+
+  it('refuses projections that add up to more than the House', () => {
+    expect(refuse({ parties: [{ party: 'lab', seats: 400 }, { party: 'con', seats: 300 }] })).toContain('add up to 700, more than the 650 seats');
+  });
+
+  it('refuses more parties than the board has rows, bad numbers and a bad time', () => {
+    const nine = ['lab', 'con', 'ld', 'reform', 'snp', 'pc', 'green', 'dup', 'sf'].map((party) => ({ party, seats: 1 }));
+    expect(refuse({ parties: nine })).toContain('at most 8 parties fit the board');
+    expect(refuse({ parties: [{ party: 'lab', seats: -1 }] })).toContain('parties.0.seats: seats cannot be negative');
+    expect(refuse({ parties: [{ party: 'lab', seats: 2.5 }] })).toContain('whole number');
+    expect(refuse({ parties: [{ party: 'labour', seats: 2 }] })).toContain('parties.0.party');
+    expect(refuse({ time: '10pm' })).toContain('time: time is HH:MM');
+    expect(refuse({ parties: [] })).toContain('list at least one party');
+  });
+});

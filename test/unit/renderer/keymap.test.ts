@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ACTION_IDS, KEYMAP_STORAGE_KEY, actionFor, ariaShortcuts, bindKey, chordOf, conflicts, defaultKeymap, formatChord, isChord, loadKeymap, saveKeymap, unbindKey,
+  type Change, type Keymap, type KeyLike,
+} from '../../../renderer/keymap';
+
+/** A Storage stand-in over a Map: the keymap code only ever calls getItem and setItem. */
+function memoryStorage(initial: Record<string, string> = {}) {
+  const items = new Map(Object.entries(initial));
+  return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), items };
+}
+
+const press = (key: string, mods: Partial<Omit<KeyLike, 'key'>> = {}): KeyLike => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+
+function ok(change: Change): Keymap {
+  if ('error' in change) throw new Error(change.error);
+  return change.keymap;
+}
+
+describe('the default keymap', () => {
+  it('binds every key the issue names to its action, and no key twice', () => {
+    const k = defaultKeymap();
+    const expected: Record<string, string> = {
+      Space: 'take', Enter: 'take', ArrowRight: 'next', Escape: 'out', F12: 'clearAll', ArrowUp: 'selectPrevious', ArrowDown: 'selectNext',
+      'Ctrl+F': 'search', 'Ctrl+Z': 'undo', 'Ctrl+Shift+Z': 'redo', '?': 'cheatSheet', F1: 'cheatSheet',
+    };
+    for (const [chord, action] of Object.entries(expected)) expect(actionFor(k, chord), chord).toBe(action);
+    expect(conflicts(k)).toEqual([]);
+    for (const id of ACTION_IDS) for (const chord of k[id]) expect(isChord(chord), chord).toBe(true);
+  });
+});
+
+describe('chordOf reads a key press', () => {
+  it.each([
+    [press(' '), 'Space'],
+    [press('Enter'), 'Enter'],
+    [press('f', { ctrlKey: true }), 'Ctrl+F'],
+    [press('z', { metaKey: true }), 'Ctrl+Z'],
+    [press('Z', { ctrlKey: true, shiftKey: true }), 'Ctrl+Shift+Z'],
+    // Shift is how "?" is typed, so it is not written again.
+    [press('?', { shiftKey: true }), '?'],
+    [press('ArrowDown', { shiftKey: true }), 'Shift+ArrowDown'],
+    [press('u'), 'U'],
+    [press('F12'), 'F12'],
+  ])('%o is %s', (event, chord) => {
+    expect(chordOf(event)).toBe(chord);
+  });
+
+  it('gives nothing for a lone modifier, so capture waits for the real key', () => {
+    for (const key of ['Control', 'Shift', 'Alt', 'Meta']) expect(chordOf(press(key, { ctrlKey: key === 'Control' }))).toBeNull();
+  });
+});
+
+describe('changing keys', () => {
+  it('binds a free key and the keymap then fires it', () => {
+    const k = ok(bindKey(defaultKeymap(), 'next', 'N'));
+    expect(actionFor(k, 'N')).toBe('next');
+    expect(actionFor(k, 'ArrowRight')).toBe('next');
+  });
+
+  it('refuses a key another action holds, naming that action, and changes nothing', () => {
+    const before = defaultKeymap();
+    const change = bindKey(before, 'take', 'F12');
+    expect(change).toEqual({ error: 'F12 is already bound to "CLEAR ALL layers at once": remove it there first' });
+    expect(before).toEqual(defaultKeymap());
+  });
+
+  it('refuses Tab (focus must keep moving), junk keys and a fourth key', () => {
+    expect(bindKey(defaultKeymap(), 'take', 'Tab')).toMatchObject({ error: expect.stringContaining('moves between controls') });
+    expect(bindKey(defaultKeymap(), 'take', 'Ctrl+')).toMatchObject({ error: expect.stringContaining('not a key') });
+    expect(bindKey(defaultKeymap(), 'take', 'space')).toMatchObject({ error: expect.stringContaining('not a key') });
+    const three = ok(bindKey(defaultKeymap(), 'take', 'T'));
+    expect(bindKey(three, 'take', 'G')).toMatchObject({ error: expect.stringContaining('already has 3 keys') });
+  });
+
+  it('moves a key: unbind it from one action, bind it to another', () => {
+    const freed = ok(unbindKey(defaultKeymap(), 'update', 'U'));
+    expect(actionFor(freed, 'U')).toBeUndefined();
+    expect(actionFor(ok(bindKey(freed, 'out', 'U')), 'U')).toBe('out');
+  });
+
+  it('never leaves CLEAR ALL without a key', () => {
+    expect(unbindKey(defaultKeymap(), 'clearAll', 'F12')).toEqual({ error: 'CLEAR ALL must keep at least one key' });
+    const two = ok(bindKey(defaultKeymap(), 'clearAll', 'Ctrl+Shift+X'));
+    expect(ok(unbindKey(two, 'clearAll', 'F12')).clearAll).toEqual(['Ctrl+Shift+X']);
+  });
+});
+
+describe('stored keymaps', () => {
+  it('round-trip through storage', () => {
+    const storage = memoryStorage();
+    const k = ok(bindKey(ok(unbindKey(defaultKeymap(), 'take', 'Enter')), 'take', 'T'));
+    saveKeymap(storage, k);
+    expect(loadKeymap(storage)).toEqual({ keymap: k, notice: null });
+  });
+
+  it('give the defaults, quietly, when nothing was saved', () => {
+    expect(loadKeymap(memoryStorage())).toEqual({ keymap: defaultKeymap(), notice: null });
+  });
+
+  it('fill actions added since the save with their default keys', () => {
+    const storage = memoryStorage({ [KEYMAP_STORAGE_KEY]: JSON.stringify({ version: 1, keys: { take: ['T'] } }) });
+    const { keymap, notice } = loadKeymap(storage);
+    expect(notice).toBeNull();
+    expect(keymap).toEqual({ ...defaultKeymap(), take: ['T'] });
+  });
+
+  it.each([
+    ['not JSON', '{take', 'not readable (not JSON)'],
+    ['a wrong version', JSON.stringify({ version: 2, keys: {} }), 'version'],
+    ['an unknown action', JSON.stringify({ version: 1, keys: { launch: ['L'] } }), 'launch'],
+    ['a bad chord', JSON.stringify({ version: 1, keys: { take: ['ctrl-t'] } }), 'keys.take.0: is not a key chord'],
+    ['a clash', JSON.stringify({ version: 1, keys: { take: ['F12'] } }), 'F12 is bound to both'],
+  ])('fall back to the defaults with a notice on %s', (_name, text, says) => {
+    const { keymap, notice } = loadKeymap(memoryStorage({ [KEYMAP_STORAGE_KEY]: text }));
+    expect(keymap).toEqual(defaultKeymap());
+    expect(notice).toContain(says);
+    expect(notice).toContain('using the default keys');
+  });
+});
+
+describe('showing keys', () => {
+  it('reads well on a key cap and in aria-keyshortcuts', () => {
+    expect(formatChord('ArrowRight')).toBe('→');
+    expect(formatChord('Ctrl+Shift+Z')).toBe('Ctrl + Shift + Z');
+    expect(ariaShortcuts(defaultKeymap(), 'redo')).toBe('Control+Shift+Z Control+Y');
+    expect(ariaShortcuts(defaultKeymap(), 'take')).toBe('Space Enter');
+  });
+});
