@@ -99,9 +99,19 @@ describe.skipIf(missing !== null)('the console looks as its reference images', {
     }
   }
 
-  /** The monitors' pictures are hidden (their checkerboard stays), under the keyboard sheet too, unlike a mask. */
+  /**
+   * The monitors' pictures are hidden (their checkerboard stays), under the keyboard sheet too, unlike a mask.
+   * So is the frame rate the output reports, and the colour it gives its chip: it follows the machine's load.
+   */
   async function shoot(page: Page): Promise<Buffer> {
-    await page.addStyleTag({ content: '.monitor-box .stage { visibility: hidden !important; }' });
+    await page.addStyleTag({
+      content: `.monitor-box .stage { visibility: hidden !important; }
+        .output-fps { display: none !important; }
+        .output-chip, .output-chip * { color: #d0d4dc !important; background: #1c2230 !important; border-color: #4a5366 !important; }`,
+    });
+    // Every face in use has loaded: a fallback face for a moment is a different picture.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.waitForTimeout(100);
     return page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' });
   }
 
