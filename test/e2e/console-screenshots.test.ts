@@ -100,6 +100,13 @@ describe.skipIf(missing !== null)('the console looks as its reference images', {
   }
 
   /**
+   * The console's small UI text is not drawn pixel for pixel the same from run to run when the whole suite
+   * loads the machine (1,546 of 2,073,600 pixels in a full run, the same picture to the eye), unlike the
+   * broadcast stills. 0.2% still fails a moved or missing panel, button or row; a single changed digit can pass.
+   */
+  const CONSOLE_DIFF_SHARE = 0.002;
+
+  /**
    * The monitors' pictures are hidden (their checkerboard stays), under the keyboard sheet too, unlike a mask.
    * So is the frame rate the output reports, and the colour it gives its chip: it follows the machine's load.
    */
@@ -116,7 +123,7 @@ describe.skipIf(missing !== null)('the console looks as its reference images', {
   }
 
   async function check(name: string, page: Page): Promise<void> {
-    const result = await compareWithReference(name, await shoot(page));
+    const result = await compareWithReference(name, await shoot(page), CONSOLE_DIFF_SHARE);
     expect(result.ok, result.message).toBe(true);
   }
 

@@ -46,7 +46,7 @@ export function referencePath(name: string): string {
 }
 
 /** Compares a PNG with its reference image; writes the reference instead when updating. */
-export async function compareWithReference(name: string, actualPng: Buffer): Promise<Comparison> {
+export async function compareWithReference(name: string, actualPng: Buffer, maxDiffShare = MAX_DIFF_SHARE): Promise<Comparison> {
   const reference = referencePath(name);
   const shown = path.relative(REPO_ROOT, reference);
   if (updating()) {
@@ -73,7 +73,7 @@ export async function compareWithReference(name: string, actualPng: Buffer): Pro
   }
   const diff = new PNG({ width: actual.width, height: actual.height });
   const diffPixels = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: PIXEL_THRESHOLD });
-  const allowed = Math.floor(actual.width * actual.height * MAX_DIFF_SHARE);
+  const allowed = Math.floor(actual.width * actual.height * maxDiffShare);
   if (diffPixels <= allowed) return { ok: true, diffPixels, message: `${name}: ${diffPixels} pixels differ (at most ${allowed})` };
   const dir = await failureFolder();
   const actualFile = path.join(dir, `${name}-actual.png`);
