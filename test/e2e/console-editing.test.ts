@@ -112,6 +112,9 @@ describe.skipIf(missing !== null)('the console edits the show', () => {
     await selectCue('w1');
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => ids('wales')).toEqual(['w2', 'w1', 'w2-copy', 'w3']);
+    // The next key acts on the list as drawn: wait until the page shows the move, not only the engine.
+    const drawn = () => page.locator('.stack-viewport [data-cue-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cueId));
+    await expect.poll(async () => (await drawn()).filter((id) => id === 'w1' || id === 'w2')).toEqual(['w2', 'w1']);
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => ids('wales')).toEqual(['w1', 'w2', 'w2-copy', 'w3']);
 
