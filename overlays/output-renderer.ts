@@ -82,10 +82,11 @@ export class OutputRenderer {
   /** Builds the previewed cue off-air, so its take only appends it and plays. */
   private preload(preview: PreviewCue | null): void {
     if (!preview || !VIEWS[preview.template]) return this.dropPreloaded();
+    // Already on air (the take just happened): the engine refuses to take it again, so nothing to prepare,
+    // and the take's snapshot never serialises the view a second time.
+    for (const m of this.mounted.values()) if (m.onAir.cueId === preview.cueId) return this.dropPreloaded();
     const key = preloadKey(preview.cueId, preview.view);
     if (this.preloaded?.key === key) return;
-    // Already on air (the take just happened): the engine refuses to take it again, so nothing to prepare.
-    for (const m of this.mounted.values()) if (m.onAir.cueId === preview.cueId) return this.dropPreloaded();
     this.dropPreloaded();
     this.preloaded = this.prepare(key, preview.template, preview.view);
   }

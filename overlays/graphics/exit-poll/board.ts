@@ -4,8 +4,8 @@
  * page and the view only draws it.
  */
 import { HOUSE_OF_COMMONS_SEATS, seatsNeededForMajority } from '../../../main/engine/election';
-import { bySeats } from '../seat-tally/parties';
-import { houseVerdict, type Verdict } from '../seat-tally/verdict';
+import { bySeats } from '../common/parties';
+import { houseVerdict, type Verdict } from '../common/verdict';
 import type { ExitPollFields } from './schema';
 
 export interface BoardRow {

@@ -1,8 +1,8 @@
 import { gsap } from 'gsap';
 import { partyColour } from '../palette';
-import { inkOn } from '../seat-tally/count';
-import { partyName } from '../seat-tally/parties';
-import { signed } from '../seat-tally/verdict';
+import { inkOn } from '../common/count';
+import { partyName } from '../common/parties';
+import { signed } from '../common/verdict';
 import type { Board, BoardRow } from './board';
 import type { ExitPollFields } from './schema';
 

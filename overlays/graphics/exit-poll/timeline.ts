@@ -1,6 +1,6 @@
 import { gsap } from 'gsap';
-import { countTo } from '../seat-tally/count';
-import { signed } from '../seat-tally/verdict';
+import { countTo } from '../common/count';
+import { signed } from '../common/verdict';
 import { exitPollBoard, sameOrder, type Board } from './board';
 import { barScale, boardOf, fillBoard, fillHeader, fillRowText, fillVerdict, revealed, rowsOf, trackX } from './fill';
 import type { ExitPollFields } from './schema';

@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { OTHER_PARTY_ID, seatsNeededForMajority, SPEAKER_PARTY_ID, type PartyId } from '../../../main/engine/election';
 import type { BindingContext } from '../../../main/engine/templates';
-import { bySeats, foldSeats, onAirParty } from '../seat-tally/parties';
-import { houseVerdict } from '../seat-tally/verdict';
+import { bySeats, foldSeats, onAirParty } from '../common/parties';
+import { houseVerdict } from '../common/verdict';
 import type { HemicycleFields } from './schema';
 
 /** Undeclared seats: a seating block and a key entry, never a party. */

@@ -1,8 +1,8 @@
 import { gsap } from 'gsap';
 import { part } from '../dom';
 import { partyColour } from '../palette';
-import { inkOn } from '../seat-tally/count';
-import { partyShort } from '../seat-tally/parties';
+import { inkOn } from '../common/count';
+import { partyShort } from '../common/parties';
 import { PENDING, type HemicycleView } from './bind';
 import { parliamentArc, seatParties, type Arc } from './geometry';
 

@@ -1,5 +1,5 @@
 import { gsap } from 'gsap';
-import { countTo } from '../seat-tally/count';
+import { countTo } from '../common/count';
 import type { HemicycleView } from './bind';
 import { fillHemicycle, fillKey, fillText, fillVerdict, partiesOf, seatFill, shownArc } from './fill';
 

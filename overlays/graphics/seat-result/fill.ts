@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { commonsAbbreviation, partyInfo } from '../../../main/engine/election';
 import { HOUSE_ACCENT, partyColour } from '../palette';
-import { num, textOn, type Parts } from './parts';
+import { num, textOn, type Parts } from '../common/parts';
 import type { SeatResultView } from './bind';
 
 /** Rows built for the full result: the schema allows at most this many bars. */

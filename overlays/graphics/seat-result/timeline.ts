@@ -1,6 +1,6 @@
 import { gsap } from 'gsap';
 import { partyColour } from '../palette';
-import { blendVar, updateParts } from './parts';
+import { blendVar, updateParts } from '../common/parts';
 import { barScales, seatResultParts, styleSeatResult, verdictColour } from './fill';
 import type { SeatResultView } from './bind';
 

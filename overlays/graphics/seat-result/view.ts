@@ -2,7 +2,7 @@ import './seat-result.css';
 import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
 import { part } from '../dom';
-import { writeParts } from './parts';
+import { writeParts } from '../common/parts';
 import { MAX_BARS, seatResultParts, setBars, styleSeatResult } from './fill';
 import { seatResultIn, seatResultOut, seatResultStep, seatResultUpdate, placeForStep1 } from './timeline';
 import { seatResultViewSchema, type SeatResultView } from './bind';

@@ -10,8 +10,8 @@ import {
 } from '../../../main/engine/election';
 import { z } from 'zod';
 import type { BindingContext } from '../../../main/engine/templates';
-import { bySeats, foldSeats, partyShort } from './parties';
-import { houseVerdict, leaders, levelText, type Verdict } from './verdict';
+import { bySeats, foldSeats, partyShort } from '../common/parties';
+import { houseVerdict, leaders, levelText, type Verdict } from '../common/verdict';
 import type { SeatTallyFields } from './schema';
 
 const NATION_CODES: Readonly<Record<string, Constituency['nation']>> = {

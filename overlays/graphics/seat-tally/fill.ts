@@ -1,9 +1,9 @@
 import { gsap } from 'gsap';
 import { part } from '../dom';
 import { partyColour } from '../palette';
-import { inkOn } from './count';
-import { partyShort } from './parties';
-import { signed } from './verdict';
+import { inkOn } from '../common/count';
+import { partyShort } from '../common/parties';
+import { signed } from '../common/verdict';
 import type { SeatTallyView } from './bind';
 import { barScale, figureY, tallyLayout, type TallyLayout } from './layout';
 

@@ -1,6 +1,6 @@
 import { gsap } from 'gsap';
-import { countTo } from './count';
-import { signed } from './verdict';
+import { countTo } from '../common/count';
+import { signed } from '../common/verdict';
 import type { SeatTallyView } from './bind';
 import { columnOf, fillHead, fillTally, fillVerdict, shownTally } from './fill';
 import { barScale, figureY, sameParties, tallyLayout } from './layout';

@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { commonsAbbreviation, partyInfo } from '../../../main/engine/election';
 import { partyColour } from '../palette';
-import { num, textOn, type Parts } from '../seat-result/parts';
+import { num, textOn, type Parts } from '../common/parts';
 import { LISTED, type SwingometerView } from './bind';
 import { dialFace, needleAngle } from './dial';
 

@@ -1,5 +1,5 @@
 import { gsap } from 'gsap';
-import { blendVar, updateParts } from '../seat-result/parts';
+import { blendVar, updateParts } from '../common/parts';
 import { partyColour } from '../palette';
 import type { SwingometerView } from './bind';
 import { DIAL, needleAngle } from './dial';

@@ -2,7 +2,7 @@ import './swingometer.css';
 import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
 import { part } from '../dom';
-import { writeParts } from '../seat-result/parts';
+import { writeParts } from '../common/parts';
 import { LISTED, swingometerViewSchema, type SwingometerView } from './bind';
 import { setNeedle, styleSwing, swingParts } from './fill';
 import { placeForStep1, swingIn, swingOut, swingStep, swingUpdate } from './timeline';

@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { commonsAbbreviation } from '../../../main/engine/election';
 import { HOUSE_ACCENT, partyColour } from '../palette';
-import { num, textOn, type Parts } from '../seat-result/parts';
+import { num, textOn, type Parts } from '../common/parts';
 import { ROWS_PER_PAGE, TARGET_PAGES, type TargetRow, type TargetSeatsView } from './bind';
 
 export const ROW_SLOTS = ROWS_PER_PAGE * TARGET_PAGES;

@@ -1,6 +1,6 @@
 import { gsap } from 'gsap';
 import { partyColour } from '../palette';
-import { blendVar, updateParts } from '../seat-result/parts';
+import { blendVar, updateParts } from '../common/parts';
 import type { TargetSeatsView } from './bind';
 import { chipColour, pageForStep, showPage, styleTargets, targetParts } from './fill';
 

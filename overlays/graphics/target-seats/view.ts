@@ -2,7 +2,7 @@ import './target-seats.css';
 import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
 import { part } from '../dom';
-import { writeParts } from '../seat-result/parts';
+import { writeParts } from '../common/parts';
 import { ROWS_PER_PAGE, TARGET_PAGES, targetSeatsViewSchema, type TargetSeatsView } from './bind';
 import { showPage, styleTargets, targetParts } from './fill';
 import { targetsIn, targetsOut, targetsStep, targetsUpdate } from './timeline';

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../../main/engine/engine';
 import { importResults } from '../../../main/engine/import';
-import { SHOW_FORMAT_VERSION, type Show } from '../../../main/engine/show';
 import type { SeatResult } from '../../../main/engine/election';
-import { REFERENCE_DIR, REPO_ROOT } from '../../../main/server/headless';
-import { loadReferenceData, type ReferenceData } from '../../../main/server/reference-data';
-import { TEMPLATES } from '../../../overlays/graphics/definitions';
+import { REPO_ROOT } from '../../../main/server/headless';
+import type { ReferenceData } from '../../../main/server/reference-data';
+import { engineWithCue, loadReferenceNight, previewViewOf } from '../../support/reference-night';
 import { seatResultFields } from '../../../overlays/graphics/seat-result/schema';
 import type { SeatResultView } from '../../../overlays/graphics/seat-result/bind';
 
@@ -17,23 +16,17 @@ let reference: ReferenceData;
 let night: readonly SeatResult[];
 
 beforeAll(async () => {
-  reference = await loadReferenceData(REFERENCE_DIR);
-  const file = path.join(REFERENCE_DIR, 'ge2024-results.json');
-  night = importResults(await readFile(file, 'utf8'), file, 'strapline-json').rows;
+  ({ reference, night } = await loadReferenceNight());
 });
 
 /** A real engine with the real baseline and constituency list, and one seat-result cue. */
 function engine(seats: readonly SeatResult[], fields: Record<string, unknown> = { constituency: PETERBOROUGH }) {
-  const show: Show = { format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Test', stacks: [{ id: 's', name: 'S', cues: [{ id: 'card', title: 'Card', template: 'seat-result', layer: 'fullscreen', fields }] }] };
-  const e = new Engine({ show, baseline: reference.baseline, constituencies: reference.constituencies, templates: TEMPLATES, now: () => 0 });
-  if (seats.length) expect(e.dispatch({ type: 'declare-results', source: 'test', seats }).ok).toBe(true);
-  return e;
+  return engineWithCue(reference, { id: 'card', template: 'seat-result', fields }, seats);
 }
 
 /** What the output would draw: the engine's resolved preview of the cue. */
 function card(e: Engine): SeatResultView {
-  expect(e.dispatch({ type: 'cue', cueId: 'card' }).ok).toBe(true);
-  return e.programSnapshot().preview!.view as SeatResultView;
+  return previewViewOf(e, 'card') as SeatResultView;
 }
 
 const only = (...codes: string[]) => night.filter((s) => codes.includes(s.onsCode));

@@ -1,13 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../../main/engine/engine';
-import { importResults } from '../../../main/engine/import';
-import { SHOW_FORMAT_VERSION, type Show } from '../../../main/engine/show';
 import type { SeatResult } from '../../../main/engine/election';
-import { REFERENCE_DIR } from '../../../main/server/headless';
-import { loadReferenceData, type ReferenceData } from '../../../main/server/reference-data';
-import { TEMPLATES } from '../../../overlays/graphics/definitions';
+import type { ReferenceData } from '../../../main/server/reference-data';
+import { engineWithCue, loadReferenceNight, previewViewOf } from '../../support/reference-night';
 import { swingometerFields } from '../../../overlays/graphics/swingometer/schema';
 import type { SwingometerView } from '../../../overlays/graphics/swingometer/bind';
 
@@ -16,21 +11,15 @@ let reference: ReferenceData;
 let night: readonly SeatResult[];
 
 beforeAll(async () => {
-  reference = await loadReferenceData(REFERENCE_DIR);
-  const file = path.join(REFERENCE_DIR, 'ge2024-results.json');
-  night = importResults(await readFile(file, 'utf8'), file, 'strapline-json').rows;
+  ({ reference, night } = await loadReferenceNight());
 });
 
 function engine(seats: readonly SeatResult[], fields: Record<string, unknown> = {}) {
-  const show: Show = { format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Test', stacks: [{ id: 's', name: 'S', cues: [{ id: 'dial', title: 'Dial', template: 'swingometer', layer: 'fullscreen', fields }] }] };
-  const e = new Engine({ show, baseline: reference.baseline, constituencies: reference.constituencies, templates: TEMPLATES, now: () => 0 });
-  if (seats.length) expect(e.dispatch({ type: 'declare-results', source: 'test', seats }).ok).toBe(true);
-  return e;
+  return engineWithCue(reference, { id: 'dial', template: 'swingometer', fields }, seats);
 }
 
 function dial(e: Engine): SwingometerView {
-  expect(e.dispatch({ type: 'cue', cueId: 'dial' }).ok).toBe(true);
-  return e.programSnapshot().preview!.view as SwingometerView;
+  return previewViewOf(e, 'dial') as SwingometerView;
 }
 
 /** Independent check: apply the swing to every seat's notional shares and see who comes first. */
