@@ -2,12 +2,18 @@ import { gsap } from 'gsap';
 import { LAYERS, type Layer } from '../main/engine/show';
 import type { OnAir, PreviewCue, ProgramSnapshot } from '../main/engine/protocol';
 import { VIEWS } from './graphics/views';
+import { sameValue } from '../main/engine/same-value';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
-/** A graphic built off-air with its in-timeline ready (paused at its hidden start). */
+/**
+ * A graphic built off-air with its in-timeline ready (paused at its hidden
+ * start). A preload waits in its layer's slot, hidden ([data-preload] in
+ * output.css): styled and laid out already, so its take only reveals and plays.
+ */
 interface Prepared {
-  key: string;
+  cueId: string;
+  view: OnAir['view'];
   el: HTMLElement;
   intro: Timeline;
 }
@@ -79,37 +85,44 @@ export class OutputRenderer {
     this.preload(snapshot.preview);
   }
 
-  /** Builds the previewed cue off-air, so its take only appends it and plays. */
+  /** Builds the previewed cue off-air, in its layer but hidden, so its take only reveals it and plays. */
   private preload(preview: PreviewCue | null): void {
-    if (!preview || !VIEWS[preview.template]) return this.dropPreloaded();
-    // Already on air (the take just happened): the engine refuses to take it again, so nothing to prepare,
-    // and the take's snapshot never serialises the view a second time.
+    if (!preview || !VIEWS[preview.template] || !this.layers.includes(preview.layer)) return this.dropPreloaded();
+    // Already on air (the take just happened): the engine refuses to take it again, so nothing to prepare.
     for (const m of this.mounted.values()) if (m.onAir.cueId === preview.cueId) return this.dropPreloaded();
-    const key = preloadKey(preview.cueId, preview.view);
-    if (this.preloaded?.key === key) return;
+    const slot = this.slots.get(preview.layer)!;
+    const waiting = this.preloaded;
+    if (waiting && waiting.cueId === preview.cueId && waiting.el.parentElement === slot && sameValue(waiting.view, preview.view)) return;
     this.dropPreloaded();
-    this.preloaded = this.prepare(key, preview.template, preview.view);
+    const ready = this.prepare(preview.cueId, preview.template, preview.view);
+    ready.el.dataset.preload = preview.cueId;
+    slot.append(ready.el);
+    this.preloaded = ready;
   }
 
   private dropPreloaded(): void {
     this.preloaded?.intro.kill();
+    this.preloaded?.el.remove();
     this.preloaded = null;
   }
 
-  private prepare(key: string, template: string, view: OnAir['view']): Prepared {
+  private prepare(cueId: string, template: string, view: OnAir['view']): Prepared {
     const graphic = VIEWS[template]!;
     const el = graphic.create(view);
-    return { key, el, intro: graphic.animateIn(el) };
+    return { cueId, view, el, intro: graphic.animateIn(el) };
   }
 
   private mount(layer: Layer, onAir: OnAir, animate: boolean): void {
     if (!VIEWS[onAir.template]) return;
-    const key = preloadKey(onAir.cueId, onAir.view);
-    const ready = this.preloaded?.key === key ? this.preloaded : this.prepare(key, onAir.template, onAir.view);
-    if (ready === this.preloaded) this.preloaded = null;
-    const { el, intro } = ready;
+    const slot = this.slots.get(layer)!;
+    const preloaded = this.preloaded;
+    const reuse = preloaded !== null && preloaded.el.parentElement === slot && preloaded.cueId === onAir.cueId && sameValue(preloaded.view, onAir.view);
+    const { el, intro } = reuse ? preloaded : this.prepare(onAir.cueId, onAir.template, onAir.view);
+    if (reuse) this.preloaded = null;
     Object.assign(el.dataset, { layer, cueId: onAir.cueId, template: onAir.template, step: '1', phase: animate ? 'in' : 'on' });
-    this.slots.get(layer)!.append(el);
+    delete el.dataset.preload;
+    // On top of whatever is leaving the layer; a preload already last stays put (a move would lay it out again).
+    if (el.parentElement !== slot || el.nextElementSibling) slot.append(el);
     const mounted: Mounted = { onAir: { ...onAir, step: 1 }, el, timeline: intro };
     this.mounted.set(layer, mounted);
     if (animate) {
@@ -161,8 +174,4 @@ export class OutputRenderer {
 
 function sameGraphic(a: OnAir, b: OnAir): boolean {
   return a.takeId === b.takeId;
-}
-
-function preloadKey(cueId: string, view: unknown): string {
-  return `${cueId}\u0000${JSON.stringify(view)}`;
 }

@@ -1,4 +1,5 @@
 import { fail, type StraplineError } from './errors';
+import { sameValue } from './same-value';
 import type { Fields, Layer } from './show';
 import type { OnAir } from './protocol';
 import type { Applied, EngineState, HandlerContext } from './state';
@@ -29,14 +30,10 @@ export function rebindProgram(state: EngineState, ctx: HandlerContext): Applied 
     const template = ctx.templates.get(onAir.template);
     if (!template?.resolve) continue;
     const resolved = resolveView(template, onAir.fields, binding);
-    if ('error' in resolved || sameView(resolved.view, onAir.view)) continue;
+    if ('error' in resolved || sameValue(resolved.view, onAir.view)) continue;
     const next: OnAir = { ...onAir, view: resolved.view, updateSeq: onAir.updateSeq + 1 };
     program = { ...program, [layer]: next };
     asRun.push({ at: new Date(ctx.now).toISOString(), action: 'update', layer, cueId: next.cueId, template: next.template, title: next.title, step: next.step });
   }
   return { state: program === state.program ? state : { ...state, program }, asRun };
-}
-
-function sameView(a: Fields, b: Fields): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -104,7 +104,8 @@ async function installRecorder(page: Page): Promise<void> {
         if (windows.some(([a, b]) => from >= a && from <= b)) intervals.push(stamps[i]! - from);
       }
       await send({ type: 'out', layer });
-      while (slot.children.length > 0) await sleep(20);
+      // The cue stays in preview, so its preload waits in the slot again: wait for the aired copy only.
+      while (slot.querySelector('[data-cue-id]')) await sleep(20);
       // The baseline, in the same run: frames with nothing moving, so a busy machine shows as such.
       const idle: number[] = [];
       await new Promise<void>((resolve) => {
