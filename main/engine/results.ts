@@ -20,6 +20,12 @@ export interface ResultsState {
   speakerCountsWith: PartyId | null;
   mode: 'live' | 'rehearsal';
   lastDeclarationAt: number | null;
+  /**
+   * When the engine took each seat's current result (its clock, ms). Feeds that
+   * carry no declaration time (the Commons files leave it empty) still have an
+   * order of arrival, which is what "latest declarations" means on air.
+   */
+  receivedAt: ReadonlyMap<string, number>;
 }
 
 export const resultsCommandSchemas = {
@@ -44,7 +50,7 @@ export const resultsCommandSchemas = {
 export function initialResults(baseline: Baseline): ResultsState {
   const seats = new Map<string, SeatResult>();
   for (const code of baseline.seats.keys()) seats.set(code, { onsCode: code, revision: 0, state: 'pending' });
-  return { baseline, seats, corrections: new Map(), holderBasis: 'notional', speakerCountsWith: 'lab', mode: 'live', lastDeclarationAt: null };
+  return { baseline, seats, corrections: new Map(), holderBasis: 'notional', speakerCountsWith: 'lab', mode: 'live', lastDeclarationAt: null, receivedAt: new Map() };
 }
 
 export type SeatVerdict = 'applied' | 'correction' | 'stale' | 'unchanged' | 'unknown-seat';
@@ -70,12 +76,16 @@ export function declareResults(state: EngineState, cmd: CommandOf<'declare-resul
   const { results } = state;
   const seats = new Map(results.seats);
   const corrections = new Map(results.corrections);
+  const receivedAt = new Map(results.receivedAt);
   const counts: Record<SeatVerdict, number> = { applied: 0, correction: 0, stale: 0, unchanged: 0, 'unknown-seat': 0 };
   const refused: { onsCode: string; verdict: SeatVerdict }[] = [];
   for (const seat of cmd.seats) {
     const verdict = judgeSeat(seats.get(seat.onsCode), seat, results.baseline.seats.has(seat.onsCode));
     counts[verdict] += 1;
-    if (verdict === 'applied') seats.set(seat.onsCode, seat);
+    if (verdict === 'applied') {
+      seats.set(seat.onsCode, seat);
+      receivedAt.set(seat.onsCode, ctx.now);
+    }
     else if (verdict === 'correction') corrections.set(seat.onsCode, seat);
     else if (verdict !== 'unchanged') refused.push({ onsCode: seat.onsCode, verdict });
   }
@@ -85,7 +95,7 @@ export function declareResults(state: EngineState, cmd: CommandOf<'declare-resul
   const changed = counts.applied + counts.correction > 0;
   const detail = { source: cmd.source, ...counts, refused: refused.slice(0, 50) };
   if (!changed) return { state, asRun: [], detail };
-  return withResults(state, { seats, corrections, lastDeclarationAt: counts.applied ? ctx.now : results.lastDeclarationAt }, detail);
+  return withResults(state, { seats, corrections, receivedAt, lastDeclarationAt: counts.applied ? ctx.now : results.lastDeclarationAt }, detail);
 }
 
 export function acceptCorrection(state: EngineState, cmd: CommandOf<'accept-correction'>, ctx: { now: number }): Outcome {
@@ -94,7 +104,8 @@ export function acceptCorrection(state: EngineState, cmd: CommandOf<'accept-corr
   const seats = new Map(state.results.seats).set(cmd.onsCode, proposed);
   const corrections = new Map(state.results.corrections);
   corrections.delete(cmd.onsCode);
-  return withResults(state, { seats, corrections, lastDeclarationAt: ctx.now });
+  const receivedAt = new Map(state.results.receivedAt).set(cmd.onsCode, ctx.now);
+  return withResults(state, { seats, corrections, receivedAt, lastDeclarationAt: ctx.now });
 }
 
 export function rejectCorrection(state: EngineState, cmd: CommandOf<'reject-correction'>): Outcome {

@@ -9,19 +9,23 @@ const tickerName = (party: PartyId): string => TICKER_NAMES[party] ?? commonsAbb
 /** 4219 -> "4,219", the same on every machine whatever its locale. */
 const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-const declaredAt = (seat: SeatResult): number =>
-  (seat.state === 'declared' || seat.state === 'rush') && seat.declaredAt ? Date.parse(seat.declaredAt) : Number.NEGATIVE_INFINITY;
-
 /**
- * The latest decided seats, newest first. Feeds without declaration times
- * (the Commons files leave them empty) fall back to the ONS code, so the
- * choice is at least stable from one update to the next.
+ * The latest decided seats, newest first: by the feed's declaration time, or,
+ * where the feed gives none (the Commons files leave it empty), by when the
+ * engine took the result. Seats that arrived together (one import) fall back
+ * to the ONS code, so the choice is stable from one update to the next.
  */
 export function latestDecided(ctx: BindingContext, count: number): SeatResult[] {
+  const when = (seat: SeatResult): number => {
+    const declared = (seat.state === 'declared' || seat.state === 'rush') && seat.declaredAt ? Date.parse(seat.declaredAt) : NaN;
+    return Number.isFinite(declared) ? declared : (ctx.results.receivedAt.get(seat.onsCode) ?? Number.NEGATIVE_INFINITY);
+  };
   return [...ctx.results.seats.values()]
     .filter((seat) => seatWinner(seat) !== undefined)
-    .sort((a, b) => declaredAt(b) - declaredAt(a) || (a.onsCode < b.onsCode ? -1 : a.onsCode > b.onsCode ? 1 : 0))
-    .slice(0, count);
+    .map((seat) => ({ seat, at: when(seat) }))
+    .sort((a, b) => b.at - a.at || (a.seat.onsCode < b.seat.onsCode ? -1 : a.seat.onsCode > b.seat.onsCode ? 1 : 0))
+    .slice(0, count)
+    .map(({ seat }) => seat);
 }
 
 function declarationItem(seat: SeatResult, ctx: BindingContext): TickerItem {

@@ -88,6 +88,27 @@ describe('ticker bound to the results', () => {
     expect(viewOf(engine).items).toEqual(first);
   });
 
+  it('without declaration times puts the seat the engine took last first, whatever its ONS code', () => {
+    let clock = Date.UTC(2024, 6, 5, 1);
+    const cues = [{ id: 'tick', title: 'Ticker', template: 'ticker', layer: 'ticker' as const, fields: { count: 3 } }];
+    const show: Show = { format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Ticker', stacks: [{ id: 's', name: 'S', cues }] };
+    const engine = new Engine({ show, baseline: reference.baseline, constituencies: reference.constituencies, templates: TEMPLATES, now: () => clock });
+    const seat = (name: string) => night.find((s) => s.onsCode === code(name))!;
+    // They arrive in ONS order, so newest first is the reverse of what the ONS code alone would give.
+    for (const name of ['Basildon and Billericay', 'Peterborough', 'Wrexham']) {
+      expect(seat(name).declaredAt).toBeUndefined();
+      clock += 60_000;
+      must(engine, { type: 'declare-results', source: 'feed', seats: [seat(name)] });
+    }
+    expect(viewOf(engine).items.map((i) => i.head)).toEqual(['WREXHAM', 'PETERBOROUGH', 'BASILDON AND BILLERICAY']);
+    // A correction accepted later is news again: it moves to the front.
+    clock += 60_000;
+    const basildon = seat('Basildon and Billericay');
+    must(engine, { type: 'declare-results', source: 'feed', seats: [{ ...basildon, revision: basildon.revision + 1, turnout: undefined } as SeatResult] });
+    must(engine, { type: 'accept-correction', onsCode: code('Basildon and Billericay') });
+    expect(viewOf(engine).items.map((i) => i.head)).toEqual(['BASILDON AND BILLERICAY', 'WREXHAM', 'PETERBOROUGH']);
+  });
+
   it('ignores the results with the items source', () => {
     const engine = engineWith({ source: 'items', items: 'Exit poll at 22:00' });
     must(engine, { type: 'declare-results', source: 'test', seats: night });
