@@ -1,4 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
+import { WebSocketServer } from 'ws';
 import { LAYERS } from '../../main/engine/show';
 import type { Show } from '../../main/engine/show';
 import { launchChromium } from '../support/chromium';
@@ -27,8 +29,11 @@ function benchShow(): Show {
  * the graphic's element land (take_to_dom_ms) and the next animation frame is
  * the first painted with it (take_to_frame_ms). Both clocks are the page's own.
  */
-async function installProbe(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+async function installProbe(page: Page, echoUrl: string): Promise<void> {
+  await page.evaluate(async (echoAt) => {
+    // The machine's own floor: a bare WebSocket echo (no Strapline code at either end) from this page.
+    const echo = new WebSocket(echoAt);
+    await new Promise((r) => (echo.onopen = r));
     const ws = new WebSocket(`ws://${location.host}/ws?role=console`);
     await new Promise((r) => (ws.onopen = r));
     let nextId = 1;
@@ -51,6 +56,12 @@ async function installProbe(page: Page): Promise<void> {
     const stage = document.getElementById('stage')!;
     (window as any).__bench = {
       cue: (cueId: string) => send({ type: 'cue', cueId }),
+      echo: () =>
+        new Promise<number>((resolve) => {
+          const t0 = performance.now();
+          echo.onmessage = () => resolve(performance.now() - t0);
+          echo.send('{"ping":true}');
+        }),
       take: (cueId: string) =>
         new Promise<{ dom: number; frame: number }>((resolve) => {
           let t0 = 0;
@@ -68,11 +79,20 @@ async function installProbe(page: Page): Promise<void> {
           void send({ type: 'take', cueId });
         }),
     };
-  });
+  }, echoUrl);
+}
+
+/** A WebSocket server that answers every message with itself, and nothing else. */
+async function startEcho(): Promise<{ url: string; close: () => void }> {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  wss.on('connection', (ws) => ws.on('message', (m) => ws.send(m)));
+  await new Promise((r) => wss.once('listening', r));
+  return { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, close: () => wss.close() };
 }
 
 export async function benchTakeLatency(): Promise<Record<string, Summary>> {
   const server = await spawnServer(benchShow());
+  const echo = await startEcho();
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -81,11 +101,12 @@ export async function benchTakeLatency(): Promise<Record<string, Summary>> {
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     await page.goto(`${server.url}/output`);
     await page.waitForFunction(() => document.body.dataset.connection === 'open');
-    await installProbe(page);
+    await installProbe(page, echo.url);
     const dom: number[] = [];
     const frame: number[] = [];
     const roundTrip: number[] = [];
     const floor: number[] = [];
+    const echoed: number[] = [];
     for (let i = 0; i < TAKES + WARMUP; i++) {
       const layer = LAYERS[i % LAYERS.length]!;
       const cueId = `${layer}-${Math.floor(i / LAYERS.length) % 2 ? 'b' : 'a'}`;
@@ -96,18 +117,22 @@ export async function benchTakeLatency(): Promise<Record<string, Summary>> {
       // nothing but its answer, so it is one trip to the engine and back with no work at either end.
       const floorMs = await page.evaluate((id) => (window as any).__bench.cue(id), cueId);
       await page.waitForTimeout(20);
+      const echoMs = await page.evaluate(() => (window as any).__bench.echo());
+      await page.waitForTimeout(20);
       const t = await page.evaluate((id) => (window as any).__bench.take(id), cueId);
       if (i >= WARMUP) {
         dom.push(t.dom);
         frame.push(t.frame);
         roundTrip.push(cueMs);
         floor.push(floorMs);
+        echoed.push(echoMs);
       }
       await page.waitForTimeout(Number(process.env.BENCH_GAP ?? 250));
     }
-    return { take_to_dom_ms: summarise(dom), take_to_frame_ms: summarise(frame), baseline_command_roundtrip_ms: summarise(roundTrip), baseline_socket_roundtrip_ms: summarise(floor) };
+    return { take_to_dom_ms: summarise(dom), take_to_frame_ms: summarise(frame), baseline_command_roundtrip_ms: summarise(roundTrip), baseline_socket_roundtrip_ms: summarise(floor), baseline_ws_echo_ms: summarise(echoed) };
   } finally {
     await browser.close();
+    echo.close();
     await server.stop();
   }
 }
