@@ -17,6 +17,8 @@ export interface PreloadBridge {
   send?: (command: Command) => Promise<CommandResult>;
   onEvent: (listener: (event: ServerEvent) => void) => void;
   ready: () => void;
+  /** The output window's only way to speak: its health report, checked in main like a socket's. */
+  report?: (report: OutputReport) => void;
 }
 
 declare global {
@@ -41,8 +43,8 @@ function preloadBridge(api: PreloadBridge): Bridge {
       api.ready();
     },
     onConnection: (listener) => listener('open'),
-    // Electron's output window has no socket: the shell watches its renderer itself.
-    report: () => undefined,
+    // Electron's output window has no socket: its reports go over the preload's fixed channel.
+    report: (report) => api.report?.(report),
   };
 }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Engine } from '../engine/engine';
-import { clientMessageSchema, type CommandResult, type ServerEvent, type ServerMessage } from '../engine/protocol';
+import { clientMessageSchema, type CommandResult, type OutputsSnapshot, type ServerEvent, type ServerMessage } from '../engine/protocol';
 import { describeIssues, fail } from '../engine/errors';
 import { requestUrl, sameOriginOrNone } from './http-util';
 import { OutputHealth, looksLikeReport } from './output-health';
@@ -18,8 +18,13 @@ export class SnapshotStream {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly clients = new Map<WebSocket, 'output' | 'console'>();
   private readonly unsubscribe: () => void;
+  private readonly outputWatchers = new Set<(snapshot: OutputsSnapshot) => void>();
   /** Outputs' connections and measured frame rates, for the consoles' status bar. */
-  readonly outputs = new OutputHealth(Date.now, () => this.broadcast({ type: 'outputs', data: this.outputs.snapshot() }));
+  readonly outputs = new OutputHealth(Date.now, () => {
+    const data = this.outputs.snapshot();
+    this.broadcast({ type: 'outputs', data });
+    for (const watcher of this.outputWatchers) watcher(data);
+  });
 
   constructor(private readonly engine: Engine) {
     this.unsubscribe = engine.subscribe((event) => this.broadcast(event));
@@ -33,6 +38,12 @@ export class SnapshotStream {
     }
     const role = requestUrl(req.url)?.searchParams.get('role') === 'output' || !canControl ? 'output' : 'console';
     this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, role, req.socket.remoteAddress ?? 'unknown'));
+  }
+
+  /** Every change of the outputs, for a console that is not a socket (Electron's console window, over IPC). */
+  watchOutputs(watcher: (snapshot: OutputsSnapshot) => void): () => void {
+    this.outputWatchers.add(watcher);
+    return () => void this.outputWatchers.delete(watcher);
   }
 
   get connectionCount(): number {

@@ -1,41 +1,60 @@
-import { app, BrowserWindow, ipcMain, Menu, screen, session, type WebContents } from 'electron';
-import { startHeadless, DEMO_SHOW, WEB_ROOT, defaultAsRunPath, type Headless } from '../server/headless';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { startHeadless, WEB_ROOT, defaultAsRunPath, type Headless } from '../server/headless';
 import { CONTENT_SECURITY_POLICY } from '../server/static-files';
 import type { ServerEvent } from '../engine/protocol';
-import { handleIpcCommand } from './ipc-guard';
-import { createConsoleWindow, createOutputWindow, PAGES_ROOT } from './windows';
+import { handleIpcCommand, isFromWindow, serverOrigin, type Sender } from './ipc-guard';
+import { WindowOutputs } from './output-reports';
+import { shellStartOptions, startFailure } from './start-options';
+import { createConsoleWindow, createOutputWindow } from './windows';
 import { loadSettings, saveSettings } from './settings';
 
 /**
  * The Electron shell: windows, displays, menus and the preload bridges. The
- * engine and the control API run here exactly as they do headless.
+ * engine, the control API and the show files run here exactly as they do
+ * headless; both windows are pages of that same server.
  */
 let strapline: Headless;
+/** The server's origin: the only place our windows load from and IPC is trusted from. */
+let origin = '';
+let outputs: WindowOutputs;
 let consoleWin: BrowserWindow | null = null;
 let outputWin: BrowserWindow | null = null;
+let stopping: Promise<void> | null = null;
 
-function isOurs(contents: WebContents): boolean {
-  return contents === consoleWin?.webContents || contents === outputWin?.webContents;
+const senderOf = (e: IpcMainEvent | IpcMainInvokeEvent): Sender => ({ id: e.sender.id, frameUrl: e.senderFrame?.url ?? '' });
+const idOf = (win: BrowserWindow | null): number | null => (win && !win.isDestroyed() ? win.webContents.id : null);
+
+/** What a view gets on (re)load, as a socket gets it on connect: the console everything, the output the program. */
+function sendSnapshots(contents: WebContents, role: 'console' | 'output'): void {
+  const { engine, server } = strapline;
+  const events: ServerEvent[] =
+    role === 'console'
+      ? [
+          { type: 'show', data: engine.showSnapshot() },
+          { type: 'results', data: engine.resultsSnapshot() },
+          { type: 'program', data: engine.programSnapshot() },
+          { type: 'outputs', data: server.stream.outputs.snapshot() },
+        ]
+      : [{ type: 'program', data: engine.programSnapshot() }];
+  for (const event of events) contents.send('strapline:event', event);
 }
 
-function sendSnapshots(contents: WebContents): void {
-  const events: ServerEvent[] = [
-    { type: 'show', data: strapline.engine.showSnapshot() },
-    { type: 'program', data: strapline.engine.programSnapshot() },
-  ];
-  for (const event of events) {
-    if (event.type === 'show' && contents !== consoleWin?.webContents) continue;
-    contents.send('strapline:event', event);
-  }
+function sendTo(win: BrowserWindow | null, event: ServerEvent): void {
+  if (win && !win.isDestroyed()) win.webContents.send('strapline:event', event);
 }
 
 function openOutput(): void {
   const settings = loadSettings(app.getPath('userData'));
-  outputWin = createOutputWindow(settings.outputDisplayId);
-  const win = outputWin;
+  const win = createOutputWindow(origin, settings.outputDisplayId);
+  outputWin = win;
+  // Taken now: after 'closed' Electron no longer lets us read the window's webContents.
+  const contentsId = win.webContents.id;
+  // However the page goes (crash, display change, closed), the console sees that output lost.
+  win.on('closed', () => outputs.gone(contentsId));
   // A dead renderer must not leave the air black: rebuild it, it cuts to what is on air.
   win.webContents.on('render-process-gone', (_e, details) => {
     console.error(`output renderer gone (${details.reason}): recreating`);
+    outputs.gone(contentsId);
     if (!win.isDestroyed()) win.destroy();
     if (outputWin === win) openOutput();
   });
@@ -68,25 +87,34 @@ async function main(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  const showPath = process.env.STRAPLINE_SHOW ?? DEMO_SHOW;
-  strapline = await startHeadless({ showPath, host: '127.0.0.1', port: Number(process.env.STRAPLINE_PORT ?? 7300), asRunPath: defaultAsRunPath(), webRoot: WEB_ROOT });
+  const options = shellStartOptions(process.env);
+  strapline = await startHeadless({ ...options, host: '127.0.0.1', asRunPath: defaultAsRunPath(), webRoot: WEB_ROOT });
+  // The port actually bound (STRAPLINE_PORT=0 picks a free one), never the one asked for.
+  origin = serverOrigin(strapline.server.url);
+  outputs = new WindowOutputs(strapline.server.stream.outputs, origin);
   console.log(`Strapline control API at ${strapline.server.url}/api/state`);
+  console.log(`Strapline data folder ${options.dataDir} (autosaves, recent shows, crash recovery); show: ${strapline.showFiles?.source}`);
 
   strapline.engine.subscribe((event) => {
     if (event.type === 'error') return;
-    if (consoleWin && !consoleWin.isDestroyed()) consoleWin.webContents.send('strapline:event', event);
-    if (event.type === 'program' && outputWin && !outputWin.isDestroyed()) outputWin.webContents.send('strapline:event', event);
+    sendTo(consoleWin, event);
+    if (event.type === 'program') sendTo(outputWin, event);
   });
-  ipcMain.handle('strapline:command', (e, command: unknown) =>
-    handleIpcCommand(strapline.engine, { id: e.sender.id, frameUrl: e.senderFrame?.url ?? '' }, consoleWin?.webContents.id ?? null, PAGES_ROOT, command),
-  );
+  // Socket outputs and the output window alike: the console's status bar shows them all.
+  strapline.server.stream.watchOutputs((data) => sendTo(consoleWin, { type: 'outputs', data }));
+  ipcMain.handle('strapline:command', (e, command: unknown) => handleIpcCommand(strapline.engine, senderOf(e), idOf(consoleWin), origin, command));
   ipcMain.on('strapline:ready', (e) => {
-    if (isOurs(e.sender)) sendSnapshots(e.sender);
+    const sender = senderOf(e);
+    if (isFromWindow(sender, idOf(consoleWin), origin)) sendSnapshots(e.sender, 'console');
+    else if (outputs.ready(sender, idOf(outputWin))) sendSnapshots(e.sender, 'output');
   });
+  // A refused report is dropped, not logged: a page sending nonsense every two seconds would
+  // flood the log, and the console already shows an output that stops reporting as stale.
+  ipcMain.on('strapline:report', (e, report: unknown) => void outputs.report(senderOf(e), idOf(outputWin), report));
 
   buildMenu();
   openOutput();
-  consoleWin = createConsoleWindow();
+  consoleWin = createConsoleWindow(origin);
   // A crashed console reloads and asks for the state again ('ready'); the air never depended on it.
   const consoleContents = consoleWin.webContents;
   consoleContents.on('render-process-gone', (_e, details) => {
@@ -100,8 +128,21 @@ async function main(): Promise<void> {
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
 });
-app.on('before-quit', () => void strapline?.close());
+// Quitting waits for the engine to stop: the last autosave and the clean-stop mark in
+// session.json must be on disk, or the next start would offer a crash recovery for nothing.
+let stopped = false;
+app.on('before-quit', (e) => {
+  if (stopped || !strapline) return;
+  e.preventDefault();
+  stopping ??= strapline.close().finally(() => {
+    stopped = true;
+    app.quit();
+  });
+});
 main().catch((e: unknown) => {
-  console.error(`Strapline could not start: ${(e as Error).message}`);
+  const message = startFailure(e);
+  console.error(`Strapline could not start: ${message}`);
+  // Started from a desktop icon there is no terminal to read: say it on screen too.
+  dialog.showErrorBox('Strapline could not start', message);
   app.exit(1);
 });

@@ -3,9 +3,11 @@ import type { CommandResult } from '../engine/protocol';
 import { fail } from '../engine/errors';
 
 /**
- * The IPC rules, kept free of Electron so they are tested under plain Node:
- * a command is accepted only from the console window's own frame, and the
- * engine validates its shape like any other input.
+ * The IPC rules, kept free of Electron so they are tested under plain Node.
+ * Both windows load their pages from the engine's own loopback server (so the
+ * console's /api panels work), which makes that server's origin the one place
+ * a trusted frame can be: a message counts only when it comes from the right
+ * window AND from a frame at exactly that origin.
  */
 export interface Sender {
   /** webContents id of the window that sent it. */
@@ -15,22 +17,38 @@ export interface Sender {
 }
 
 /**
- * Whether url is a page inside the folder at root. A bare prefix test would let
- * ".../renderer-evil/" or ".../renderer/../x" through, so the URL is normalised
- * first and compared up to a folder boundary.
+ * The origin of the server the shell started, from the URL it actually bound
+ * (port 0 or STRAPLINE_PORT): "http://127.0.0.1:7300". Anything that is not a
+ * plain http(s) URL is refused here, so an opaque "null" origin (file:, data:,
+ * about:) can never become the trusted one.
  */
-function isUnder(url: string, root: string): boolean {
-  let href: string;
+export function serverOrigin(serverUrl: string): string {
+  const url = new URL(serverUrl);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`the engine's server must be http(s), not ${url.protocol}`);
+  return url.origin;
+}
+
+/**
+ * Whether frameUrl is a page of that origin. The URL parser does the work: a
+ * look-alike such as "http://127.0.0.1:7300@evil.example/" or
+ * "http://127.0.0.1:73001/" parses to a different origin and is refused.
+ */
+export function isFromOrigin(frameUrl: string, origin: string): boolean {
   try {
-    href = new URL(url).href;
+    const url = new URL(frameUrl);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
   } catch {
     return false;
   }
-  return href.startsWith(root.endsWith('/') ? root : `${root}/`);
 }
 
-export function handleIpcCommand(engine: Engine, sender: Sender, consoleId: number | null, pagesRoot: string, command: unknown): CommandResult {
-  if (sender.id !== consoleId || !isUnder(sender.frameUrl, pagesRoot)) {
+/** The sender is window `windowId` (null: that window is not open) showing one of our pages. */
+export function isFromWindow(sender: Sender, windowId: number | null, origin: string): boolean {
+  return windowId !== null && sender.id === windowId && isFromOrigin(sender.frameUrl, origin);
+}
+
+export function handleIpcCommand(engine: Engine, sender: Sender, consoleId: number | null, origin: string, command: unknown): CommandResult {
+  if (!isFromWindow(sender, consoleId, origin)) {
     return { ok: false, error: fail('FORBIDDEN', 'Commands are accepted from the Strapline console window only') };
   }
   return engine.dispatch(command);

@@ -1,9 +1,19 @@
 import { BrowserWindow, screen, type Display } from 'electron';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const PAGES_ROOT = pathToFileURL(path.join(OUT, 'renderer')).href;
+
+/**
+ * Both windows load their pages from the engine's own loopback server (the
+ * origin of strapline.server.url), not from file://: the console's panels call
+ * /api/* with fetch (show files, recovery, as-run, constituency picker,
+ * access), which only works from that origin. The server sends the same CSP
+ * and checks Host and Origin; commands and snapshots still go over the
+ * preload bridges, and ipc-guard trusts exactly this origin.
+ */
+export const consolePage = (origin: string): string => `${origin}/`;
+export const outputPage = (origin: string): string => `${origin}/output`;
 
 const secure = (preload: string) => ({
   preload: path.join(OUT, 'preload', preload),
@@ -14,14 +24,14 @@ const secure = (preload: string) => ({
   spellcheck: false,
 });
 
-/** Our windows never navigate away or open others. */
+/** Our windows never navigate (not even within the origin) or open others: the page they were given is the page they show. */
 function lockDown(win: BrowserWindow): void {
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.on('will-redirect', (e) => e.preventDefault());
 }
 
-export function createConsoleWindow(): BrowserWindow {
+export function createConsoleWindow(origin: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1600,
     height: 960,
@@ -32,7 +42,7 @@ export function createConsoleWindow(): BrowserWindow {
     webPreferences: secure('console.cjs'),
   });
   lockDown(win);
-  void win.loadURL(`${PAGES_ROOT}/renderer/index.html`);
+  void win.loadURL(consolePage(origin));
   return win;
 }
 
@@ -44,7 +54,7 @@ export function pickOutputDisplay(wantedId: number | null): { display: Display; 
   return chosen ? { display: chosen, fullscreen: true } : { display: primary, fullscreen: false };
 }
 
-export function createOutputWindow(wantedDisplayId: number | null): BrowserWindow {
+export function createOutputWindow(origin: string, wantedDisplayId: number | null): BrowserWindow {
   const { display, fullscreen } = pickOutputDisplay(wantedDisplayId);
   const { x, y } = display.bounds;
   const win = new BrowserWindow({
@@ -60,6 +70,6 @@ export function createOutputWindow(wantedDisplayId: number | null): BrowserWindo
     webPreferences: { ...secure('output.cjs'), backgroundThrottling: false },
   });
   lockDown(win);
-  void win.loadURL(`${PAGES_ROOT}/overlays/output.html`);
+  void win.loadURL(outputPage(origin));
   return win;
 }

@@ -61,15 +61,19 @@ const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
 
 export const app = Object.assign(new EventEmitter(), {
   quitCalls: 0,
+  exitCodes: [] as number[],
   whenReady: () => Promise.resolve(),
   getPath: () => process.env.STRAPLINE_TEST_USERDATA ?? '/nonexistent',
   quit() {
     app.quitCalls += 1;
   },
   exit(code: number) {
-    throw new Error(`app.exit(${code})`);
+    app.exitCodes.push(code);
   },
 });
+
+/** The error boxes the shell showed (a failed start must be said on screen, not only on stderr). */
+export const errorBoxes: { title: string; content: string }[] = [];
 
 export const electron = {
   app,
@@ -78,6 +82,7 @@ export const electron = {
     handle: (channel: string, fn: Handler) => void ipcHandlers.set(channel, fn),
     on: (channel: string, fn: Handler) => void ipcListeners.set(channel, fn),
   },
+  dialog: { showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }) },
   Menu: { setApplicationMenu: () => undefined, buildFromTemplate: (t: unknown) => t },
   screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display },
   session: {

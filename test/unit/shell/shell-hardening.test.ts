@@ -31,15 +31,17 @@ async function until(done: () => boolean, what: string): Promise<void> {
 let home: string;
 let apiUrl = '';
 const windows = () => FakeBrowserWindow.all.filter((w) => !w.isDestroyed());
-const outputWindow = () => windows().find((w) => w.url?.endsWith('/overlays/output.html'))!;
-const consoleWindow = () => windows().find((w) => w.url?.endsWith('/renderer/index.html'))!;
+const outputWindow = () => windows().find((w) => w.url === `${apiUrl}/output`)!;
+const consoleWindow = () => windows().find((w) => w.url === `${apiUrl}/`)!;
 
 beforeAll(async () => {
-  // The shell writes its as-run log under the home folder: keep it in a temp one.
+  // The shell keeps its as-run log and data folder under the home folder: keep them in a temp one.
   home = await mkdtemp(path.join(os.tmpdir(), 'strapline-shell-'));
   vi.stubEnv('HOME', home);
   vi.stubEnv('STRAPLINE_PORT', '0');
   vi.stubEnv('STRAPLINE_TEST_USERDATA', home);
+  vi.stubEnv('STRAPLINE_SHOW', undefined);
+  vi.stubEnv('STRAPLINE_DATA', undefined);
   const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
     const found = /at (http:\S+)\/api\/state/.exec(String(line));
     if (found) apiUrl = found[1]!;
@@ -50,7 +52,10 @@ beforeAll(async () => {
   log.mockClear();
 });
 afterAll(async () => {
-  fake.app.emit('before-quit');
+  // The engine's stop writes its last files in home: wait for it (the shell quits once stopped).
+  const quits = fake.app.quitCalls;
+  fake.app.emit('before-quit', { preventDefault: () => undefined });
+  await until(() => fake.app.quitCalls > quits, 'the engine to stop');
   await rm(home, { recursive: true, force: true });
 });
 
@@ -76,8 +81,9 @@ describe('the Electron security checklist, as main/shell sets it', () => {
     }
   });
 
-  it('loads only our own files, never remote content', () => {
-    for (const w of windows()) expect(w.url).toMatch(/^file:\/\/\/.*\/renderer\/(renderer|overlays)\/(index|output)\.html$/);
+  it("loads only the engine's own loopback server, at the port it bound, never remote content", () => {
+    expect(apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/);
+    expect(windows().map((w) => w.url).sort()).toEqual([`${apiUrl}/`, `${apiUrl}/output`]);
   });
 
   it('blocks navigation, redirects, new windows and webviews', () => {
@@ -108,10 +114,11 @@ describe('the Electron security checklist, as main/shell sets it', () => {
     await import('../../../main/shell/preload-output');
     const outputApi = fake.exposed.get('strapline')!;
     expect(Object.keys(consoleApi).sort()).toEqual(['onEvent', 'ready', 'send']);
-    expect(Object.keys(outputApi).sort()).toEqual(['onEvent', 'ready']);
+    expect(Object.keys(outputApi).sort()).toEqual(['onEvent', 'ready', 'report']);
     (consoleApi.send as (c: unknown) => void)({ type: 'clear-all' });
     (outputApi.onEvent as (l: () => void) => void)(() => undefined);
-    expect(new Set(fake.rendererCalls.map((c) => c.channel))).toEqual(new Set(['strapline:command', 'strapline:event']));
+    (outputApi.report as (r: unknown) => void)({ type: 'output-report', fps: 50, layers: ['bug'], revision: 0 });
+    expect(new Set(fake.rendererCalls.map((c) => c.channel))).toEqual(new Set(['strapline:command', 'strapline:event', 'strapline:report']));
   });
 
   it('takes commands from the console window only', async () => {
@@ -146,8 +153,8 @@ describe('isolation in the shell', () => {
     expect(win.webContents.reloads).toBe(1);
     win.webContents.sent.length = 0;
     ready(win);
-    expect(win.webContents.sent.map((s) => (s.payload as { type: string }).type)).toEqual(['show', 'program']);
-    const { at: _a, ...program } = (win.webContents.sent[1]!.payload as { data: ProgramSnapshot }).data;
+    expect(win.webContents.sent.map((s) => (s.payload as { type: string }).type)).toEqual(['show', 'results', 'program', 'outputs']);
+    const { at: _a, ...program } = (win.webContents.sent[2]!.payload as { data: ProgramSnapshot }).data;
     expect(program).toEqual(before);
     expect((await engineState()).program).toEqual(before.program);
   });
