@@ -101,9 +101,10 @@ export class SnapshotStream {
     // Errors answer the sender only (in its result); as-run and show go to consoles.
     if (event.type === 'error') return;
     const text = JSON.stringify(event);
-    for (const [ws, role] of this.clients) {
+    // The air first: every output has its bytes before any console, whoever connected first.
+    for (const role of ['output', 'console'] as const) {
       if (role === 'output' && event.type !== 'program') continue;
-      if (ws.readyState === ws.OPEN) ws.send(text);
+      for (const [ws, r] of this.clients) if (r === role && ws.readyState === ws.OPEN) ws.send(text);
     }
   }
 }
