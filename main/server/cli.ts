@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_SHOW, WEB_ROOT, defaultAsRunPath, defaultDataDir, startHeadless } from './headless';
 import { accessInfo } from './access-api';
+import { showFoldersAllowed } from './show-folders';
 
 const USAGE = 'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR] [--data DIR]';
 
@@ -14,7 +15,10 @@ function fatal(message: string): never {
 
 let args;
 try {
+  // `npm start -- --port N` reaches here through the launcher as `-- --port N`: that first `--` only ends npm's own options.
+  const argv = process.argv.slice(2);
   args = parseArgs({
+    args: argv[0] === '--' ? argv.slice(1) : argv,
     options: {
       port: { type: 'string', default: '7300' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -40,10 +44,16 @@ if (dropFolder !== undefined && !existsSync(dropFolder)) fatal(`--drop folder ${
 try {
   const dataDir = path.resolve(args.data ?? defaultDataDir());
   const app = await startHeadless({ showPath, host: args.host, port, asRunPath, webRoot: WEB_ROOT, dropFolder, dataDir });
+  // Before any line is printed: a stop sent as soon as the URLs appear must still write everything out.
+  const stop = () => void app.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const { url } = app.server;
   console.log(`Strapline is running headless with show ${app.showFiles?.source ?? showPath ?? DEMO_SHOW}`);
   console.log(`  console:  ${url}/`);
   console.log(`  output:   ${url}/output   (browser source; ?layers=lower-third,bug for a layer set, ?key=00ff00 for a key colour)`);
+  console.log(`  gallery:  ${url}/gallery   (every template at every step, on the full 2024 night)`);
+  console.log(`  producer: ${url}/producer   (read-only: every stack, a preview of any cue)`);
   console.log(`  API:      ${url}/api/state`);
   console.log(`  as-run:   ${asRunPath}`);
   console.log(`  data:     ${dataDir}   (autosaves, the recent list, and what is on air for crash recovery)`);
@@ -59,12 +69,14 @@ try {
       console.log(`  operator console (control):   ${links.console}`);
       console.log(`  output (read-only):           ${links.output}`);
       console.log(`  producer (read-only):         ${links.producer}`);
+      console.log(`  gallery (read-only):          ${links.base}/gallery?token=${info.readOnlyToken}`);
     }
     console.log(`  scripts and Companion:        send "Authorization: Bearer ${info.controlToken}"`);
+    const folders = await showFoldersAllowed({ dataDir, startFile: app.showFiles?.store.openedAtStart ?? null });
+    console.log(`  show files from the network:  Open and Save As only directly in ${folders.join(' or ')}`);
   }
-  const stop = () => void app.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // Last, so whoever reads these lines (a person or a script) knows they are complete.
+  console.log('Ctrl+C stops it; edits and what is on air are written out first.');
 } catch (e) {
   fatal((e as Error).message);
 }

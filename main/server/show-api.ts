@@ -11,6 +11,7 @@ import { readJsonBody, sendError, sendJson } from './http-util';
 import { readShowFile } from './show-file';
 import { ShowStore, showText, writeFileAtomic } from './show-store';
 import { SessionState } from './session-state';
+import { confineShowPath, fromAfar } from './show-folders';
 
 /**
  * Show files over HTTP for the console (a headless server has no native
@@ -48,6 +49,8 @@ const requests = {
 
 /** Full paths only (or ~/...), ending in .json: the server's working folder means nothing to an operator. */
 export function showPathOf(input: string): { path: string } | { error: string } {
+  // Never needed in a typed full path, and the usual way out of a folder: refused outright.
+  if (input.split(/[\\/]/).includes('..')) return { error: `"${input}" contains "..": type the folder itself, not a way round to it` };
   const expanded = input === '~' || input.startsWith('~/') ? path.join(os.homedir(), input.slice(1)) : input;
   if (!path.isAbsolute(expanded)) return { error: `"${input}" is not a full path: type it from the top, e.g. ${path.join(os.homedir(), 'shows', 'election.json')}` };
   if (path.extname(expanded).toLowerCase() !== '.json') return { error: `"${input}" does not end in .json: show files are JSON` };
@@ -102,7 +105,20 @@ export async function showStatus(ctx: ShowApiContext) {
   };
 }
 
-const actions: { [K in keyof typeof requests]: (body: z.infer<(typeof requests)[K]>, ctx: ShowApiContext) => Promise<Reply | null> } = {
+/**
+ * The path a request may use: any full path from the operator's own machine;
+ * from afar, only inside the allowed folders (main/server/show-folders.ts).
+ */
+async function allowedPath(typed: string, ctx: ShowApiContext, afar: boolean): Promise<{ path: string } | Reply> {
+  const target = showPathOf(typed);
+  if ('error' in target) return refuse(400, fail('INVALID_REQUEST', target.error));
+  if (!afar) return target;
+  const confined = await confineShowPath(target.path, { dataDir: ctx.store.dataDir, startFile: ctx.store.openedAtStart });
+  return 'error' in confined ? refuse(confined.status, confined.error) : confined;
+}
+
+type Action<K extends keyof typeof requests> = (body: z.infer<(typeof requests)[K]>, ctx: ShowApiContext, afar: boolean) => Promise<Reply | null>;
+const actions: { [K in keyof typeof requests]: Action<K> } = {
   async new(body, ctx) {
     await ctx.store.switchTo(null);
     const result = ctx.engine.dispatch({ type: 'load-show', show: emptyShow(body.name) });
@@ -110,9 +126,9 @@ const actions: { [K in keyof typeof requests]: (body: z.infer<(typeof requests)[
     ctx.store.markClean(result.showRevision);
     return null;
   },
-  async open(body, ctx) {
-    const target = showPathOf(body.path);
-    if ('error' in target) return refuse(400, fail('INVALID_REQUEST', target.error));
+  async open(body, ctx, afar) {
+    const target = await allowedPath(body.path, ctx, afar);
+    if ('status' in target) return target;
     const read = await readShowFile(target.path, ctx.templates);
     if ('error' in read) return refuse(400, read.error);
     await ctx.store.switchTo(target.path);
@@ -122,6 +138,7 @@ const actions: { [K in keyof typeof requests]: (body: z.infer<(typeof requests)[
     if (read.fromVersion < SHOW_FORMAT_VERSION) ctx.notices.push(`${target.path} was a version ${read.fromVersion} show file; Save writes it as version ${SHOW_FORMAT_VERSION}.`);
     return null;
   },
+  // Not confined: Save writes back to the file already open, which only the operator (or a confined Open or Save As) chose.
   async save(_body, ctx) {
     const file = ctx.store.file;
     if (file === null) return refuse(400, fail('INVALID_REQUEST', 'This show has no file yet: use Save As and type where it goes'));
@@ -133,9 +150,9 @@ const actions: { [K in keyof typeof requests]: (body: z.infer<(typeof requests)[
     ctx.store.markClean(written.revision);
     return null;
   },
-  async 'save-as'(body, ctx) {
-    const target = showPathOf(body.path);
-    if ('error' in target) return refuse(400, fail('INVALID_REQUEST', target.error));
+  async 'save-as'(body, ctx, afar) {
+    const target = await allowedPath(body.path, ctx, afar);
+    if ('status' in target) return target;
     const refused = await checkTarget(target.path, ctx, body.overwrite);
     if (refused) return refused;
     const written = await writeShow(target.path, ctx);
@@ -179,7 +196,7 @@ export async function handleShowApi(req: IncomingMessage, res: ServerResponse, u
     sendError(res, 400, fail('INVALID_REQUEST', `${url.pathname}: ${describeIssues(parsed.error.issues)}`));
     return true;
   }
-  const reply = await (actions[action] as (b: unknown, c: ShowApiContext) => Promise<Reply | null>)(parsed.data, ctx);
+  const reply = await (actions[action] as (b: unknown, c: ShowApiContext, afar: boolean) => Promise<Reply | null>)(parsed.data, ctx, fromAfar(req, url));
   if (reply && reply.status !== 200) sendJson(res, reply.status, reply.body);
   else sendJson(res, 200, reply?.body ?? (await showStatus(ctx)));
   return true;
@@ -237,6 +254,10 @@ export async function startShowFiles(options: {
     }
     await store.switchTo(file);
   }
+  store.openedAtStart = store.file;
+  // Said once: the entries go from the list (and from the file that keeps it) as they are reported.
+  const gone = await store.dropMissingRecent();
+  if (gone.length > 0) notices.push(`No longer on disk, so taken off the recent list: ${gone.join(', ')}`);
   return {
     ...opened,
     store,

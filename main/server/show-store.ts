@@ -120,6 +120,8 @@ export class ShowStore {
   lastAutosaveAt: number | null = null;
   autosaveError: string | null = null;
   readonly notices: string[] = [];
+  /** The show file opened at start (null for the demo or an untitled show): its folder is one a colleague on the network may save in. */
+  openedAtStart: string | null = null;
 
   private constructor(
     readonly dataDir: string,
@@ -193,6 +195,27 @@ export class ShowStore {
 
   remember(file: string): void {
     this.update({ recent: [file, ...this.state.recent.filter((f) => f !== file)].slice(0, RECENT_MAX) });
+  }
+
+  /**
+   * Takes recent entries whose file is gone off the list and returns them. Only
+   * what is plainly not there (ENOENT, ENOTDIR; an unplugged drive's files
+   * look gone too, and opening one again puts it back): a file that cannot be
+   * read for now (permissions) stays. The current show's file stays too: it
+   * reopened from its autosave, and Save writes it again.
+   */
+  async dropMissingRecent(): Promise<string[]> {
+    const gone: string[] = [];
+    for (const file of this.state.recent) {
+      if (file === this.state.file) continue;
+      const missing = await stat(file).then(
+        () => false,
+        (e: NodeJS.ErrnoException) => e.code === 'ENOENT' || e.code === 'ENOTDIR',
+      );
+      if (missing) gone.push(file);
+    }
+    if (gone.length > 0) this.update({ recent: this.state.recent.filter((f) => !gone.includes(f)) });
+    return gone;
   }
 
   /** Writes what is pending now and waits for every write to land. */

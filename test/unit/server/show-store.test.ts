@@ -181,6 +181,7 @@ describe('show files over HTTP', () => {
     ['a relative path', 'shows/night.json', 'not a full path'],
     ['a file that is not .json', '/tmp/night.txt', 'does not end in .json'],
     ['an empty path', '   ', 'type the full path'],
+    ['a path with ".." in it', '/tmp/shows/../night.json', 'contains ".."'],
   ])('refuses %s with a clear message', async (_name, typed, message) => {
     const { app } = await withV1Show();
     for (const route of ['open', 'save-as']) {
