@@ -7,34 +7,38 @@ import { commandOrNoise } from '../../support/fuzz-arbitraries';
 
 /**
  * The Electron IPC door (main/shell/ipc-guard.ts, free of Electron so it runs
- * here): generated senders (window ids, frame URLs near and far from the
- * pages folder) and generated commands. Only the console window's own pages
- * may command; everyone else is refused and nothing changes; for the console,
- * the engine's own validation decides.
+ * here): generated senders (window ids, frame URLs at, near and far from the
+ * engine's own loopback origin, which serves both windows) and generated
+ * commands. Only the console window at that origin may command; everyone else
+ * is refused and nothing changes; for the console, the engine's own
+ * validation decides.
  */
-const ROOT = 'file:///opt/strapline/out/renderer';
+const ORIGIN = 'http://127.0.0.1:7300';
 const CONSOLE_ID = 7;
 
-const segment = fc.constantFrom('..', '.', '%2e%2e', '%2E%2E', '%2f', '%5c', 'renderer', 'index.html', 'overlays', '', 'x');
+const segment = fc.constantFrom('..', '.', '%2e%2e', '%2E%2E', '%2f', '%5c', 'output', 'index.html', 'api', '', 'x');
 const frameUrl = fc.oneof(
-  fc.tuple(fc.array(segment, { maxLength: 4 }), fc.constantFrom('', '?a=1', '#top', '?token=x#y')).map(([s, tail]) => `${ROOT}/${s.join('/')}${tail}`),
-  fc.constantFrom(`${ROOT}-evil/index.html`, `${ROOT}.old/x.html`, `${ROOT}`, `file:///opt/strapline/out/renderer\\..\\x`, `FILE:///opt/strapline/out/renderer/a`, 'file://evil/opt/strapline/out/renderer/a'),
+  fc.tuple(fc.array(segment, { maxLength: 4 }), fc.constantFrom('', '?a=1', '#top', '?token=x#y')).map(([s, tail]) => `${ORIGIN}/${s.join('/')}${tail}`),
+  fc.constantFrom(
+    `${ORIGIN}0/`, 'http://127.0.0.1:730/', `${ORIGIN}@evil.example/`, 'http://localhost:7300/', 'https://127.0.0.1:7300/', 'http://127.0.0.2:7300/',
+    'HTTP://127.0.0.1:7300/', 'http://user@127.0.0.1:7300/', 'file:///opt/strapline/out/renderer/index.html', 'null', 'about:blank', 'data:text/html,x',
+  ),
   fc.webUrl(),
   fc.string({ maxLength: 60 }),
 );
 
-/** An independent statement of the rule: a file: URL with no host whose normalised path is inside the folder. */
-function inside(url: string): boolean {
+/** An independent statement of the rule: plain http, to exactly this host and port. */
+function atOrigin(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'file:' && u.host === '' && u.pathname.startsWith('/opt/strapline/out/renderer/');
+    return u.protocol === 'http:' && u.hostname === '127.0.0.1' && u.port === '7300';
   } catch {
     return false;
   }
 }
 
 describe('IPC guard fuzz', () => {
-  it('accepts commands only from the console window’s own pages; a refusal changes nothing', () => {
+  it('accepts commands only from the console window at the engine’s origin; a refusal changes nothing', () => {
     const seen = { forbidden: 0, passed: 0 };
     fc.assert(
       fc.property(fc.oneof(fc.constant(CONSOLE_ID), fc.integer({ min: -1, max: 20 })), fc.oneof(fc.constant(CONSOLE_ID), fc.constant(null)), frameUrl, commandOrNoise,
@@ -42,8 +46,8 @@ describe('IPC guard fuzz', () => {
           const h = engineHarness();
           h.must({ type: 'cue', cueId: 'a' });
           const before = airState(h.engine);
-          const result = handleIpcCommand(h.engine, { id: senderId, frameUrl: url }, consoleId, ROOT, command);
-          const allowed = consoleId !== null && senderId === consoleId && inside(url);
+          const result = handleIpcCommand(h.engine, { id: senderId, frameUrl: url }, consoleId, ORIGIN, command);
+          const allowed = consoleId !== null && senderId === consoleId && atOrigin(url);
           if (!allowed) {
             seen.forbidden += 1;
             expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
