@@ -89,8 +89,7 @@ export class SessionState {
       const program: SavedProgram = {};
       for (const [layer, onAir] of Object.entries(event.data.program) as [Layer, OnAir][]) program[layer] = saved(onAir);
       this.program = program;
-      // After the dispatch returns: the take's snapshot reaches the outputs before this file is serialised.
-      queueMicrotask(() => this.write(true));
+      this.write(true);
     });
   }
 
