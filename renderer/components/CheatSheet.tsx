@@ -6,6 +6,14 @@ import { KeyChips, type Say } from './KeymapEditor';
 
 const GROUPS = [...new Set(ACTIONS.map((a) => a.group))];
 
+/** The stack list's own keys (StackEditorInput.ts), which work while the list has focus and are not rebindable. */
+const LIST_KEYS: readonly { label: string; keys: readonly string[] }[] = [
+  { label: 'Move the cue up / down', keys: ['Alt + ↑', 'Alt + ↓'] },
+  { label: 'Duplicate the cue', keys: ['Ctrl + D'] },
+  { label: 'Delete the cue', keys: ['Delete'] },
+  { label: 'Edit the cue', keys: ['F2'] },
+];
+
 /**
  * Every action and its keys, on a modal sheet ('?' or F1, or the KEYS button).
  * A native modal dialog: focus stays inside, the console behind is inert, and
@@ -80,6 +88,25 @@ export function CheatSheet() {
             </table>
           </section>
         ))}
+        <section className="sheet-group" aria-labelledby="keys-stack-editing">
+          <h3 id="keys-stack-editing">Stack editing (in the cue list, fixed)</h3>
+          <table>
+            <tbody>
+              {LIST_KEYS.map((k) => (
+                <tr key={k.label} data-sheet-list-key>
+                  <th scope="row">{k.label}</th>
+                  <td>
+                    <span className="key-chips">
+                      {k.keys.map((key) => (
+                        <span key={key} className="key-chip"><kbd>{key}</kbd></span>
+                      ))}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       </div>
     </dialog>
   );

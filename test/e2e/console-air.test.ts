@@ -136,6 +136,9 @@ describe.skipIf(missing !== null)('the console drives the air from the keyboard 
     await page.keyboard.press('?');
     const sheet = page.locator('dialog.cheat-sheet');
     await sheet.waitFor({ state: 'visible' });
+    // The cue list's own keys are on the sheet too, beside the rebindable ones.
+    expect(await sheet.locator('[data-sheet-list-key] th').allTextContents()).toEqual(['Move the cue up / down', 'Duplicate the cue', 'Delete the cue', 'Edit the cue']);
+    expect(await sheet.locator('[data-sheet-list-key] kbd').allTextContents()).toEqual(['Alt + ↑', 'Alt + ↓', 'Ctrl + D', 'Delete', 'F2']);
     await sheet.getByRole('button', { name: 'Change keys' }).click();
     await sheet.getByRole('button', { name: 'Add a key to Take the selected cue to air' }).click();
     await page.keyboard.press('t');
