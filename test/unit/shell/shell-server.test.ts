@@ -87,6 +87,8 @@ describe('the data folder (gap: Electron had no autosave, no show files, no reco
     const saved = await until(async () => {
       for (const slot of await readdir(path.join(data, 'autosave'))) {
         for (const f of await readdir(path.join(data, 'autosave', slot))) {
+          // A dot-file is a version still being written (temp file, then rename): wait for the real one.
+          if (f.startsWith('.')) continue;
           const text = await readFile(path.join(data, 'autosave', slot, f), 'utf8');
           if (text.includes('Late declarations')) return f;
         }
