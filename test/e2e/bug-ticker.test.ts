@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { importResults } from '../../main/engine/import';
 import { SHOW_FORMAT_VERSION, type Layer } from '../../main/engine/show';
+import { REFERENCE_DIR } from '../../main/server/headless';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { post, startTestServer, type TestServer } from '../support/server';
 
@@ -15,10 +18,15 @@ const show = {
     cue('tick', 'ticker', 'ticker', { source: 'items', items: 'Polls have closed\nExit poll at 22:00' }),
     cue('bug-br', 'bug', 'bug', { text: 'Exit poll', accent: 'live', corner: 'bottom-right' }),
     cue('bug-bl', 'bug', 'bug', { text: 'Exit poll', accent: 'ld', corner: 'bottom-left' }),
+    cue('bug-clock', 'bug', 'bug', { text: 'Exit poll', mode: 'clock', time: '22:00', accent: 'live', corner: 'bottom-right' }),
+    cue('tick-results', 'ticker', 'ticker', { source: 'results', count: 2 }),
   ] }],
 };
 
 interface Box { x: number; y: number; width: number; height: number }
+/** Dwyfor Meirionnydd (a Plaid Cymru win) and Aldershot (Labour), from the 2024 results. */
+const PLAID_SEAT = 'W07000087';
+const LABOUR_SEAT = 'E14001063';
 const SAFE = { left: 96, top: 54, right: 1920 - 96, bottom: 1080 - 54 };
 const inside = (b: Box) => b.x >= SAFE.left && b.y >= SAFE.top && b.x + b.width <= SAFE.right && b.y + b.height <= SAFE.bottom;
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -89,5 +97,38 @@ describe.skipIf(missing !== null)('a bottom-corner bug and the ticker share the 
     const { text, ground } = await colours('[data-layer="bug"] .bug-text');
     expect(text).not.toBe('rgb(255, 255, 255)');
     expect(contrast(text, ground)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('sets the clock in white on the navy block, and the pair sits clear of the ticker', async () => {
+    await onAir('bug-clock', 'bug');
+    const clock = await output.locator('[data-layer="bug"] .bug-time').evaluate((el) => ({
+      text: getComputedStyle(el).color,
+      // The block is a gradient from --ink-2 down to --ink: the lighter top is the worst case.
+      ground: getComputedStyle(el.closest('.bug-clock')!).backgroundImage.match(/rgb\([^)]*\)/)![0],
+    }));
+    expect(clock.text).toBe('rgb(255, 255, 255)');
+    expect(contrast(clock.text, clock.ground)).toBeGreaterThanOrEqual(4.5);
+    const { text, ground } = await colours('[data-layer="bug"] .bug-text');
+    expect(contrast(text, ground)).toBeGreaterThanOrEqual(4.5);
+    expect(overlap(await box('[data-layer="ticker"]'), await box('[data-layer="bug"]'))).toBe(false);
+    expect(inside(await box('[data-layer="bug"]'))).toBe(true);
+  });
+
+  it("keylines Plaid Cymru's dark green chip on the navy ticker, and leaves Labour's red bare", async () => {
+    const file = path.join(REFERENCE_DIR, 'ge2024-results.json');
+    const night = importResults(await readFile(file, 'utf8'), file, 'strapline-json').rows;
+    for (const code of [PLAID_SEAT, LABOUR_SEAT]) {
+      expect((await post(`${server.url}/api/results`, night.find((s) => s.onsCode === code)!)).status).toBe(200);
+    }
+    await onAir('tick-results', 'ticker');
+    // Items are keyed by seat code, so each chip is found by its seat.
+    const chip = (code: string) =>
+      output.locator(`[data-layer="ticker"] .ticker-item[data-key^="${code}|"] .ticker-chip`).evaluate((el) => getComputedStyle(el).boxShadow);
+    // "color(xyz-d65 ... / a) 0px 0px 0px 2px inset": the alpha says whether the keyline shows.
+    const alpha = (shadow: string) => Number(/\/\s*([\d.]+)\)/.exec(shadow)?.[1] ?? 'NaN');
+    await output.locator(`[data-layer="ticker"] .ticker-item[data-key^="${PLAID_SEAT}|"]`).waitFor({ state: 'attached' });
+    expect(alpha(await chip(PLAID_SEAT))).toBeGreaterThanOrEqual(0.5);
+    expect(alpha(await chip(LABOUR_SEAT))).toBe(0);
+    await output.screenshot({ path: path.join(os.tmpdir(), 'strapline-bug-ticker-clock.png') });
   });
 });

@@ -1,5 +1,6 @@
 import { gsap } from 'gsap';
 import { HOUSE_ACCENT, partyColour } from '../palette';
+import { textOn } from '../common/parts';
 import type { BugFields } from './schema';
 import { secondsToNextTick, ukClock } from './clock';
 
@@ -8,12 +9,6 @@ const LIVE_RED = '#d0021b';
 
 export function accentColour(accent: string): string {
   return accent === 'live' ? LIVE_RED : accent === 'none' ? HOUSE_ACCENT : partyColour(accent);
-}
-
-/** Gold and yellow accents (house, Lib Dem, SNP) need dark type to stay legible. */
-function isLight(hex: string): boolean {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6;
 }
 
 interface Clock {
@@ -30,7 +25,8 @@ export function fillBug(el: HTMLElement, fields: BugFields): void {
   el.dataset.corner = fields.corner;
   el.dataset.mode = fields.mode;
   el.style.setProperty('--accent', accentColour(fields.accent));
-  el.classList.toggle('light-accent', isLight(accentColour(fields.accent)));
+  // The one text-on-colour rule every template uses: white on the live red, ink on gold.
+  el.style.setProperty('--accent-text', textOn(accentColour(fields.accent)));
   el.classList.toggle('is-live', fields.accent === 'live');
   el.querySelector('.bug-text')!.textContent = fields.text.toUpperCase();
   el.classList.toggle('has-text', fields.text !== '');

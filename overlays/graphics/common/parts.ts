@@ -99,13 +99,42 @@ export function blendVar(tl: Timeline, el: HTMLElement, name: string, to: string
   tl.fromTo(el, { [name]: from }, { [name]: to, duration: 0.5, ease: 'none' }, at);
 }
 
-/** Ink or white type, whichever reads on a party colour (SNP yellow needs dark type). */
-export function textOn(hex: string): string {
-  const v = parseInt(hex.slice(1), 16);
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+/** The design system's dark ink (--ink in output.css) and white (--paper). */
+export const INK = '#0a1630';
+export const WHITE = '#ffffff';
+
+/** WCAG 2 relative luminance of a #rrggbb colour. */
+export function relativeLuminance(hex: string): number {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new Error(`not a #rrggbb colour: ${JSON.stringify(hex)}`);
+  const lin = (h: string) => {
+    const s = parseInt(h, 16) / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
-  const l = 0.2126 * lin((v >> 16) & 255) + 0.7152 * lin((v >> 8) & 255) + 0.0722 * lin(v & 255);
-  return l > 0.4 ? '#0a1630' : '#ffffff';
+  return 0.2126 * lin(m[1]!) + 0.7152 * lin(m[2]!) + 0.0722 * lin(m[3]!);
+}
+
+/** WCAG 2 contrast ratio of two colours, 1 to 21, either order. */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * WCAG's AA minimum for large text (SC 1.4.3). Every word on air is 28 px or more and bold,
+ * which WCAG counts as large, so white that reaches 3:1 passes.
+ */
+export const LARGE_TEXT_AA = 3;
+
+/**
+ * The one rule for type on a colour, used by every template: white whenever white passes AA
+ * for large text, otherwise whichever of white and ink contrasts more (in practice the ink).
+ * Plain "higher ratio wins" would put ink on Conservative blue, Green, DUP, SDLP and
+ * Independent grey, where television sets white: WCAG 2's ratio is known to overrate dark type
+ * on saturated mid colours, and APCA (the perceptual measure drafted for WCAG 3) prefers white
+ * on all five (test/unit/overlays/text-on-colour.test.ts tabulates both).
+ */
+export function textOn(hex: string): string {
+  const white = contrastRatio(WHITE, hex);
+  return white >= LARGE_TEXT_AA || white >= contrastRatio(INK, hex) ? WHITE : INK;
 }

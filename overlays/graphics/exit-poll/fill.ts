@@ -1,6 +1,6 @@
 import { gsap } from 'gsap';
 import { partyColour } from '../palette';
-import { inkOn } from '../common/count';
+import { textOn } from '../common/parts';
 import { partyName } from '../common/parties';
 import { signed } from '../common/verdict';
 import type { Board, BoardRow } from './board';
@@ -34,7 +34,7 @@ export function revealed(el: HTMLElement): number {
 export function fillRowText(row: HTMLElement, data: BoardRow): void {
   row.dataset.party = data.party;
   row.style.setProperty('--party', partyColour(data.party));
-  row.style.setProperty('--party-ink', inkOn(partyColour(data.party)));
+  row.style.setProperty('--party-ink', textOn(partyColour(data.party)));
   row.querySelector('.ep-name')!.textContent = partyName(data.party);
   row.querySelector('.ep-seats')!.textContent = String(data.seats);
   const change = row.querySelector<HTMLElement>('.ep-change')!;
@@ -64,7 +64,7 @@ export function fillVerdict(el: HTMLElement, board: Board): void {
   const verdict = el.querySelector<HTMLElement>('.ep-verdict')!;
   const colour = partyColour(board.verdict.party);
   verdict.style.setProperty('--party', colour);
-  verdict.style.setProperty('--party-ink', inkOn(colour));
+  verdict.style.setProperty('--party-ink', textOn(colour));
   verdict.querySelector('.ep-verdict-text')!.textContent = board.verdict.text;
 }
 

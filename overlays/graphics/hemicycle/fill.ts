@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { part } from '../dom';
 import { partyColour } from '../palette';
-import { inkOn } from '../common/count';
+import { textOn } from '../common/parts';
 import { partyShort } from '../common/parties';
 import { PENDING, type HemicycleView } from './bind';
 import { parliamentArc, seatParties, type Arc } from './geometry';
@@ -77,7 +77,7 @@ export function fillVerdict(el: HTMLElement, view: HemicycleView): void {
   const verdict = el.querySelector<HTMLElement>('.hc-verdict')!;
   const colour = partyColour(view.verdict.party);
   verdict.style.setProperty('--party', colour);
-  verdict.style.setProperty('--party-ink', inkOn(colour));
+  verdict.style.setProperty('--party-ink', textOn(colour));
   verdict.querySelector('.hc-verdict-text')!.textContent = view.verdict.text;
 }
 

@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { part } from '../dom';
 import { partyColour } from '../palette';
-import { inkOn } from '../common/count';
+import { textOn } from '../common/parts';
 import { partyShort } from '../common/parties';
 import { signed } from '../common/verdict';
 import type { SeatTallyView } from './bind';
@@ -24,7 +24,7 @@ function column(party: string, width: number): HTMLElement {
   const col = part('div', 'st-col');
   col.dataset.party = party;
   col.style.setProperty('--party', partyColour(party));
-  col.style.setProperty('--party-ink', inkOn(partyColour(party)));
+  col.style.setProperty('--party-ink', textOn(partyColour(party)));
   col.style.width = `${width}px`;
   col.append(part('div', 'st-bar'), part('div', 'st-seats'), part('div', 'st-name', partyShort(party)), part('div', 'st-change'));
   return col;
@@ -43,7 +43,7 @@ export function fillVerdict(el: HTMLElement, view: SeatTallyView): void {
   const verdict = el.querySelector<HTMLElement>('.st-verdict')!;
   const colour = partyColour(view.verdict.party);
   verdict.style.setProperty('--party', colour);
-  verdict.style.setProperty('--party-ink', inkOn(colour));
+  verdict.style.setProperty('--party-ink', textOn(colour));
   verdict.querySelector('.st-verdict-text')!.textContent = view.verdict.text;
 }
 
