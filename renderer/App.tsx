@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { ConsoleStore } from './store';
 import { operatorActions } from './commands';
-import { installHotkeys } from './hotkeys';
+import { installHotkeys, keepPanelKeys } from './hotkeys';
 import { StackList } from './components/StackList';
 import { CueEditor } from './components/CueEditor';
 import { OnAirBar, Transport } from './components/OnAirBar';
@@ -12,7 +12,7 @@ import { AsRunPanel } from './components/AsRunPanel';
 import { StatusBar } from './components/StatusBar';
 import { ShowFileMenu } from './components/ShowFileMenu';
 import { RecoveryBanner } from './components/RecoveryBanner';
-import { ResultsStatus, keepKeysHere } from './components/ResultsStatus';
+import { ResultsStatus } from './components/ResultsStatus';
 import { DeclarationForm, useConstituencies } from './components/DeclarationForm';
 import { CorrectionAlerts } from './components/CorrectionAlerts';
 
@@ -58,7 +58,8 @@ export function App({ store }: { store: ConsoleStore }) {
           <OnAirBar store={store} onOut={actions.out} />
           <AsRunPanel store={store} />
         </section>
-        <aside className="results-panel" aria-label="Results entry" onKeyDown={keepKeysHere}>
+        {/* Its keys stay in it, bar CLEAR ALL, search and (from the cue editor) undo and redo. */}
+        <aside className="results-panel" aria-label="Results entry" onKeyDown={keepPanelKeys}>
           <div className="results-tabs" role="tablist" aria-label="Results entry" onKeyDown={onTabKey}>
             {TABS.map((t) => (
               <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id}

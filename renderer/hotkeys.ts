@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { createStore } from 'zustand/vanilla';
 import type { OperatorActions } from './commands';
 import { actionFor, actionSpec, bindKey, chordOf, defaultKeymap, loadKeymap, saveKeymap, unbindKey, type ActionId, type Change, type Keymap } from './keymap';
@@ -70,10 +70,54 @@ function createKeymapStore() {
 
 export const keymapStore = createKeymapStore();
 
-/** Typing in a field must never take a graphic to air. */
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+/**
+ * Where a key is pressed, as the hotkeys see it: a text box (the key is
+ * typing, and Ctrl+Z is the text's own undo), a control that takes no typing
+ * but has keys of its own (a select's arrows, a checkbox's Space), or free.
+ * Read structurally, not by instanceof, so the rules are tested without a DOM.
+ */
+export type Place = 'text' | 'control' | 'free';
+interface ElementLike {
+  tagName?: unknown;
+  type?: unknown;
+  isContentEditable?: unknown;
+}
+const UNTYPED_INPUTS = new Set(['checkbox', 'radio', 'range', 'color', 'file', 'button', 'submit', 'reset', 'image']);
+
+export function placeOf(target: EventTarget | ElementLike | null): Place {
+  const el = target as ElementLike | null;
+  if (!el || typeof el.tagName !== 'string') return 'free';
+  if (el.isContentEditable === true || el.tagName === 'TEXTAREA') return 'text';
+  if (el.tagName === 'INPUT') return UNTYPED_INPUTS.has(String(el.type)) ? 'control' : 'text';
+  return el.tagName === 'SELECT' ? 'control' : 'free';
+}
+
+/** Whether an action fires from where its key was pressed: typing in a field never takes a graphic to air. */
+export function firesFrom(action: ActionId, place: Place): boolean {
+  const spec = actionSpec(action);
+  return place === 'free' || spec.inFields === true || (place === 'control' && spec.inControls === true);
+}
+
+/** Marks the cue editor: the one part of a side panel where undo and redo mean the show. */
+export const SHOW_EDITOR_ATTR = 'data-show-editor';
+
+/** Whether a key pressed inside a side panel goes on to the console's hotkeys. */
+export function passesPanel(action: ActionId | undefined, inEditor: boolean): boolean {
+  const reach = action ? actionSpec(action).fromPanels : undefined;
+  return reach === 'anywhere' || (reach === 'editor' && inEditor);
+}
+
+/**
+ * For a side panel's onKeyDown: its keys stay in it (Space on its buttons,
+ * arrows in its tabs must never also take or move a cue), except the few
+ * meant from anywhere (CLEAR ALL, search) and, from the cue editor, undo and
+ * redo. Those go on to the window listener, which still asks firesFrom.
+ */
+export function keepPanelKeys(e: ReactKeyboardEvent<HTMLElement>): void {
+  const chord = chordOf(e.nativeEvent);
+  const action = chord ? actionFor(keymapStore.getState().keymap, chord) : undefined;
+  const inEditor = e.target instanceof Element && e.target.closest(`[${SHOW_EDITOR_ATTR}]`) !== null;
+  if (!passesPanel(action, inEditor)) e.stopPropagation();
 }
 
 /** Space or Enter on a focused button belongs to the button: one press, one action. */
@@ -108,7 +152,7 @@ export function installHotkeys(actions?: OperatorActions): () => void {
     const action = chord ? actionFor(state.keymap, chord) : undefined;
     if (!chord || !action) return;
     const spec = actionSpec(action);
-    if ((isTyping(e.target) && !spec.inFields) || activatesControl(e.target, chord)) return;
+    if (!firesFrom(action, placeOf(e.target)) || activatesControl(e.target, chord)) return;
     const handler = handlers.get(action);
     if (!handler) return;
     e.preventDefault();

@@ -11,12 +11,12 @@ export const ACTIONS = [
   { id: 'next', label: 'Next step of the selected layer', group: 'Air', keys: ['ArrowRight'] },
   { id: 'update', label: 'Update on air with the edited fields', group: 'Air', keys: ['U'] },
   { id: 'out', label: "Out: take the selected cue's layer off", group: 'Air', keys: ['Escape'] },
-  { id: 'clearAll', label: 'CLEAR ALL layers at once', group: 'Air', keys: ['F12'] },
+  { id: 'clearAll', label: 'CLEAR ALL layers at once', group: 'Air', keys: ['F12'], fromPanels: 'anywhere' },
   { id: 'selectPrevious', label: 'Select the cue above', group: 'Cues', keys: ['ArrowUp'], repeat: true },
   { id: 'selectNext', label: 'Select the cue below', group: 'Cues', keys: ['ArrowDown'], repeat: true },
-  { id: 'search', label: 'Search cues', group: 'Cues', keys: ['Ctrl+F'], inFields: true },
-  { id: 'undo', label: 'Undo the last show edit', group: 'Editing', keys: ['Ctrl+Z'] },
-  { id: 'redo', label: 'Redo', group: 'Editing', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'] },
+  { id: 'search', label: 'Search cues', note: 'from anywhere, even a text box', group: 'Cues', keys: ['Ctrl+F'], inFields: true, fromPanels: 'anywhere' },
+  { id: 'undo', label: 'Undo the last show edit', note: 'in a text box: the typing there', group: 'Editing', keys: ['Ctrl+Z'], inControls: true, fromPanels: 'editor' },
+  { id: 'redo', label: 'Redo', note: 'in a text box: the typing there', group: 'Editing', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], inControls: true, fromPanels: 'editor' },
   { id: 'cheatSheet', label: 'Show the keys (this sheet)', group: 'Console', keys: ['?', 'F1'] },
 ] as const satisfies readonly ActionSpec[];
 
@@ -27,8 +27,39 @@ interface ActionSpec {
   keys: readonly string[];
   /** Held keys auto-repeat (moving through a list); never for anything that touches the air. */
   repeat?: boolean;
+  /** Shown under the label on the cheat sheet: where the key behaves differently. */
+  note?: string;
   /** Still fires while typing in a field (only harmless actions). */
   inFields?: boolean;
+  /**
+   * Fires from a control that takes no typing (select, checkbox, range), though
+   * not from a text box, where the same key belongs to the text (Ctrl+Z undoes typing).
+   */
+  inControls?: boolean;
+  /** Gets past a side panel that keeps its keys: from anywhere in it, or only from the cue editor. */
+  fromPanels?: 'anywhere' | 'editor';
+}
+
+/**
+ * Keys of the cue list itself (StackEditorInput.ts), which act only while the
+ * list has the focus, so a stray Delete elsewhere never costs a cue. Fixed,
+ * not rebindable: the list's hint line and the editor's buttons name them.
+ * The keymap refuses them for any other action, so none is ever ambiguous.
+ * Each row is one line of the cheat sheet, in its group.
+ */
+export const LIST_KEYS = [
+  // Up first: the handler reads the direction from the order.
+  { id: 'move', label: 'Move the cue up / down', group: 'Stack editing', keys: ['Alt+ArrowUp', 'Alt+ArrowDown'] },
+  { id: 'duplicate', label: 'Duplicate the cue', group: 'Stack editing', keys: ['Ctrl+D'] },
+  { id: 'remove', label: 'Delete the cue', group: 'Stack editing', keys: ['Delete'] },
+  { id: 'edit', label: 'Edit the cue', group: 'Stack editing', keys: ['F2'] },
+  { id: 'ends', label: 'Select the first / last cue', group: 'Cues', keys: ['Home', 'End'] },
+] as const;
+export type ListKey = (typeof LIST_KEYS)[number];
+
+/** The list key a chord is, if any. */
+export function listKeyFor(chord: string): ListKey | undefined {
+  return LIST_KEYS.find((k) => (k.keys as readonly string[]).includes(chord));
 }
 
 export type ActionId = (typeof ACTIONS)[number]['id'];
@@ -82,6 +113,8 @@ export function conflicts(keymap: Keymap): string[] {
   const found: string[] = [];
   for (const id of ACTION_IDS) {
     for (const chord of keymap[id]) {
+      const fixed = listKeyFor(chord);
+      if (fixed) found.push(`${chord} is the fixed key for "${fixed.label}" in the cue list, and is bound to "${actionSpec(id).label}" too`);
       const other = seen.get(chord);
       if (other) found.push(`${chord} is bound to both "${actionSpec(other).label}" and "${actionSpec(id).label}"`);
       else seen.set(chord, id);
@@ -96,6 +129,8 @@ export type Change = { keymap: Keymap } | { error: string };
 export function bindKey(keymap: Keymap, action: ActionId, chord: string): Change {
   if (RESERVED.has(chord)) return { error: `${chord} moves between controls and cannot be a hotkey` };
   if (!isChord(chord)) return { error: `"${chord}" is not a key the console can bind` };
+  const fixed = listKeyFor(chord);
+  if (fixed) return { error: `${chord} is the cue list's fixed key for "${fixed.label}" and cannot do anything else` };
   const owner = actionFor(keymap, chord);
   if (owner === action) return { error: `${chord} is already bound to "${actionSpec(action).label}"` };
   if (owner) return { error: `${chord} is already bound to "${actionSpec(owner).label}": remove it there first` };
@@ -153,5 +188,10 @@ export function formatChord(chord: string): string {
 
 /** The aria-keyshortcuts value for an action: the ARIA spelling of its keys. */
 export function ariaShortcuts(keymap: Keymap, action: ActionId): string {
-  return keymap[action].map((c) => c.replace('Ctrl+', 'Control+').replace(/^\?$/, 'Shift+?')).join(' ');
+  return ariaChords(keymap[action]);
+}
+
+/** Chords in ARIA's spelling, space-separated, for aria-keyshortcuts. */
+export function ariaChords(chords: readonly string[]): string {
+  return chords.map((c) => c.replace('Ctrl+', 'Control+').replace(/^\?$/, 'Shift+?')).join(' ');
 }

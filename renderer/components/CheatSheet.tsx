@@ -1,18 +1,13 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { keymapStore } from '../hotkeys';
-import { ACTIONS, chordOf, type ActionId } from '../keymap';
-import { KeyChips, type Say } from './KeymapEditor';
+import { ACTIONS, LIST_KEYS, actionSpec, chordOf } from '../keymap';
+import { FixedChips, KeyChips, type Say } from './KeymapEditor';
 
-const GROUPS = [...new Set(ACTIONS.map((a) => a.group))];
-
-/** The stack list's own keys (StackEditorInput.ts), which work while the list has focus and are not rebindable. */
-const LIST_KEYS: readonly { label: string; keys: readonly string[] }[] = [
-  { label: 'Move the cue up / down', keys: ['Alt + ↑', 'Alt + ↓'] },
-  { label: 'Duplicate the cue', keys: ['Ctrl + D'] },
-  { label: 'Delete the cue', keys: ['Delete'] },
-  { label: 'Edit the cue', keys: ['F2'] },
-];
+/** Two columns: the air beside selection, then show editing beside the list's own editing keys. */
+const GROUPS = ['Air', 'Cues', 'Editing', 'Stack editing', 'Console'] as const;
+const HEADINGS: Partial<Record<(typeof GROUPS)[number], string>> = { 'Stack editing': 'Stack editing (in the cue list, fixed)' };
+const headingId = (group: string) => `keys-${group.toLowerCase().replace(/\s+/g, '-')}`;
 
 /**
  * Every action and its keys, on a modal sheet ('?' or F1, or the KEYS button).
@@ -54,7 +49,7 @@ export function CheatSheet() {
     <dialog ref={dialog} className="cheat-sheet" aria-labelledby="cheat-sheet-title" onClose={close} onKeyDown={onKeyDown}>
       <header className="sheet-head">
         <h2 id="cheat-sheet-title">Keyboard</h2>
-        <span className="muted">Keys never fire while you type in a field.</span>
+        <span className="muted">Air keys never fire while you type in a field.</span>
         <button type="button" className="btn tiny" aria-pressed={editing} onClick={() => setEditing(!editing)}>
           {editing ? 'Done' : 'Change keys'}
         </button>
@@ -72,15 +67,28 @@ export function CheatSheet() {
       </p>
       <div className="sheet-groups">
         {GROUPS.map((group) => (
-          <section key={group} className="sheet-group" aria-labelledby={`keys-${group}`}>
-            <h3 id={`keys-${group}`}>{group}</h3>
+          <section key={group} className="sheet-group" aria-labelledby={headingId(group)}>
+            <h3 id={headingId(group)}>{HEADINGS[group] ?? group}</h3>
             <table>
               <tbody>
                 {ACTIONS.filter((a) => a.group === group).map((a) => (
-                  <tr key={a.id} data-sheet-action={a.id as ActionId}>
-                    <th scope="row">{a.label}</th>
+                  <tr key={a.id} data-sheet-action={a.id}>
+                    <th scope="row">
+                      {a.label}
+                      {/* Its own line on screen; read aloud after a pause, not run into the label. */}
+                      {actionSpec(a.id).note && <span className="key-note"><span className="visually-hidden">: </span>{actionSpec(a.id).note}</span>}
+                    </th>
                     <td>
                       <KeyChips action={a.id} editing={editing} say={say} />
+                    </td>
+                  </tr>
+                ))}
+                {/* The list's own keys: shown beside the rebindable ones, never editable. */}
+                {LIST_KEYS.filter((k) => k.group === group).map((k) => (
+                  <tr key={k.id} data-sheet-fixed-key={k.id} data-sheet-list-key={group === 'Stack editing' ? '' : undefined}>
+                    <th scope="row">{k.label}</th>
+                    <td>
+                      <FixedChips keys={k.keys} editing={editing} />
                     </td>
                   </tr>
                 ))}
@@ -88,25 +96,6 @@ export function CheatSheet() {
             </table>
           </section>
         ))}
-        <section className="sheet-group" aria-labelledby="keys-stack-editing">
-          <h3 id="keys-stack-editing">Stack editing (in the cue list, fixed)</h3>
-          <table>
-            <tbody>
-              {LIST_KEYS.map((k) => (
-                <tr key={k.label} data-sheet-list-key>
-                  <th scope="row">{k.label}</th>
-                  <td>
-                    <span className="key-chips">
-                      {k.keys.map((key) => (
-                        <span key={key} className="key-chip"><kbd>{key}</kbd></span>
-                      ))}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
       </div>
     </dialog>
   );

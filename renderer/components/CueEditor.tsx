@@ -9,6 +9,12 @@ import { FieldInput, lineKeys } from './FieldInput';
 import { CueEditorAir, sameValue } from './CueEditorAir';
 import { editActions } from './StackEditorActions';
 import { CUE_TITLE_INPUT_ID } from './StackEditorInput';
+import { SHOW_EDITOR_ATTR } from '../hotkeys';
+import { LIST_KEYS, ariaChords, type ListKey } from '../keymap';
+
+const listChords = (id: ListKey['id']) => ariaChords(LIST_KEYS.find((k) => k.id === id)!.keys);
+// Undo and redo reach the show from this form's buttons and pickers (hotkeys.ts keepPanelKeys).
+const editorMark = { [SHOW_EDITOR_ATTR]: '' };
 
 /**
  * The selected cue's form, generated from its template's field schema. It
@@ -82,7 +88,7 @@ function CueForm({ store, cue, stackName, template }: FormProps) {
 
   const unsaved = Object.keys(drafts).length > 0 || title !== null;
   return (
-    <section className="cue-editor" aria-label="Cue editor" data-editing={cue.id}>
+    <section className="cue-editor" aria-label="Cue editor" data-editing={cue.id} {...editorMark}>
       <header className="cue-editor-head">
         <div className="cue-editor-what">
           <span className="template-name">
@@ -92,8 +98,8 @@ function CueForm({ store, cue, stackName, template }: FormProps) {
           <span className="muted">In {stackName} · id {cue.id}</span>
         </div>
         <div className="cue-editor-tools">
-          <button type="button" className="btn small" aria-keyshortcuts="Control+D" onClick={() => void actions.duplicate(cue.id)}>Duplicate</button>
-          <button type="button" className="btn small danger" aria-keyshortcuts="Delete"
+          <button type="button" className="btn small" aria-keyshortcuts={listChords('duplicate')} onClick={() => void actions.duplicate(cue.id)}>Duplicate</button>
+          <button type="button" className="btn small danger" aria-keyshortcuts={listChords('remove')}
             onClick={() => void actions.remove(cue.id, store.getState().visibleCueIds ?? store.getState().show?.stacks.flatMap((s) => s.cues.map((c) => c.id)) ?? [])}>
             Delete
           </button>

@@ -35,6 +35,20 @@ export function KeyChips({ action, editing, say }: { action: ActionId; editing: 
   );
 }
 
+/** A fixed key's caps (the cue list's own keys, LIST_KEYS): shown like the others, never editable. */
+export function FixedChips({ keys, editing }: { keys: readonly string[]; editing: boolean }) {
+  return (
+    <span className="key-chips">
+      {keys.map((chord) => (
+        <span key={chord} className="key-chip">
+          <kbd data-chord={chord}>{formatChord(chord)}</kbd>
+        </span>
+      ))}
+      {editing && <span className="fixed-tag">fixed</span>}
+    </span>
+  );
+}
+
 /** A button that, once pressed, takes the next key press as the new key: every key, Escape and Space included. */
 function KeyCapture({ action, label, say }: { action: ActionId; label: string; say: Say }) {
   const [listening, setListening] = useState(false);

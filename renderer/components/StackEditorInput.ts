@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, type DragEvent, type KeyboardEvent, type
 import type { ConsoleStore } from '../store';
 import type { EditActions } from './StackEditorActions';
 import { dropIndex, type DropAt, type RowModel } from './StackEditorRows';
+import { chordOf, listKeyFor } from '../keymap';
 
 /** The cue editor's title box, focused by F2. */
 export const CUE_TITLE_INPUT_ID = 'cue-title';
@@ -16,28 +17,38 @@ interface KeysOptions {
 
 /**
  * Editing keys that act only while the list has the focus, so a stray Delete
- * elsewhere never costs a cue. Up/Down, Space and the air keys stay with the
- * console's keymap (hotkeys.ts); handled keys are marked so it leaves them.
+ * elsewhere never costs a cue. Which key is which comes from LIST_KEYS, the
+ * same table the cheat sheet shows. Up/Down, Space and the air keys stay with
+ * the console's keymap (hotkeys.ts); handled keys are marked so it leaves them.
  */
 export function useListKeys({ store, actions, model, viewport, onEdit }: KeysOptions) {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // a button or an input inside a row has its own keys
+    const chord = chordOf(e.nativeEvent);
+    const key = chord === null ? undefined : listKeyFor(chord);
+    if (!chord || !key) return;
+    e.preventDefault();
     const selected = store.getState().selectedCueId;
-    const ctrl = e.ctrlKey || e.metaKey;
-    let handled = true;
-    if (e.altKey && !ctrl && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-      if (selected) void actions.nudge(selected, e.key === 'ArrowUp' ? -1 : 1);
-    } else if (ctrl && !e.altKey && e.key.toLowerCase() === 'd') {
-      if (selected) void actions.duplicate(selected);
-    } else if (e.key === 'Delete' && !ctrl && !e.altKey) {
-      if (selected) void actions.remove(selected, model?.cueIds ?? []);
-    } else if (e.key === 'F2') {
-      onEdit();
-      requestAnimationFrame(() => document.getElementById(CUE_TITLE_INPUT_ID)?.focus());
-    } else if ((e.key === 'Home' || e.key === 'End') && !ctrl && model?.cueIds.length) {
-      store.getState().select(e.key === 'Home' ? model.cueIds[0]! : model.cueIds.at(-1)!);
-    } else handled = false;
-    if (handled) e.preventDefault();
+    const ids = model?.cueIds ?? [];
+    // The first of a row's two keys goes up (or to the top); the second, down.
+    const upward = (key.keys as readonly string[]).indexOf(chord) === 0;
+    switch (key.id) {
+      case 'move':
+        if (selected) void actions.nudge(selected, upward ? -1 : 1);
+        break;
+      case 'duplicate':
+        if (selected) void actions.duplicate(selected);
+        break;
+      case 'remove':
+        if (selected) void actions.remove(selected, ids);
+        break;
+      case 'edit':
+        onEdit();
+        requestAnimationFrame(() => document.getElementById(CUE_TITLE_INPUT_ID)?.focus());
+        break;
+      case 'ends':
+        if (ids.length) store.getState().select(upward ? ids[0]! : ids.at(-1)!);
+    }
   };
 
   // Stable across renders (the search bar is memoised); reads the latest rows when called.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTION_IDS, KEYMAP_STORAGE_KEY, actionFor, ariaShortcuts, bindKey, chordOf, conflicts, defaultKeymap, formatChord, isChord, loadKeymap, saveKeymap, unbindKey,
+  ACTION_IDS, KEYMAP_STORAGE_KEY, LIST_KEYS, actionFor, ariaChords, ariaShortcuts, bindKey, chordOf, conflicts, defaultKeymap, formatChord, isChord, listKeyFor, loadKeymap,
+  saveKeymap, unbindKey,
   type Change, type Keymap, type KeyLike,
 } from '../../../renderer/keymap';
 
@@ -83,6 +84,44 @@ describe('changing keys', () => {
     expect(unbindKey(defaultKeymap(), 'clearAll', 'F12')).toEqual({ error: 'CLEAR ALL must keep at least one key' });
     const two = ok(bindKey(defaultKeymap(), 'clearAll', 'Ctrl+Shift+X'));
     expect(ok(unbindKey(two, 'clearAll', 'F12')).clearAll).toEqual(['Ctrl+Shift+X']);
+  });
+});
+
+describe('the cue list\'s fixed keys', () => {
+  it('are real chords, none of them a default hotkey, each found from its chord', () => {
+    for (const row of LIST_KEYS) {
+      for (const chord of row.keys) {
+        expect(isChord(chord), chord).toBe(true);
+        expect(actionFor(defaultKeymap(), chord), chord).toBeUndefined();
+        expect(listKeyFor(chord)?.id).toBe(row.id);
+      }
+    }
+    expect(listKeyFor('Ctrl+Shift+D')).toBeUndefined();
+  });
+
+  it('are the chords a key press makes in the list', () => {
+    expect(listKeyFor(chordOf(press('ArrowUp', { altKey: true }))!)?.id).toBe('move');
+    expect(listKeyFor(chordOf(press('d', { ctrlKey: true }))!)?.id).toBe('duplicate');
+    expect(listKeyFor(chordOf(press('Delete'))!)?.id).toBe('remove');
+    expect(listKeyFor(chordOf(press('F2'))!)?.id).toBe('edit');
+  });
+
+  it('cannot be bound to anything else: refused, naming the list key, nothing changed', () => {
+    const before = defaultKeymap();
+    expect(bindKey(before, 'out', 'Delete')).toEqual({ error: 'Delete is the cue list\'s fixed key for "Delete the cue" and cannot do anything else' });
+    expect(bindKey(before, 'take', 'Alt+ArrowDown')).toMatchObject({ error: expect.stringContaining('"Move the cue up / down"') });
+    expect(before).toEqual(defaultKeymap());
+  });
+
+  it('make a saved keymap that binds one fall back to the defaults, saying why', () => {
+    const storage = memoryStorage({ [KEYMAP_STORAGE_KEY]: JSON.stringify({ version: 1, keys: { update: ['F2'] } }) });
+    const { keymap, notice } = loadKeymap(storage);
+    expect(keymap).toEqual(defaultKeymap());
+    expect(notice).toContain('F2 is the fixed key for "Edit the cue" in the cue list');
+  });
+
+  it('read as ARIA shortcuts', () => {
+    expect(ariaChords(LIST_KEYS.find((k) => k.id === 'duplicate')!.keys)).toBe('Control+D');
   });
 });
 
