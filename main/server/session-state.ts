@@ -43,6 +43,8 @@ export class SessionState {
   private readonly writer: LatestWriter;
   private program: SavedProgram = {};
   private lastProgram: unknown = null;
+  /** A program change waiting for its write (at the end of this dispatch, or at the next flush). */
+  private programUnwritten = false;
 
   private constructor(
     file: string,
@@ -89,7 +91,9 @@ export class SessionState {
       const program: SavedProgram = {};
       for (const [layer, onAir] of Object.entries(event.data.program) as [Layer, OnAir][]) program[layer] = saved(onAir);
       this.program = program;
-      this.write(true);
+      // Serialised once the dispatch has returned, so the take's snapshot reaches the outputs first; flush() still holds it.
+      if (!this.programUnwritten) queueMicrotask(() => this.writeProgram());
+      this.programUnwritten = true;
     });
   }
 
@@ -109,12 +113,20 @@ export class SessionState {
   /** A clean stop: the next start offers nothing back. */
   async close(): Promise<void> {
     this.offer = null;
+    this.programUnwritten = false;
     this.write(false);
     await this.writer.flush();
   }
 
   async flush(): Promise<void> {
+    this.writeProgram();
     await this.writer.flush();
+  }
+
+  private writeProgram(): void {
+    if (!this.programUnwritten) return;
+    this.programUnwritten = false;
+    this.write(true);
   }
 
   private write(running: boolean): void {

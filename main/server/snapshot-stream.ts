@@ -46,6 +46,18 @@ export class SnapshotStream {
     return () => void this.outputWatchers.delete(watcher);
   }
 
+  /** What a view gets on (re)connect, whatever carries it (socket or Electron IPC): the console everything, an output the program. */
+  greeting(role: 'output' | 'console'): ServerEvent[] {
+    const program: ServerEvent = { type: 'program', data: this.engine.programSnapshot() };
+    if (role === 'output') return [program];
+    return [
+      { type: 'show', data: this.engine.showSnapshot() },
+      { type: 'results', data: this.engine.resultsSnapshot() },
+      program,
+      { type: 'outputs', data: this.outputs.snapshot() },
+    ];
+  }
+
   get connectionCount(): number {
     return this.clients.size;
   }
@@ -65,12 +77,7 @@ export class SnapshotStream {
     };
     ws.on('close', gone);
     ws.on('error', gone);
-    if (role === 'console') {
-      send(ws, { type: 'show', data: this.engine.showSnapshot() });
-      send(ws, { type: 'results', data: this.engine.resultsSnapshot() });
-    }
-    send(ws, { type: 'program', data: this.engine.programSnapshot() });
-    if (role === 'console') send(ws, { type: 'outputs', data: this.outputs.snapshot() });
+    for (const event of this.greeting(role)) send(ws, event);
     ws.on('message', (raw, isBinary) => {
       if (isBinary) return send(ws, { type: 'error', data: fail('INVALID_REQUEST', 'Binary messages are not accepted') });
       let parsed: unknown;

@@ -26,17 +26,7 @@ const idOf = (win: BrowserWindow | null): number | null => (win && !win.isDestro
 
 /** What a view gets on (re)load, as a socket gets it on connect: the console everything, the output the program. */
 function sendSnapshots(contents: WebContents, role: 'console' | 'output'): void {
-  const { engine, server } = strapline;
-  const events: ServerEvent[] =
-    role === 'console'
-      ? [
-          { type: 'show', data: engine.showSnapshot() },
-          { type: 'results', data: engine.resultsSnapshot() },
-          { type: 'program', data: engine.programSnapshot() },
-          { type: 'outputs', data: server.stream.outputs.snapshot() },
-        ]
-      : [{ type: 'program', data: engine.programSnapshot() }];
-  for (const event of events) contents.send('strapline:event', event);
+  for (const event of strapline.server.stream.greeting(role)) contents.send('strapline:event', event);
 }
 
 function sendTo(win: BrowserWindow | null, event: ServerEvent): void {
