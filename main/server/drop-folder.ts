@@ -103,7 +103,7 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
     // the read is the second look, so the quiet spell it proves covers the read itself.
     const ripe = names.filter((name) => {
       const look = looks.get(name);
-      return look !== undefined && done.get(name) !== look.fp && startedAt - look.at >= settleMs;
+      return look !== undefined && waiting(name, look) && startedAt - look.at >= settleMs;
     });
     const ripeNames = new Set(ripe);
     const seen = await Promise.all(names.filter((n) => !ripeNames.has(n)).map(async (name) => ({ name, stats: await stat(path.join(dir, name)).catch(() => null) })));
@@ -115,8 +115,17 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
     }
     await readRipe(ripe);
     // Whatever is still waiting to settle gets its next look when the earliest of them is due.
-    const due = [...looks].filter(([name, look]) => done.get(name) !== look.fp).map(([, look]) => look.at + settleMs);
+    const due = [...looks].filter(([name, look]) => waiting(name, look)).map(([, look]) => look.at + settleMs);
     if (due.length > 0) schedule(Math.max(0, Math.min(...due) - performance.now()));
+  }
+
+  /**
+   * Not yet read in this version. An empty file is a file still being created (writeFile opens
+   * before it writes, and a loaded machine can pause between the two for longer than settleMs):
+   * it waits for content rather than being reported as a bad file.
+   */
+  function waiting(name: string, look: { fp: string; size: number }): boolean {
+    return look.size > 0 && done.get(name) !== look.fp;
   }
 
   async function readRipe(names: string[]): Promise<void> {

@@ -18,6 +18,7 @@ const show = {
     cue('tick', 'ticker', 'ticker', { source: 'items', items: 'Polls have closed\nExit poll at 22:00' }),
     cue('bug-br', 'bug', 'bug', { text: 'Exit poll', accent: 'live', corner: 'bottom-right' }),
     cue('bug-bl', 'bug', 'bug', { text: 'Exit poll', accent: 'ld', corner: 'bottom-left' }),
+    cue('strap', 'strap', 'lower-third', { headline: 'Tories teetering in Wales', subline: 'Labour ahead in 27 of the 32 Welsh seats declared so far', party: 'lab', variant: 'standard' }),
     cue('bug-clock', 'bug', 'bug', { text: 'Exit poll', mode: 'clock', time: '22:00', accent: 'live', corner: 'bottom-right' }),
     cue('tick-results', 'ticker', 'ticker', { source: 'results', count: 2 }),
   ] }],
@@ -97,6 +98,31 @@ describe.skipIf(missing !== null)('a bottom-corner bug and the ticker share the 
     const { text, ground } = await colours('[data-layer="bug"] .bug-text');
     expect(text).not.toBe('rgb(255, 255, 255)');
     expect(contrast(text, ground)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('steps a bottom bug up above a strap while it is on air, and back down once it has gone', async () => {
+    const resting = await box('[data-layer="bug"]');
+    await onAir('strap', 'lower-third');
+    // The step is a 0.35 s transition: wait for the bug to stop moving.
+    const settled = async () => {
+      let last = await box('[data-layer="bug"]');
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 150));
+        const now = await box('[data-layer="bug"]');
+        if (now.y === last.y) return now;
+        last = now;
+      }
+    };
+    const raised = await settled();
+    const strap = await box('[data-layer="lower-third"]');
+    expect(raised.y).toBeLessThan(resting.y);
+    expect(overlap(strap, raised), `strap ${JSON.stringify(strap)} bug ${JSON.stringify(raised)}`).toBe(false);
+    expect(strap.y - (raised.y + raised.height)).toBeLessThanOrEqual(24); // just above it, not adrift mid-frame
+    expect(inside(raised)).toBe(true);
+    await output.screenshot({ path: path.join(os.tmpdir(), 'strapline-bug-over-strap.png') });
+    expect((await post(`${server.url}/api/out`, { layer: 'lower-third' })).status).toBe(200);
+    await output.locator('[data-layer="lower-third"]').waitFor({ state: 'detached' });
+    expect((await settled()).y).toBe(resting.y);
   });
 
   it('sets the clock in white on the navy block, and the pair sits clear of the ticker', async () => {

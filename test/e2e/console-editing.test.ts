@@ -161,14 +161,34 @@ describe.skipIf(missing !== null)('the console edits the show', () => {
   });
 
   it('picks a constituency from the 650 by name', async () => {
-    await page.locator('[data-stack-id="wales"] .stack-name').click();
-    await page.getByRole('button', { name: '+ Cue' }).click();
-    await page.getByRole('menuitem', { name: /^Seat result/ }).click();
-    await expect.poll(() => ids('wales')?.includes('seat-result')).toBe(true);
+    // Every step has its own limit and, should it fail, says what the page showed: this test
+    // has timed out twice under full-suite load, at a step the 30 s test limit did not name.
+    const state = () => page.evaluate(() => ({
+      editing: document.querySelector('.cue-editor')?.getAttribute('data-editing'),
+      focused: `${document.activeElement?.tagName}#${document.activeElement?.id}.${document.activeElement?.className}`,
+      menu: document.querySelectorAll('[role="menuitem"]').length,
+      box: document.querySelector<HTMLInputElement>('.cue-editor [role="combobox"]')?.value,
+      expanded: document.querySelector('.cue-editor [role="combobox"]')?.getAttribute('aria-expanded'),
+      options: document.querySelectorAll('.cue-editor [role="option"]').length,
+      help: document.querySelector('.constituency-pick .field-help')?.textContent,
+      connection: document.body.dataset.connection,
+    }));
+    const step = async (what: string, action: () => Promise<unknown>) => {
+      try {
+        await action();
+      } catch (e) {
+        throw new Error(`${what}: ${(e as Error).message.split('\n')[0]}; the page: ${JSON.stringify(await state())}; wales: ${ids('wales')}`);
+      }
+    };
+    const limit = { timeout: 6000 };
+    await step('choose Wales', () => page.locator('[data-stack-id="wales"] .stack-name').click(limit));
+    await step('open the palette', () => page.getByRole('button', { name: '+ Cue' }).click(limit));
+    await step('pick Seat result', () => page.getByRole('menuitem', { name: /^Seat result/ }).click(limit));
+    await step('the engine adds it', () => expect.poll(() => ids('wales')?.includes('seat-result'), limit).toBe(true));
     const box = page.locator('.cue-editor').getByRole('combobox', { name: 'Constituency' });
-    await box.fill('Ynys');
-    await page.getByRole('option', { name: /^Ynys Môn/ }).waitFor();
-    await box.press('Enter');
+    await step('type Ynys', () => box.fill('Ynys', limit));
+    await step('see Ynys Môn offered', () => page.getByRole('option', { name: /^Ynys Môn/ }).waitFor(limit));
+    await step('press Enter', () => box.press('Enter', limit));
     await expect.poll(() => cue('seat-result')?.fields.constituency).toBe('W07000112');
     expect(await box.inputValue()).toBe('Ynys Môn');
   });

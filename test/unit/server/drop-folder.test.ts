@@ -161,7 +161,8 @@ describe('declaring through the drop folder', () => {
 
 describe('files that must not be applied', () => {
   it('never reads a file half-written across pauses longer than half the settle time', async () => {
-    const settleMs = 150;
+    // Wide enough that a loaded machine's late timers do not stretch a pause past the settle time.
+    const settleMs = 500;
     const pause = () => new Promise((r) => setTimeout(r, settleMs * 0.6));
     // Written in three parts, each ending on a row: any part read early is a valid file that
     // would declare too few seats. The first part is there when the watcher starts; it is made
@@ -182,6 +183,22 @@ describe('files that must not be applied', () => {
     expect(reports[0]!.seats.map((s) => s.verdict)).toEqual(['applied', 'applied', 'applied']);
     expect(declareCommands).toBe(1);
     expect(engine.resultsSnapshot().totals.declared).toBe(3);
+  });
+
+  it('waits on an empty file (opened, not yet written) however long it stays empty, then reads it once', async () => {
+    // writeFile opens before it writes; on a loaded machine the two can be further apart than settleMs.
+    const file = path.join(dir, 'aldershot.json');
+    await writeFile(file, '');
+    const w = start();
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, SETTLE_MS * 1.5));
+      await w.scanNow();
+    }
+    expect(reports).toEqual([]);
+    const report = await drop('aldershot.json', JSON.stringify(aldershot()));
+    expect(report.seats).toEqual([{ onsCode: ALDERSHOT, verdict: 'applied' }]);
+    await new Promise((r) => setTimeout(r, SETTLE_MS * 3));
+    expect(reports).toHaveLength(1);
   });
 
   it('reports a malformed JSON file with its name and line, applies nothing, and reads it again once fixed', async () => {
