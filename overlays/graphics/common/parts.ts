@@ -120,6 +120,19 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/** The lighter navy the panels are painted in (--ink-2): the worst ground a party mark sits on. */
+export const NAVY_PANEL = '#12254a';
+
+/**
+ * Whether a party mark needs the light keyline to hold on the navy (WCAG 1.4.11: 3:1 for
+ * graphics). output.css computes the same rule as --party-keyline where --party is set; this
+ * is for marks that carry no --party, such as the hemicycle's 650 dots.
+ */
+export function needsKeyline(hex: string): boolean {
+  return contrastRatio(hex, NAVY_PANEL) < GRAPHICS_AA;
+}
+const GRAPHICS_AA = 3;
+
 /**
  * WCAG's AA minimum for large text (SC 1.4.3). Every word on air is 28 px or more and bold,
  * which WCAG counts as large, so white that reaches 3:1 passes.

@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { part } from '../dom';
 import { partyColour } from '../palette';
-import { textOn } from '../common/parts';
+import { needsKeyline, textOn } from '../common/parts';
 import { partyShort } from '../common/parties';
 import { PENDING, type HemicycleView } from './bind';
 import { parliamentArc, seatParties, type Arc } from './geometry';
@@ -12,6 +12,12 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const PENDING_FILL = '#2b3c60';
 
 export const seatFill = (party: string) => (party === PENDING ? PENDING_FILL : partyColour(party));
+
+/** A seat's colour, and the light keyline (hemicycle.css) when that colour is too dark for the navy. */
+export function paintSeat(circle: SVGElement, party: string): void {
+  circle.style.fill = seatFill(party);
+  circle.classList.toggle('keyline', party !== PENDING && needsKeyline(seatFill(party)));
+}
 export const keyLabel = (party: string) => (party === PENDING ? 'To declare' : partyShort(party));
 
 interface Shown {
@@ -46,7 +52,7 @@ export function buildArc(view: HemicycleView): { svg: SVGSVGElement; arc: Arc } 
     c.setAttribute('cy', String(dot.y));
     c.setAttribute('r', String(arc.dotRadius));
     c.dataset.party = parties[i]!;
-    c.style.fill = seatFill(parties[i]!);
+    paintSeat(c, parties[i]!);
     svg.append(c);
   });
   return { svg, arc };
@@ -57,6 +63,7 @@ function chip(party: string, seats: number): HTMLElement {
   el.dataset.party = party;
   const swatch = part('span', 'hc-chip-swatch');
   swatch.style.background = seatFill(party);
+  swatch.classList.toggle('keyline', party !== PENDING && needsKeyline(seatFill(party)));
   el.append(swatch, part('span', 'hc-chip-name', keyLabel(party)), part('span', 'hc-chip-n', String(seats)));
   return el;
 }
@@ -95,7 +102,8 @@ export function fillHemicycle(el: HTMLElement, view: HemicycleView): void {
     parties.forEach((p, i) => {
       if (current!.parties[i] === p) return;
       circles[i]!.dataset.party = p;
-      gsap.set(circles[i]!, { fill: seatFill(p), scale: 1 });
+      gsap.set(circles[i]!, { scale: 1 });
+      paintSeat(circles[i]!, p);
     });
     current = { view, arc: current.arc, parties };
   }

@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { countTo } from '../common/count';
 import type { HemicycleView } from './bind';
-import { fillHemicycle, fillKey, fillText, fillVerdict, partiesOf, seatFill, shownArc } from './fill';
+import { fillHemicycle, fillKey, fillText, fillVerdict, paintSeat, partiesOf, seatFill, shownArc } from './fill';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
@@ -57,6 +57,7 @@ export function hemicycleUpdate(el: HTMLElement, next: HemicycleView): Timeline 
     for (const i of changed) byParty.set(after[i]!, [...(byParty.get(after[i]!) ?? []), circles[i]!]);
     for (const [party, seats] of byParty) {
       tl.to(seats, { fill: seatFill(party), duration: 0.6, ease: 'power1.inOut' }, 0)
+        .call(() => seats.forEach((s) => paintSeat(s as SVGElement, party)), [], 0.6)
         .fromTo(seats, { scale: 1.6, transformOrigin: '50% 50%' }, { scale: 1, duration: 0.6, ease: 'back.out(2)' }, 0);
     }
   }

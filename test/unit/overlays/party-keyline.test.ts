@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARTY_TABLE } from '../../../main/engine/election/party-table';
 import { REPO_ROOT } from '../../../main/server/headless';
-import { contrastRatio, relativeLuminance } from '../../../overlays/graphics/common/parts';
+import { contrastRatio, needsKeyline, NAVY_PANEL, relativeLuminance } from '../../../overlays/graphics/common/parts';
 
 /** The lighter of the two navies the panels are painted in (--ink-2); the darker, --ink, only helps. */
 const NAVY = '#12254a';
@@ -45,6 +45,12 @@ describe('party marks on navy: the keyline threshold', () => {
       expect(contrastRatio(colour, NAVY) >= GRAPHICS_AA || relativeLuminance(colour) < threshold).toBe(true);
     },
   );
+
+  it("agrees with needsKeyline, the same rule for marks that carry no --party (the hemicycle's dots)", async () => {
+    const { threshold } = await keylineRule();
+    expect(NAVY_PANEL).toBe(NAVY);
+    for (const p of PARTY_TABLE) expect(needsKeyline(p.colour), p.id).toBe(relativeLuminance(p.colour) < threshold);
+  });
 
   it('is drawn by the marks this design system owns: the strap accent and the ticker chip', async () => {
     const { css } = await keylineRule();
