@@ -7,6 +7,7 @@ import { importResults } from '../../main/engine/import';
 import { SHOW_FORMAT_VERSION, type Layer } from '../../main/engine/show';
 import { REFERENCE_DIR } from '../../main/server/headless';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
+import { openOutputPage, takeToAir } from '../support/output-page';
 import { post, startTestServer, type TestServer } from '../support/server';
 
 const missing = chromiumMissingReason();
@@ -54,10 +55,7 @@ describe.skipIf(missing !== null)('a bottom-corner bug and the ticker share the 
   beforeAll(async () => {
     server = await startTestServer({ show });
     browser = await launchChromium();
-    output = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await output.addInitScript({ content: 'window.__name = (f) => f;' });
-    await output.goto(`${server.url}/output?key=0b1220`);
-    await output.waitForFunction(() => document.body.dataset.connection === 'open');
+    output = await openOutputPage(browser, server.url);
   });
 
   afterAll(async () => {
@@ -65,12 +63,7 @@ describe.skipIf(missing !== null)('a bottom-corner bug and the ticker share the 
     await server?.stop();
   });
 
-  async function onAir(cueId: string, layer: Layer) {
-    await new Promise((r) => setTimeout(r, 250)); // past the minimum take interval
-    expect((await post(`${server.url}/api/cue`, { cueId })).status).toBe(200);
-    expect((await post(`${server.url}/api/take`, { cueId })).json).toMatchObject({ ok: true });
-    await output.waitForSelector(`[data-layer="${layer}"][data-cue-id="${cueId}"][data-phase="on"]`);
-  }
+  const onAir = (cueId: string, layer: Layer) => takeToAir(server.url, output, cueId, layer);
   const box = async (selector: string) => (await output.locator(selector).boundingBox())!;
   const colours = (selector: string) =>
     output.locator(selector).evaluate((el) => ({ text: getComputedStyle(el).color, ground: getComputedStyle(el.closest('.bug-tag')!).backgroundColor }));

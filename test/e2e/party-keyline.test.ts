@@ -8,6 +8,7 @@ import { REFERENCE_DIR } from '../../main/server/headless';
 import { TEMPLATES } from '../../overlays/graphics/definitions';
 import { partyColour } from '../../overlays/graphics/palette';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
+import { openOutputPage, takeToAir } from '../support/output-page';
 import { post, startTestServer, type TestServer } from '../support/server';
 
 const missing = chromiumMissingReason();
@@ -45,10 +46,7 @@ describe.skipIf(missing !== null)("party marks on navy: Plaid Cymru's are keylin
     const night = await readFile(path.join(REFERENCE_DIR, 'ge2024-results.json'), 'utf8');
     expect((await fetch(`${server.url}/api/import?format=strapline-json&name=ge2024-results.json`, { method: 'POST', body: night })).status).toBe(200);
     browser = await launchChromium();
-    output = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await output.addInitScript({ content: 'window.__name = (f) => f;' });
-    await output.goto(`${server.url}/output?key=0b1220`);
-    await output.waitForFunction(() => document.body.dataset.connection === 'open');
+    output = await openOutputPage(browser, server.url);
   });
 
   afterAll(async () => {
@@ -57,9 +55,7 @@ describe.skipIf(missing !== null)("party marks on navy: Plaid Cymru's are keylin
   });
 
   async function onAir(cueId: string, steps = 1): Promise<void> {
-    await new Promise((r) => setTimeout(r, 250)); // past the minimum take interval
-    expect((await post(`${server.url}/api/cue`, { cueId })).status).toBe(200);
-    expect((await post(`${server.url}/api/take`, { cueId })).json).toMatchObject({ ok: true });
+    await takeToAir(server.url, output, cueId, 'fullscreen');
     for (let step = 2; step <= steps; step++) expect((await post(`${server.url}/api/next`, { layer: 'fullscreen' })).status).toBe(200);
     await output.waitForSelector(`[data-cue-id="${cueId}"][data-phase="on"][data-step="${steps}"]:not([data-preload])`);
     await new Promise((r) => setTimeout(r, 1500)); // to the end of the step's animation

@@ -8,6 +8,7 @@ import { SHOW_FORMAT_VERSION, type Layer } from '../../main/engine/show';
 import { REFERENCE_DIR } from '../../main/server/headless';
 import { ukClock } from '../../overlays/graphics/bug/clock';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
+import { openOutputPage } from '../support/output-page';
 import { post, startTestServer, type TestServer } from '../support/server';
 
 const missing = chromiumMissingReason();
@@ -39,10 +40,7 @@ describe.skipIf(missing !== null)('map, ticker and bug on air: take, step, updat
     night = importResults(await readFile(file, 'utf8'), file, 'strapline-json').rows;
     server = await startTestServer({ show });
     browser = await launchChromium();
-    output = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await output.addInitScript({ content: 'window.__name=(f)=>f;' });
-    await output.goto(`${server.url}/output?key=0b1220`);
-    await output.waitForFunction(() => document.body.dataset.connection === 'open');
+    output = await openOutputPage(browser, server.url);
   });
 
   afterAll(async () => {
