@@ -29,6 +29,7 @@ const MAX_SOURCE_CHARS = 200;
 
 /** A settled file's text as seats, or the importer's report of why not. */
 export function readDropText(text: string, file: string, maxBytes: number): ImportOutcome<SeatResult> {
+  if (text.replace(/^\uFEFF/, '').trim() === '') return refused(file, 'the file is empty: nothing to declare');
   // A bare seat object (as POST /api/results takes) is wrapped so it takes the same path; a
   // file that already says what it is skips the extra parse (a burst is 650 of them).
   const own = detectImportFormat(text);

@@ -22,6 +22,12 @@ export interface DropFolderOptions {
    * is written (one to first look, one to confirm).
    */
   settleMs?: number;
+  /**
+   * How long an empty file waits for content before it is reported. writeFile opens before it
+   * writes, and a loaded machine can pause between the two for longer than settleMs: an empty
+   * file is nearly always one still being created, and reporting it as bad is noise on air.
+   */
+  emptyGraceMs?: number;
   /** fs.watch misses events on some file systems (network shares, some containers). */
   rescanMs?: number;
   maxFileBytes?: number;
@@ -52,6 +58,7 @@ const fingerprint = (s: { ino: number; size: number; mtimeMs: number; ctimeMs: n
 export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
   const { dir, engine, onReport } = options;
   const settleMs = options.settleMs ?? 100;
+  const emptyGraceMs = options.emptyGraceMs ?? 2000;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_DROP_FILE_BYTES;
   const onError = options.onError ?? ((e: Error) => console.error(`drop folder ${dir}: ${e.message}`));
   /** The last look at each file; `done` is the version already read, so it is not read twice. */
@@ -103,7 +110,7 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
     // the read is the second look, so the quiet spell it proves covers the read itself.
     const ripe = names.filter((name) => {
       const look = looks.get(name);
-      return look !== undefined && waiting(name, look) && startedAt - look.at >= settleMs;
+      return look !== undefined && done.get(name) !== look.fp && startedAt - look.at >= settleFor(look);
     });
     const ripeNames = new Set(ripe);
     const seen = await Promise.all(names.filter((n) => !ripeNames.has(n)).map(async (name) => ({ name, stats: await stat(path.join(dir, name)).catch(() => null) })));
@@ -115,18 +122,11 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
     }
     await readRipe(ripe);
     // Whatever is still waiting to settle gets its next look when the earliest of them is due.
-    const due = [...looks].filter(([name, look]) => waiting(name, look)).map(([, look]) => look.at + settleMs);
+    const due = [...looks].filter(([name, look]) => done.get(name) !== look.fp).map(([, look]) => look.at + settleFor(look));
     if (due.length > 0) schedule(Math.max(0, Math.min(...due) - performance.now()));
   }
 
-  /**
-   * Not yet read in this version. An empty file is a file still being created (writeFile opens
-   * before it writes, and a loaded machine can pause between the two for longer than settleMs):
-   * it waits for content rather than being reported as a bad file.
-   */
-  function waiting(name: string, look: { fp: string; size: number }): boolean {
-    return look.size > 0 && done.get(name) !== look.fp;
-  }
+  const settleFor = (look: { size: number }) => (look.size === 0 ? Math.max(settleMs, emptyGraceMs) : settleMs);
 
   async function readRipe(names: string[]): Promise<void> {
     const read = await Promise.all(names.map(async (name) => {

@@ -185,12 +185,12 @@ describe('files that must not be applied', () => {
     expect(engine.resultsSnapshot().totals.declared).toBe(3);
   });
 
-  it('waits on an empty file (opened, not yet written) however long it stays empty, then reads it once', async () => {
+  it('gives an empty file (opened, not yet written) a grace far past the settle time, then reads it once written', async () => {
     // writeFile opens before it writes; on a loaded machine the two can be further apart than settleMs.
     const file = path.join(dir, 'aldershot.json');
     await writeFile(file, '');
     const w = start();
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       await new Promise((r) => setTimeout(r, SETTLE_MS * 1.5));
       await w.scanNow();
     }
@@ -199,6 +199,16 @@ describe('files that must not be applied', () => {
     expect(report.seats).toEqual([{ onsCode: ALDERSHOT, verdict: 'applied' }]);
     await new Promise((r) => setTimeout(r, SETTLE_MS * 3));
     expect(reports).toHaveLength(1);
+  });
+
+  it('reports a file that stays empty past the grace, once, and applies nothing', async () => {
+    await writeFile(path.join(dir, 'blank.json'), '');
+    watcher = watchDropFolder({ dir, engine, settleMs: SETTLE_MS, emptyGraceMs: 300, onReport: (r) => reports.push(r) });
+    await until('the empty-file report', () => reports.length >= 1);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.errors[0]).toMatchObject({ file: 'blank.json', message: 'the file is empty: nothing to declare' });
+    expect(engine.resultsSnapshot().totals.declared).toBe(0);
   });
 
   it('reports a malformed JSON file with its name and line, applies nothing, and reads it again once fixed', async () => {

@@ -153,7 +153,7 @@ describe('drop folder', () => {
         const h = engineHarness();
         const before = airState(h.engine);
         const reports: DropFileReport[] = [];
-        const watcher = watchDropFolder({ dir: drop, engine: h.engine, settleMs: 5, maxFileBytes: 4096, onReport: (r) => reports.push(r), onError: () => undefined });
+        const watcher = watchDropFolder({ dir: drop, engine: h.engine, settleMs: 5, emptyGraceMs: 20, maxFileBytes: 4096, onReport: (r) => reports.push(r), onError: () => undefined });
         try {
           await expect.poll(() => reports.length, { timeout: 5000, interval: 10 }).toBe(texts.length);
         } finally {
