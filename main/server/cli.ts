@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DEMO_SHOW, WEB_ROOT, defaultAsRunPath, defaultDataDir, startHeadless } from './headless';
 import { accessInfo } from './access-api';
 import { showFoldersAllowed } from './show-folders';
+import { DataFolderInUse } from './data-lock';
 
 const USAGE = 'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR] [--data DIR]';
 
@@ -78,5 +79,10 @@ try {
   // Last, so whoever reads these lines (a person or a script) knows they are complete.
   console.log('Ctrl+C stops it; edits and what is on air are written out first.');
 } catch (e) {
+  // Another Strapline on this folder: not a usage mistake, so one line and exit 1, without the usage.
+  if (e instanceof DataFolderInUse) {
+    console.error(`strapline: ${e.message}`);
+    process.exit(1);
+  }
   fatal((e as Error).message);
 }

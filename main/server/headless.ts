@@ -11,6 +11,7 @@ import { loadReferenceData, type ReferenceData } from './reference-data';
 import { watchDropFolder, type DropFileReport } from './drop-folder';
 import { formatIssue } from '../engine/import';
 import { startShowFiles, type StartedShowFiles } from './show-api';
+import { acquireDataLock } from './data-lock';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEMO_SHOW = path.join(REPO_ROOT, 'seeds/demo-show.json');
@@ -31,6 +32,7 @@ export interface HeadlessOptions {
    * Where the access tokens are kept (default ~/.strapline); read only when host is not loopback.
    * When given, also where the show autosaves and what is on air is recorded for crash recovery
    * (main/server/show-store.ts, session-state.ts): without it nothing of the show is persisted.
+   * Held by one Strapline at a time (strapline.lock, main/server/data-lock.ts).
    */
   dataDir?: string;
 }
@@ -54,8 +56,36 @@ export function defaultAsRunPath(now = new Date()): string {
   return path.join(os.homedir(), '.strapline', 'as-run', `${now.toISOString().slice(0, 10)}.jsonl`);
 }
 
-/** The whole of Strapline without Electron: engine, as-run log, HTTP and WebSocket. */
+/**
+ * The whole of Strapline without Electron: engine, as-run log, HTTP and WebSocket.
+ * With a data folder, first its lock (main/server/data-lock.ts): before session.json
+ * is read, since another Strapline's running session would look like a crash.
+ */
 export async function startHeadless(options: HeadlessOptions): Promise<Headless> {
+  const lock = options.dataDir === undefined ? null : await acquireDataLock(options.dataDir, { host: options.host }, (m) => console.error(m));
+  let app: Headless;
+  try {
+    app = await startLocked(options);
+  } catch (e) {
+    // Whatever stopped the start (a busy port, an unreadable show), the folder is free again.
+    await lock?.release();
+    throw e;
+  }
+  await lock?.update({ host: options.host, port: app.server.port }).catch((e: Error) => console.error(`data lock: ${e.message}`));
+  return {
+    ...app,
+    close: async () => {
+      try {
+        await app.close();
+      } finally {
+        // After the files are closed: until then this process still writes into the folder.
+        await lock?.release();
+      }
+    },
+  };
+}
+
+async function startLocked(options: HeadlessOptions): Promise<Headless> {
   const now = options.now ?? Date.now;
   const files = options.dataDir === undefined ? null : await startShowFiles({ dataDir: options.dataDir, showPath: options.showPath, demoShow: DEMO_SHOW, templates: TEMPLATES, now, log: (m) => console.error(m) });
   const loaded = files ?? (await readShowFile(options.showPath ?? DEMO_SHOW, TEMPLATES));

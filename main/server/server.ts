@@ -91,7 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (handleAccessApi(req, res, url.pathname, () => accessInfo(options.host, boundPort, guard.tokens))) return;
       if (handleAsRunApi(req, res, url, asRun)) return;
       if (await handleResultsApi(req, res, url, resultsCtx)) return;
-      if (options.showFiles && (await handleShowApi(req, res, url, options.showFiles))) return;
+      if (options.showFiles && (await handleShowApi(req, res, url, options.showFiles, !onLoopback))) return;
       if ((await gallery(req, res, url.pathname)) || producer(req, res, url.pathname)) return;
       if (await handleApi(req, res, url.pathname, engine)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -5,7 +5,8 @@ import { fail, type StraplineError } from '../engine/errors';
 import { presentedToken } from './access-guard';
 
 /**
- * Where Open and Save As may reach when the request may come from another
+ * Where Open and Save As may reach when the server is open to the network
+ * (the start says so: mustConfine) or the request may come from another
  * machine. On a loopback server the caller is the operator (or a tool they
  * run) with their own access to every file, so any full path goes, as before:
  * confining them would only stop them saving to a USB stick. A colleague on
@@ -32,6 +33,16 @@ function isLoopbackAddress(address: string | undefined): boolean {
 export function fromAfar(req: Pick<IncomingMessage, 'headers' | 'socket'>, url: URL): boolean {
   if (!isLoopbackAddress(req.socket.remoteAddress)) return true;
   return presentedToken(req as IncomingMessage, url, req.socket.localPort ?? 0) !== undefined;
+}
+
+/**
+ * Must this Open or Save As be confined? Told, not guessed: a server the start
+ * opened to the network confines every request whatever its peer, so no proxy,
+ * tunnel or header can make a colleague look like the operator. On loopback
+ * only, as before, the peer and token check (fromAfar) is the only test.
+ */
+export function mustConfine(req: Pick<IncomingMessage, 'headers' | 'socket'>, url: URL, openToNetwork: boolean): boolean {
+  return openToNetwork || fromAfar(req, url);
 }
 
 export interface ShowFolders {

@@ -104,3 +104,20 @@ export const preloadElectron = {
     on: (channel: string) => void rendererCalls.push({ method: 'on', channel }),
   },
 };
+
+/**
+ * Starts the shell (main/shell/index.ts, with `electron` mocked to this file by the calling test)
+ * with `env` over a temporary home, and waits for it to exit: for starts that must fail.
+ */
+export async function startShellUntilExit(home: string, env: Record<string, string | undefined>): Promise<void> {
+  const { vi } = await import('vitest');
+  vi.stubEnv('HOME', home);
+  vi.stubEnv('STRAPLINE_SHOW', undefined);
+  vi.stubEnv('STRAPLINE_TEST_USERDATA', home);
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  await import('../../main/shell/index');
+  const deadline = Date.now() + 20_000;
+  while (app.exitCodes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+}

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_ROOT, startHeadless, type Headless } from '../../../main/server/headless';
-import { fromAfar } from '../../../main/server/show-folders';
+import { fromAfar, mustConfine } from '../../../main/server/show-folders';
 import { post } from '../../support/server';
 
 /**
@@ -132,6 +132,16 @@ describe('show files from the network (server open, control token)', () => {
     await expect(stat(path.join(c.shows, 'ro.json'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
+  it('confines a request from this very machine (127.0.0.1) too: the start opened the server, the peer is not asked', async () => {
+    const c = await setup('0.0.0.0');
+    const before = await c.state();
+    const r = await c.send('save-as', { path: path.join(c.outside, 'local.json') }, c.base);
+    expect(r.status).toBe(403);
+    expect(r.json.error.message).toContain(`directly in ${c.shows} or ${c.start}`);
+    expect(await c.state()).toEqual(before);
+    expect((await c.send('save-as', { path: path.join(c.shows, 'local.json') })).status).toBe(200);
+  });
+
   const lan = Object.values(os.networkInterfaces()).flat().find((a) => a && !a.internal && a.family === 'IPv4')?.address;
   it.skipIf(lan === undefined)('confines a request that really arrives from the machine\'s network address', async () => {
     const c = await setup('0.0.0.0');
@@ -148,6 +158,20 @@ describe('the operator on a loopback server', () => {
     expect((await c.send('save-as', { path: target })).status).toBe(200);
     expect((await c.send('open', { path: path.join(c.outside, 'victim.json') })).status).toBe(200);
     expect(c.app.showFiles!.store.file).toBe(path.join(c.outside, 'victim.json'));
+  });
+});
+
+describe('mustConfine', () => {
+  const req = (remoteAddress: string) => ({ socket: { remoteAddress, localPort: 7300 }, headers: {} }) as unknown as IncomingMessage;
+  const url = new URL('http://h/api/show/open');
+
+  it('confines every peer, loopback and tokenless included, on a server opened to the network', () => {
+    for (const a of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '192.0.2.9']) expect(mustConfine(req(a), url, true)).toBe(true);
+  });
+
+  it('on loopback only, asks fromAfar as before', () => {
+    expect(mustConfine(req('127.0.0.1'), url, false)).toBe(false);
+    expect(mustConfine(req('192.0.2.9'), url, false)).toBe(true);
   });
 });
 

@@ -25,16 +25,7 @@ beforeAll(async () => {
   holder = createServer();
   await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
   port = (holder.address() as { port: number }).port;
-  vi.stubEnv('HOME', home);
-  vi.stubEnv('STRAPLINE_PORT', String(port));
-  vi.stubEnv('STRAPLINE_SHOW', undefined);
-  vi.stubEnv('STRAPLINE_DATA', undefined);
-  vi.stubEnv('STRAPLINE_TEST_USERDATA', home);
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  await import('../../../main/shell/index');
-  const deadline = Date.now() + 20_000;
-  while (fake.app.exitCodes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await fake.startShellUntilExit(home, { STRAPLINE_PORT: String(port), STRAPLINE_DATA: undefined });
 }, 30_000);
 afterAll(async () => {
   holder.close();
