@@ -11,7 +11,7 @@ import { readJsonBody, sendError, sendJson } from './http-util';
 import { readShowFile } from './show-file';
 import { ShowStore, showText, writeFileAtomic } from './show-store';
 import { SessionState } from './session-state';
-import { confineShowPath, fromAfar } from './show-folders';
+import { confineShowPath, mustConfine, showFoldersAllowed } from './show-folders';
 
 /**
  * Show files over HTTP for the console (a headless server has no native
@@ -106,13 +106,14 @@ export async function showStatus(ctx: ShowApiContext) {
 }
 
 /**
- * The path a request may use: any full path from the operator's own machine;
- * from afar, only inside the allowed folders (main/server/show-folders.ts).
+ * The path a request may use: any full path from the operator on a loopback
+ * server; confined (a server open to the network, or a request from afar),
+ * only inside the allowed folders (main/server/show-folders.ts).
  */
-async function allowedPath(typed: string, ctx: ShowApiContext, afar: boolean): Promise<{ path: string } | Reply> {
+async function allowedPath(typed: string, ctx: ShowApiContext, confine: boolean): Promise<{ path: string } | Reply> {
   const target = showPathOf(typed);
   if ('error' in target) return refuse(400, fail('INVALID_REQUEST', target.error));
-  if (!afar) return target;
+  if (!confine) return target;
   const confined = await confineShowPath(target.path, { dataDir: ctx.store.dataDir, startFile: ctx.store.openedAtStart });
   return 'error' in confined ? refuse(confined.status, confined.error) : confined;
 }
@@ -172,11 +173,30 @@ const actions: { [K in keyof typeof requests]: Action<K> } = {
   },
 };
 
-export async function handleShowApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ShowApiContext): Promise<boolean> {
+/**
+ * GET /api/show/folders: where this caller may Open and Save As, so the console
+ * suggests a path that will be accepted. Confined: only directly in `folders`
+ * (the list a refusal names; `shows/` is made if missing, as a confined Save As
+ * would). Otherwise any full path; the example sits beside the open show, or in
+ * the home folder. Changes no show and no setting.
+ */
+export async function showFolders(ctx: ShowApiContext, confined: boolean): Promise<{ confined: boolean; folders: string[]; example: string }> {
+  const folders = confined ? await showFoldersAllowed({ dataDir: ctx.store.dataDir, startFile: ctx.store.openedAtStart }) : [];
+  const near = folders[0] ?? (ctx.store.file === null ? os.homedir() : path.dirname(ctx.store.file));
+  return { confined, folders, example: path.join(near, 'election-night.json') };
+}
+
+/** openToNetwork: the server listens beyond loopback (from its start options), so every Open and Save As is confined. */
+export async function handleShowApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ShowApiContext, openToNetwork: boolean): Promise<boolean> {
   if (url.pathname === '/api/show' || url.pathname === '/api/show/recent') {
     if (req.method !== 'GET') sendError(res, 405, fail('INVALID_REQUEST', `${url.pathname} takes GET`));
     else if (url.pathname === '/api/show') sendJson(res, 200, await showStatus(ctx));
     else sendJson(res, 200, { recent: (await showStatus(ctx)).recent });
+    return true;
+  }
+  if (url.pathname === '/api/show/folders') {
+    if (req.method !== 'GET') sendError(res, 405, fail('INVALID_REQUEST', `${url.pathname} takes GET`));
+    else sendJson(res, 200, await showFolders(ctx, mustConfine(req, url, openToNetwork)));
     return true;
   }
   const name = url.pathname.startsWith('/api/show/') ? url.pathname.slice('/api/show/'.length) : null;
@@ -196,7 +216,7 @@ export async function handleShowApi(req: IncomingMessage, res: ServerResponse, u
     sendError(res, 400, fail('INVALID_REQUEST', `${url.pathname}: ${describeIssues(parsed.error.issues)}`));
     return true;
   }
-  const reply = await (actions[action] as (b: unknown, c: ShowApiContext, afar: boolean) => Promise<Reply | null>)(parsed.data, ctx, fromAfar(req, url));
+  const reply = await (actions[action] as (b: unknown, c: ShowApiContext, afar: boolean) => Promise<Reply | null>)(parsed.data, ctx, mustConfine(req, url, openToNetwork));
   if (reply && reply.status !== 200) sendJson(res, reply.status, reply.body);
   else sendJson(res, 200, reply?.body ?? (await showStatus(ctx)));
   return true;

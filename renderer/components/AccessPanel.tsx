@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { z } from 'zod';
+import { keepPanelKeys } from '../hotkeys';
 import './access-panel.css';
 
 /**
  * Who else can reach this Strapline. On loopback: a quiet LOCAL ONLY. Opened
  * to the network (`--host`): a loud badge that opens the links to give to
- * colleagues: the console carries the control token, outputs and the producer
- * view the read-only one. The server answers GET /api/access only to a holder
- * of the control token, and the console has that (it was opened with it).
+ * colleagues: the console carries the control token, outputs, the producer
+ * view and the template gallery the read-only one. The server answers GET
+ * /api/access only to a holder of the control token, and the console has that
+ * (it was opened with it).
  */
 const linksSchema = z.object({ base: z.string(), console: z.string(), output: z.string(), producer: z.string() });
 const accessSchema = z.discriminatedUnion('open', [
@@ -16,6 +18,8 @@ const accessSchema = z.discriminatedUnion('open', [
 ]);
 type AccessInfo = z.infer<typeof accessSchema>;
 
+/** The gallery (every template at every step) watches like the producer view: the read-only token. */
+const galleryLink = (base: string, readOnlyToken: string) => `${base}/gallery?token=${encodeURIComponent(readOnlyToken)}`;
 
 async function fetchAccess(): Promise<AccessInfo> {
   // The page's cookie normally carries the token; the URL's copy covers a browser that refused the cookie.
@@ -64,10 +68,9 @@ export function AccessPanel() {
     return <span className="access-local" title={`Only this machine can reach ${info.base}. Start with --host 0.0.0.0 to give producers and remote outputs access.`}>LOCAL ONLY</span>;
   }
   return (
-    // Keys pressed here (Space on a button) must never reach the take hotkeys; F12 (clear all) still does.
+    // Keys pressed here (Space on a button) never reach the take hotkeys; CLEAR ALL and search still do.
     <span className="access" onKeyDown={(e: KeyboardEvent<HTMLElement>) => {
-      if (e.key === 'F12') return;
-      e.stopPropagation();
+      keepPanelKeys(e);
       if (e.key === 'Escape') setOpen(false);
     }}>
       <button type="button" className="access-badge" aria-expanded={open} aria-controls="access-panel" onClick={() => setOpen(!open)}>
@@ -86,6 +89,7 @@ export function AccessPanel() {
               <CopyLine label="Operator console" hint="control" value={l.console} />
               <CopyLine label="Output (browser source)" hint="read-only" value={l.output} />
               <CopyLine label="Producer view" hint="read-only" value={l.producer} />
+              <CopyLine label="Template gallery" hint="read-only" value={galleryLink(l.base, info.readOnlyToken)} />
             </div>
           ))}
           <CopyLine label="Companion and scripts" hint="header" value={`Authorization: Bearer ${info.controlToken}`} />

@@ -1,18 +1,10 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { z } from 'zod';
 import type { ConsoleStore } from '../store';
 import { formatClock } from '../declaration';
 import { serverReachable } from './DeclarationForm';
-
-/**
- * Keys pressed on the results controls belong to them: Space or Enter on a button here, arrows
- * in its tabs, must never also take or move a cue. F12 still reaches the hotkeys: CLEAR ALL
- * works from anywhere.
- */
-export function keepKeysHere(e: KeyboardEvent<HTMLElement>): void {
-  if (e.key !== 'F12') e.stopPropagation();
-}
+import { keepPanelKeys } from '../hotkeys';
 
 /** The night at a glance: how many seats are in, when the last one came, and any corrections. */
 export function ResultsStatus({ store, onShowCorrections }: { store: ConsoleStore; onShowCorrections: () => void }) {
@@ -28,7 +20,8 @@ export function ResultsStatus({ store, onShowCorrections }: { store: ConsoleStor
           <span>REHEARSAL — not live results</span>
         </div>
       )}
-      <div className="results-status" role="region" aria-label="Results status" onKeyDown={keepKeysHere}>
+      {/* Its keys stay here (Space on its buttons never takes), bar those meant from anywhere: CLEAR ALL, search. */}
+      <div className="results-status" role="region" aria-label="Results status" onKeyDown={keepPanelKeys}>
         <span className="declared-count" data-declared-count>
           {totals ? `Declared ${totals.declared} of ${totals.seatCount}` : 'Results: waiting for the engine'}
           {totals && totals.rush > 0 ? ` · ${totals.rush} rush` : ''}

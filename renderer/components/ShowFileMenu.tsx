@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { create, useStore } from 'zustand';
 import { z } from 'zod';
 import type { ConsoleStore } from '../store';
+import { keepPanelKeys } from '../hotkeys';
 import './show-files.css';
 
 /**
@@ -50,10 +51,26 @@ export async function showApi(route: string, body?: unknown): Promise<{ status: 
   }
 }
 
-/** Keys typed or pressed here (Enter on a button, Space in a path) must never reach the take hotkeys. */
-const keepKeys = (e: KeyboardEvent<HTMLElement>) => {
-  if (e.key !== 'F12') e.stopPropagation();
-};
+/** Where this console may open and save shows: the server decides (GET /api/show/folders). */
+const foldersSchema = z.object({ confined: z.boolean(), folders: z.array(z.string()), example: z.string() });
+type ShowFolders = z.infer<typeof foldersSchema>;
+
+/** Null when the server cannot say (an older one, or no answer): the drawer then suggests no path. */
+async function fetchFolders(): Promise<ShowFolders | null> {
+  try {
+    const res = await fetch('/api/show/folders', { headers: headers() });
+    const parsed = foldersSchema.safeParse(await res.json());
+    return res.ok && parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The drawer's line under the path: the rule this console is under, in the server's own folder names. */
+function folderHelp(f: ShowFolders): string {
+  if (f.confined) return `From this console, show files open and save only directly in ${f.folders.join(' or ')}`;
+  return "Any full path on the server's machine, ending in .json";
+}
 
 const clock = (ms: number) => new Date(ms).toLocaleTimeString('en-GB');
 type Mode = 'open' | 'save-as' | 'new' | null;
@@ -67,11 +84,14 @@ export function ShowFileMenu({ store }: { store: ConsoleStore }) {
   const [overwrite, setOverwrite] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [folders, setFolders] = useState<ShowFolders | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   // Asked again on every (re)connect, which is how a restarted server's recovery offer reaches the console.
   useEffect(() => {
-    if (connection === 'open') void showApi('');
+    if (connection !== 'open') return;
+    void showApi('');
+    void fetchFolders().then(setFolders);
   }, [connection]);
   // After an edit, once its autosave has landed.
   useEffect(() => {
@@ -103,7 +123,8 @@ export function ShowFileMenu({ store }: { store: ConsoleStore }) {
   };
 
   return (
-    <div className="show-files" role="region" aria-label="Show file" onKeyDown={keepKeys}>
+    // Its keys (Enter on a button, Space in a path) stay here; CLEAR ALL and search still reach the hotkeys.
+    <div className="show-files" role="region" aria-label="Show file" onKeyDown={keepPanelKeys}>
       <div className="show-files-bar">
         <span className="show-files-label">SHOW</span>
         <span className="show-files-name" data-show-name>{status.name}</span>
@@ -128,7 +149,8 @@ export function ShowFileMenu({ store }: { store: ConsoleStore }) {
           <label>
             {mode === 'new' ? 'Name of the new show' : 'Full path of the show file (.json)'}
             <input ref={input} value={typed} onChange={(e) => setTyped(e.target.value)} spellCheck={false}
-              placeholder={mode === 'new' ? 'Untitled show' : '/home/operator/shows/election-night.json'} />
+              placeholder={mode === 'new' ? 'Untitled show' : (folders?.example ?? '')}
+              aria-describedby={mode !== 'new' && folders ? 'show-files-help' : undefined} />
           </label>
           {mode === 'save-as' && (
             <label className="show-files-overwrite">
@@ -137,6 +159,7 @@ export function ShowFileMenu({ store }: { store: ConsoleStore }) {
           )}
           <button type="submit" className="btn" disabled={busy}>{mode === 'new' ? 'CREATE' : mode === 'open' ? 'OPEN' : 'SAVE HERE'}</button>
           <button type="button" className="btn" onClick={() => setMode(null)}>CANCEL</button>
+          {mode !== 'new' && folders && <p className="show-files-help" id="show-files-help" data-confined={folders.confined}>{folderHelp(folders)}</p>}
           {error && <p className="show-files-error" role="alert">{error}</p>}
           {mode === 'open' && status.recent.length > 0 && (
             <ul className="show-files-recent" aria-label="Recent shows">

@@ -7,6 +7,30 @@ import { chordOf, listKeyFor } from '../keymap';
 /** The cue editor's title box, focused by F2. */
 export const CUE_TITLE_INPUT_ID = 'cue-title';
 
+/** How long F2 waits for the editor to catch up; past that the operator has moved on. */
+const TITLE_WAIT_MS = 1500;
+
+/**
+ * Focuses the title box of the editor showing `cueId`, once it does. The editor
+ * follows the selection a beat behind (a deferred value) and its tab may still
+ * be opening, so straight after ArrowDown the box on the page can be the
+ * previous cue's: typing there would retitle the wrong cue. If the selection
+ * moves on first, it gives up rather than snatch the focus from the list later.
+ */
+export function focusTitleOf(cueId: string, store: ConsoleStore): void {
+  const until = performance.now() + TITLE_WAIT_MS;
+  const attempt = () => {
+    if (store.getState().selectedCueId !== cueId) return;
+    const editor = [...document.querySelectorAll<HTMLElement>('[data-editing]')].find((el) => el.dataset.editing === cueId);
+    const box = editor?.querySelector<HTMLInputElement>(`#${CUE_TITLE_INPUT_ID}`);
+    box?.focus();
+    // focus() does nothing while the editor's tab is still hidden: try again next frame.
+    if (box && document.activeElement === box) return;
+    if (performance.now() < until) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
 interface KeysOptions {
   store: ConsoleStore;
   actions: EditActions;
@@ -44,7 +68,7 @@ export function useListKeys({ store, actions, model, viewport, onEdit }: KeysOpt
         break;
       case 'edit':
         onEdit();
-        requestAnimationFrame(() => document.getElementById(CUE_TITLE_INPUT_ID)?.focus());
+        if (selected) focusTitleOf(selected, store);
         break;
       case 'ends':
         if (ids.length) store.getState().select(upward ? ids[0]! : ids.at(-1)!);

@@ -9,11 +9,17 @@ import { StackHeader } from './StackEditorHeader';
 import { CueRow } from './StackEditorCueRow';
 import { SearchBar } from './SearchBar';
 import { useListKeys, useListDrag } from './StackEditorInput';
+import { stackHint } from './stack-hint';
+import { keymapStore } from '../hotkeys';
+import { LIST_KEYS, ariaChords } from '../keymap';
+import './stack-hint.css';
 
 /** Rows drawn beyond each edge of a long show's view: scrolling and Up/Down never meet an undrawn row. */
 const OVERSCAN_PX = 1600;
 /** The window is recomputed only every this many pixels of scroll. */
 const SCROLL_STEP_PX = 200;
+/** The keys the list itself answers to, for assistive technology: the same table the handler reads. */
+const LIST_SHORTCUTS = ariaChords(LIST_KEYS.flatMap((k) => k.keys));
 
 interface Props {
   store: ConsoleStore;
@@ -130,7 +136,7 @@ export function StackList({ store, onEdit }: Props) {
       <div
         ref={viewport} className="stack-viewport" tabIndex={0} role="listbox" aria-label="Cues"
         aria-activedescendant={selected && model.rowOfCue.has(selected) ? `cue-row-${selected}` : undefined}
-        aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Control+D Delete F2" onScroll={onScroll}
+        aria-keyshortcuts={LIST_SHORTCUTS} onScroll={onScroll}
         onClick={(e) => {
           const row = (e.target as HTMLElement).closest<HTMLElement>('[data-row]');
           if (row?.dataset.row === 'cue') store.getState().select(row.dataset.cueId!);
@@ -143,8 +149,21 @@ export function StackList({ store, onEdit }: Props) {
         {show.stacks.length === 0 && <p className="stacks-empty">No stacks yet: + Stack makes one.</p>}
         {show.stacks.length > 0 && model.rows.length === 0 && <p className="stacks-empty">No cue matches the search.</p>}
       </div>
-      <p className="stack-hint" aria-hidden="true">Alt+↑↓ move · Ctrl+D duplicate · Del delete · drag to reorder</p>
+      <StackHint />
     </nav>
+  );
+}
+
+/** The key reminder under the list, redrawn when the keymap changes (stack-hint.ts). */
+function StackHint() {
+  const keymap = useStore(keymapStore, (s) => s.keymap);
+  return (
+    <p className="stack-hint" aria-hidden="true" data-stack-hint>
+      {stackHint(keymap).map((item) => (
+        <span key={item.id} className="hint-item" data-hint={item.id}><kbd>{item.keys}</kbd> {item.label}</span>
+      ))}
+      <span className="hint-item">drag to reorder</span>
+    </p>
   );
 }
 

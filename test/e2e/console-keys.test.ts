@@ -130,6 +130,33 @@ describe.skipIf(missing !== null)('console keys inside the cue editor', () => {
     await expect.poll(focusedId).toBe('cue-title');
   });
 
+  it('F2 straight after ArrowDown edits the title of the cue now selected, not the one before', async () => {
+    await select('pb');
+    const titles = () => shot().show.stacks[0]!.cues.map((c) => c.title);
+    const before = titles();
+    await page.locator('.stack-viewport').focus();
+    // A slow console (a busy laptop): the editor's deferred render lags the list by frames.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    try {
+      // No wait between the two keys: the editor is still on pb when F2 arrives.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('F2');
+      await expect.poll(focusedId).toBe('cue-title');
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    }
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Ely: Lib Dem gain');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cue('ely')?.title).toBe('Ely: Lib Dem gain');
+    expect(titles()).toEqual([before[0], 'Ely: Lib Dem gain', before[2]]);
+    // Put back, so the tests after see the show they started with.
+    await field('Cue title (the list and the as-run log)').fill(before[1]!);
+    await field('Cue title (the list and the as-run log)').press('Enter');
+    await expect.poll(() => cue('ely')?.title).toBe(before[1]);
+  });
+
   it('the sheet lists the list keys as fixed, and refuses them for any other action', async () => {
     await page.locator('.stack-viewport').focus();
     await page.keyboard.press('?');
