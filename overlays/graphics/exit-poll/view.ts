@@ -5,6 +5,7 @@ import { exitPollFields, EXIT_POLL_MAX_PARTIES } from './schema';
 import { exitPollBoard } from './board';
 import { fillBoard } from './fill';
 import { exitPollIn, exitPollOut, exitPollStep, exitPollUpdate } from './timeline';
+import '../common/board.css';
 import './exit-poll.css';
 
 function row(): HTMLElement {
@@ -19,20 +20,20 @@ function row(): HTMLElement {
 export const exitPollView: GraphicView = {
   create(fields: Fields) {
     const data = exitPollFields.parse(fields);
-    const root = part('div', 'exit-poll');
+    const root = part('div', 'exit-poll board');
     root.dataset.revealed = '1';
-    const head = part('div', 'ep-head');
-    head.append(part('div', 'ep-title'), part('div', 'ep-source'));
+    const head = part('div', 'ep-head board-head');
+    head.append(part('div', 'ep-title board-title'), part('div', 'ep-source'));
     const key = part('div', 'ep-key');
     key.append(part('span', 'ep-key-swatch'), part('span', 'ep-key-label'));
     const rows = part('div', 'ep-rows');
     for (let i = 0; i < EXIT_POLL_MAX_PARTIES; i++) rows.append(row());
     const line = part('div', 'ep-line');
-    line.append(part('div', 'ep-line-label'));
+    line.append(part('div', 'ep-line-label board-line-label'));
     rows.append(line);
-    const verdict = part('div', 'ep-verdict');
-    verdict.append(part('div', 'ep-verdict-text'));
-    root.append(part('div', 'ep-backdrop'), part('div', 'ep-rule'), head, part('div', 'ep-time'), key, rows, verdict);
+    const verdict = part('div', 'ep-verdict board-verdict');
+    verdict.append(part('div', 'ep-verdict-text board-verdict-text'));
+    root.append(part('div', 'ep-backdrop board-backdrop'), part('div', 'ep-rule board-rule'), head, part('div', 'ep-time'), key, rows, verdict);
     fillBoard(root, data, exitPollBoard(data));
     return root;
   },

@@ -5,23 +5,24 @@ import { part } from '../dom';
 import { hemicycleView as viewSchema } from './bind';
 import { fillHemicycle } from './fill';
 import { hemicycleIn, hemicycleOut, hemicycleUpdate } from './timeline';
+import '../common/board.css';
 import './hemicycle.css';
 
 /** The 650 seats as one SVG, built with every fill off-air; the take only sweeps it in. */
 export const hemicycleView: GraphicView = {
   create(fields: Fields) {
-    const root = part('div', 'hemicycle');
-    const head = part('div', 'hc-head');
-    head.append(part('div', 'hc-title'), part('div', 'hc-subtitle'));
+    const root = part('div', 'hemicycle board');
+    const head = part('div', 'hc-head board-head');
+    head.append(part('div', 'hc-title board-title'), part('div', 'hc-subtitle board-subtitle'));
     const clip = part('div', 'hc-wipe-clip');
     clip.append(part('div', 'hc-wipe'));
     const centre = part('div', 'hc-centre');
-    centre.append(part('div', 'hc-declared-n'), part('div', 'hc-declared-of'));
+    centre.append(part('div', 'hc-declared-n board-declared-n'), part('div', 'hc-declared-of board-declared-of'));
     const marker = part('div', 'hc-marker');
-    marker.append(part('div', 'hc-marker-label'), part('div', 'hc-marker-line'));
-    const verdict = part('div', 'hc-verdict');
-    verdict.append(part('div', 'hc-verdict-text'));
-    root.append(part('div', 'hc-backdrop'), part('div', 'hc-arc'), clip, marker, head, centre, verdict, part('div', 'hc-key'));
+    marker.append(part('div', 'hc-marker-label board-line-label'), part('div', 'hc-marker-line'));
+    const verdict = part('div', 'hc-verdict board-verdict');
+    verdict.append(part('div', 'hc-verdict-text board-verdict-text'));
+    root.append(part('div', 'hc-backdrop board-backdrop'), part('div', 'hc-arc'), clip, marker, head, centre, verdict, part('div', 'hc-key'));
     fillHemicycle(root, viewSchema.parse(fields));
     gsap.set(root.querySelector('.hc-wipe'), { autoAlpha: 0 });
     return root;

@@ -1,3 +1,4 @@
+import '../common/board.css';
 import './seat-result.css';
 import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
@@ -22,7 +23,8 @@ function stat(kind: string, main: string, sub: string): HTMLElement {
 
 function card(): HTMLElement {
   const head = part('div', 'sr-head');
-  head.append(part('div', 'sr-head-bg'), part('div', 'sr-accent'), slot('div', 'sr-name', 'name'), slot('div', 'sr-region', 'region'));
+  head.append(part('div', 'sr-head-bg board-bar-bg'), part('div', 'sr-accent board-accent'),
+    slot('div', 'sr-name board-bar-title', 'name'), slot('div', 'sr-region board-bar-subtitle', 'region'));
   const verdict = part('div', 'sr-verdict');
   verdict.append(part('div', 'sr-block'), slot('div', 'sr-verdict-text', 'verdict'), slot('div', 'sr-mp', 'mp'));
   const stats = part('div', 'sr-stats');
@@ -48,7 +50,7 @@ function fullResult(): HTMLElement {
       slot('div', 'sr-share', `bar${i}-share`), slot('div', 'sr-change', `bar${i}-change`), slot('div', 'sr-votes', `bar${i}-votes`));
     rows.append(row);
   }
-  const el = part('div', 'sr-full');
+  const el = part('div', 'sr-full board-panel');
   el.append(part('div', 'sr-full-bg'), title, rows);
   return el;
 }
@@ -59,7 +61,7 @@ const asView = (fields: Fields): SeatResultView => seatResultViewSchema.parse(fi
 export const seatResultView: GraphicView = {
   create(fields) {
     const v = asView(fields);
-    const root = part('div', 'seat-result');
+    const root = part('div', 'seat-result board');
     root.append(card(), fullResult());
     writeParts(root, seatResultParts(v));
     styleSeatResult(root, v);

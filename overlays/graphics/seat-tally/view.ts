@@ -5,27 +5,28 @@ import { seatTallyView as viewSchema } from './bind';
 import { fillTally } from './fill';
 import { seatTallyIn, seatTallyOut, seatTallyUpdate } from './timeline';
 import { gsap } from 'gsap';
+import '../common/board.css';
 import './seat-tally.css';
 
 /** The state of the parties: one column a party, built whole off-air. */
 export const seatTallyView: GraphicView = {
   create(fields: Fields) {
-    const root = part('div', 'seat-tally');
-    const head = part('div', 'st-head');
-    head.append(part('div', 'st-title'), part('div', 'st-area'));
+    const root = part('div', 'seat-tally board');
+    const head = part('div', 'st-head board-head');
+    head.append(part('div', 'st-title board-title'), part('div', 'st-area board-subtitle'));
     const declared = part('div', 'st-declared');
     const figures = part('div', 'st-declared-figures');
-    figures.append(part('span', 'st-declared-n'), part('span', 'st-declared-of'));
+    figures.append(part('span', 'st-declared-n board-declared-n'), part('span', 'st-declared-of board-declared-of'));
     const progress = part('div', 'st-progress');
     progress.append(part('div', 'st-progress-fill'));
     declared.append(figures, progress);
     const chart = part('div', 'st-chart');
     const line = part('div', 'st-line');
-    line.append(part('div', 'st-line-label'));
+    line.append(part('div', 'st-line-label board-line-label'));
     chart.append(part('div', 'st-baseline'), part('div', 'st-cols'), line);
-    const verdict = part('div', 'st-verdict');
-    verdict.append(part('div', 'st-verdict-text'));
-    root.append(part('div', 'st-backdrop'), part('div', 'st-panel'), part('div', 'st-rule'), head, declared, chart, verdict);
+    const verdict = part('div', 'st-verdict board-verdict');
+    verdict.append(part('div', 'st-verdict-text board-verdict-text'));
+    root.append(part('div', 'st-backdrop board-backdrop'), part('div', 'st-panel'), part('div', 'st-rule board-rule'), head, declared, chart, verdict);
     fillTally(root, viewSchema.parse(fields));
     return root;
   },

@@ -1,3 +1,4 @@
+import '../common/board.css';
 import './swingometer.css';
 import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
@@ -14,10 +15,10 @@ const slot = (className: string, name: string): HTMLElement => {
 };
 
 function head(): HTMLElement {
-  const titles = part('div', 'sw-titles');
-  titles.append(slot('sw-title', 'title'), slot('sw-subtitle', 'subtitle'));
+  const titles = part('div', 'sw-titles board-titles');
+  titles.append(slot('sw-title board-bar-title', 'title'), slot('sw-subtitle board-bar-subtitle', 'subtitle'));
   const el = part('div', 'sw-head');
-  el.append(part('div', 'sw-head-bg'), part('div', 'sw-accent'), titles);
+  el.append(part('div', 'sw-head-bg board-bar-bg'), part('div', 'sw-accent board-accent'), titles);
   return el;
 }
 
@@ -57,7 +58,7 @@ function panel(): HTMLElement {
   const line = part('div', 'sw-count-line');
   line.append(slot('sw-count-figure', 'changing'), slot('sw-count-label', 'changing-label'));
   count.append(line, slot('sw-count-dir', 'changing-dir'));
-  const el = part('div', 'sw-panel');
+  const el = part('div', 'sw-panel board-panel');
   el.append(count, list('l', 'last-title'), list('n', 'next-title'));
   return el;
 }
@@ -68,7 +69,7 @@ const asView = (fields: Fields): SwingometerView => swingometerViewSchema.parse(
 export const swingometerView: GraphicView = {
   create(fields) {
     const v = asView(fields);
-    const root = part('div', 'swingometer');
+    const root = part('div', 'swingometer board');
     root.append(head(), dial(), side('from'), side('to'), panel());
     writeParts(root, swingParts(v));
     styleSwing(root, v);

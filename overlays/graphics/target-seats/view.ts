@@ -1,3 +1,4 @@
+import '../common/board.css';
 import './target-seats.css';
 import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
@@ -14,14 +15,14 @@ const slot = (className: string, name: string): HTMLElement => {
 };
 
 function header(): HTMLElement {
-  const titles = part('div', 'ts-titles');
-  titles.append(slot('ts-title', 'title'), slot('ts-subtitle', 'subtitle'));
+  const titles = part('div', 'ts-titles board-titles');
+  titles.append(slot('ts-title board-bar-title', 'title'), slot('ts-subtitle board-bar-subtitle', 'subtitle'));
   const score = part('div', 'ts-score');
   const figure = part('div', 'ts-score-figure');
   figure.append(slot('ts-gains', 'gains'), slot('ts-gains-of', 'gains-of'));
   score.append(slot('ts-score-label', 'gains-label'), figure, slot('ts-declared', 'declared'));
   const head = part('div', 'ts-head');
-  head.append(part('div', 'ts-head-bg'), part('div', 'ts-accent'), titles, score);
+  head.append(part('div', 'ts-head-bg board-bar-bg'), part('div', 'ts-accent board-accent'), titles, score);
   return head;
 }
 
@@ -60,7 +61,7 @@ const asView = (fields: Fields): TargetSeatsView => targetSeatsViewSchema.parse(
 export const targetSeatsView: GraphicView = {
   create(fields) {
     const v = asView(fields);
-    const root = part('div', 'target-seats');
+    const root = part('div', 'target-seats board');
     root.append(header(), columns(), pages());
     writeParts(root, targetParts(v));
     styleTargets(root, v);
