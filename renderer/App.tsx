@@ -13,7 +13,8 @@ import { StatusBar } from './components/StatusBar';
 import { ShowFileMenu } from './components/ShowFileMenu';
 import { RecoveryBanner } from './components/RecoveryBanner';
 import { ResultsStatus } from './components/ResultsStatus';
-import { DeclarationForm, useConstituencies } from './components/DeclarationForm';
+import { DeclarationForm } from './components/DeclarationForm';
+import { useConstituencyList } from './components/FieldInputPickers';
 import { CorrectionAlerts } from './components/CorrectionAlerts';
 
 type ResultsTab = 'cue' | 'declare' | 'corrections';
@@ -29,7 +30,8 @@ export function App({ store }: { store: ConsoleStore }) {
   const notices = useStore(store, (s) => s.notices);
   const pending = useStore(store, (s) => s.results?.corrections.length ?? 0);
   const [tab, setTab] = useState<ResultsTab>('declare');
-  const constituencies = useConstituencies();
+  // Asked for at the start, so every picker opened later has the 650 already (one fetch, one cache).
+  const constituencies = useConstituencyList();
   const names = useMemo(() => new Map(constituencies.list.map((c) => [c.onsCode, c.name])), [constituencies.list]);
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
@@ -74,7 +76,7 @@ export function App({ store }: { store: ConsoleStore }) {
           </div>
           {/* Both stay mounted, so switching tabs never loses half-typed figures. */}
           <div id="panel-declare" role="tabpanel" aria-labelledby="tab-declare" hidden={tab !== 'declare'}>
-            <DeclarationForm store={store} list={constituencies.list} note={constituencies.note} />
+            <DeclarationForm store={store} list={constituencies.list} note={constituencies.error} />
           </div>
           <div id="panel-corrections" role="tabpanel" aria-labelledby="tab-corrections" hidden={tab !== 'corrections'}>
             <CorrectionAlerts store={store} names={names} />

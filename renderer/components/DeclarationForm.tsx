@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useStore } from 'zustand';
 import { z } from 'zod';
 import type { ConsoleStore } from '../store';
-import { constituencySchema, onsCodeSchema, seatResultSchema, type Constituency, type SeatResult } from '../../main/engine/election';
+import { onsCodeSchema, seatResultSchema, type Constituency, type SeatResult } from '../../main/engine/election';
 import {
   PARTY_CHOICES, buildSeat, describeDeclareOutcome, emptyDraft, liveFigures, newRow, partyName, searchConstituencies,
   type DeclareOutcome, type Draft, type FieldErrors,
@@ -11,20 +11,7 @@ import {
 /** Electron loads the console from file://, where the server's read-only HTTP API is not there. */
 export const serverReachable = (): boolean => location.protocol === 'http:' || location.protocol === 'https:';
 
-const constituenciesReply = z.object({ constituencies: z.array(constituencySchema) });
 const resultsReply = z.object({ seats: z.array(z.object({ onsCode: z.string(), seat: seatResultSchema })) });
-
-export function useConstituencies(): { list: Constituency[]; note: string | null } {
-  const [state, setState] = useState<{ list: Constituency[]; note: string | null }>({ list: [], note: null });
-  useEffect(() => {
-    if (!serverReachable()) return setState({ list: [], note: 'No constituency list here (not served over HTTP): type an ONS code.' });
-    fetch('/api/constituencies')
-      .then(async (r) => constituenciesReply.parse(await r.json()))
-      .then((d) => setState({ list: d.constituencies, note: null }))
-      .catch((e: unknown) => setState({ list: [], note: `Constituency list unavailable (${(e as Error).message}): type an ONS code.` }));
-  }, []);
-  return state;
-}
 
 /** The seat as the engine holds it now, for its revision; null when it cannot be asked. */
 async function heldSeat(onsCode: string): Promise<SeatResult | null> {

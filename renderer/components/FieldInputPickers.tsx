@@ -27,6 +27,8 @@ export function PartySelect({ field, value, onChoose, ...common }: Common & { fi
 
 const listReply = z.object({ constituencies: z.array(constituencySchema) });
 let listPromise: Promise<Constituency[]> | null = null;
+/** The list once it has come: a picker mounted after that starts with it, never with a blank that fills a beat later. */
+let loaded: Constituency[] | null = null;
 
 /**
  * The 650 seats, fetched once for every picker on the page. Served over HTTP
@@ -37,16 +39,22 @@ function loadConstituencies(): Promise<Constituency[]> {
   listPromise ??= (location.protocol.startsWith('http')
     ? fetch('/api/constituencies').then(async (r) => listReply.parse(await r.json()).constituencies)
     : import('../../seeds/reference/constituencies.json').then((m) => listReply.parse(m.default).constituencies)
-  ).catch((e: unknown) => {
+  ).then((list) => (loaded = list), (e: unknown) => {
     listPromise = null; // a later picker may try again
     throw e;
   });
   return listPromise;
 }
 
+/**
+ * The 650 for a picker. The console asks for them at its start (App), so by the time an
+ * operator opens a picker they are here: a name that arrived while the operator was already
+ * typing would move the caret and mix the two ("PeterboroughYnys").
+ */
 export function useConstituencyList(): { list: Constituency[]; error: string | null } {
-  const [state, setState] = useState<{ list: Constituency[]; error: string | null }>({ list: [], error: null });
+  const [state, setState] = useState<{ list: Constituency[]; error: string | null }>(() => ({ list: loaded ?? [], error: null }));
   useEffect(() => {
+    if (loaded) return;
     let live = true;
     loadConstituencies()
       .then((list) => live && setState({ list, error: null }))

@@ -182,10 +182,23 @@ describe.skipIf(missing !== null)('the console edits the show', () => {
     };
     const limit = { timeout: 6000 };
     await step('choose Wales', () => page.locator('[data-stack-id="wales"] .stack-name').click(limit));
+    // What the picker shows the moment it appears: the name, from the list the console loaded at
+    // its start. A picker that fetched its own list showed the code first and the name a beat later,
+    // moving the caret under the operator's typing ("PeterboroughYnys").
+    await page.evaluate(`(() => {
+      window.firstPick = null;
+      const seen = new MutationObserver(() => {
+        const box = document.querySelector('.cue-editor input[role="combobox"]');
+        if (box && window.firstPick === null) (window.firstPick = box.value), seen.disconnect();
+      });
+      seen.observe(document.body, { subtree: true, childList: true });
+    })()`);
     await step('open the palette', () => page.getByRole('button', { name: '+ Cue' }).click(limit));
     await step('pick Seat result', () => page.getByRole('menuitem', { name: /^Seat result/ }).click(limit));
     await step('the engine adds it', () => expect.poll(() => ids('wales')?.includes('seat-result'), limit).toBe(true));
     const box = page.locator('.cue-editor').getByRole('combobox', { name: 'Constituency' });
+    await step('the picker appears', () => box.waitFor(limit));
+    expect(await page.evaluate('window.firstPick')).toBe('Peterborough');
     await step('type Ynys', () => box.fill('Ynys', limit));
     await step('see Ynys Môn offered', () => page.getByRole('option', { name: /^Ynys Môn/ }).waitFor(limit));
     await step('press Enter', () => box.press('Enter', limit));
