@@ -25,9 +25,10 @@ export interface ShareLinks {
   base: string;
   /** The operator's console: carries the control token. */
   console: string;
-  /** Outputs and the producer view: the read-only token, so they can watch but never take. */
+  /** Outputs, the producer view and the template gallery: the read-only token, so they can watch but never take. */
   output: string;
   producer: string;
+  gallery: string;
 }
 
 export function shareLinks(base: string, tokens: AccessTokens): ShareLinks {
@@ -36,6 +37,7 @@ export function shareLinks(base: string, tokens: AccessTokens): ShareLinks {
     console: `${base}/?token=${tokens.control}`,
     output: `${base}/output?token=${tokens.readOnly}`,
     producer: `${base}/producer?token=${tokens.readOnly}`,
+    gallery: `${base}/gallery?token=${tokens.readOnly}`,
   };
 }
 

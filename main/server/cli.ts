@@ -70,7 +70,7 @@ try {
       console.log(`  operator console (control):   ${links.console}`);
       console.log(`  output (read-only):           ${links.output}`);
       console.log(`  producer (read-only):         ${links.producer}`);
-      console.log(`  gallery (read-only):          ${links.base}/gallery?token=${info.readOnlyToken}`);
+      console.log(`  gallery (read-only):          ${links.gallery}`);
     }
     console.log(`  scripts and Companion:        send "Authorization: Bearer ${info.controlToken}"`);
     const folders = await showFoldersAllowed({ dataDir, startFile: app.showFiles?.store.openedAtStart ?? null });

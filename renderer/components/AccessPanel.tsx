@@ -11,15 +11,12 @@ import './access-panel.css';
  * /api/access only to a holder of the control token, and the console has that
  * (it was opened with it).
  */
-const linksSchema = z.object({ base: z.string(), console: z.string(), output: z.string(), producer: z.string() });
+const linksSchema = z.object({ base: z.string(), console: z.string(), output: z.string(), producer: z.string(), gallery: z.string() });
 const accessSchema = z.discriminatedUnion('open', [
   z.object({ open: z.literal(false), base: z.string() }),
   z.object({ open: z.literal(true), controlToken: z.string(), readOnlyToken: z.string(), links: z.array(linksSchema) }),
 ]);
 type AccessInfo = z.infer<typeof accessSchema>;
-
-/** The gallery (every template at every step) watches like the producer view: the read-only token. */
-const galleryLink = (base: string, readOnlyToken: string) => `${base}/gallery?token=${encodeURIComponent(readOnlyToken)}`;
 
 async function fetchAccess(): Promise<AccessInfo> {
   // The page's cookie normally carries the token; the URL's copy covers a browser that refused the cookie.
@@ -89,7 +86,7 @@ export function AccessPanel() {
               <CopyLine label="Operator console" hint="control" value={l.console} />
               <CopyLine label="Output (browser source)" hint="read-only" value={l.output} />
               <CopyLine label="Producer view" hint="read-only" value={l.producer} />
-              <CopyLine label="Template gallery" hint="read-only" value={galleryLink(l.base, info.readOnlyToken)} />
+              <CopyLine label="Template gallery" hint="read-only" value={l.gallery} />
             </div>
           ))}
           <CopyLine label="Companion and scripts" hint="header" value={`Authorization: Bearer ${info.controlToken}`} />

@@ -1,7 +1,8 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { ConsoleStore } from '../store';
 import { showApi, showFiles } from './ShowFileMenu';
+import { keepPanelKeys } from '../hotkeys';
 
 /**
  * After a crash the server reopens the show and holds what was on air as an
@@ -13,10 +14,6 @@ import { showApi, showFiles } from './ShowFileMenu';
 
 const LAYER_NAMES: Record<string, string> = { fullscreen: 'FULL SCREEN', 'lower-third': 'LOWER THIRD', ticker: 'TICKER', bug: 'BUG' };
 
-/** Enter or Space on these buttons must not also take the selected cue. */
-const keepKeys = (e: KeyboardEvent<HTMLElement>) => {
-  if (e.key !== 'F12') e.stopPropagation();
-};
 
 export function RecoveryBanner({ store }: { store: ConsoleStore }) {
   const status = useStore(showFiles, (s) => s.status);
@@ -37,7 +34,8 @@ export function RecoveryBanner({ store }: { store: ConsoleStore }) {
   };
 
   return (
-    <div className="recovery-area" onKeyDown={keepKeys}>
+    // Space on RESTORE never also takes the selected cue; CLEAR ALL, by whatever key it is bound to, still works.
+    <div className="recovery-area" onKeyDown={keepPanelKeys}>
       {offer && (
         <section className="recovery" role="region" aria-label="Restore what was on air" data-recovery>
           <h2>RESTORE WHAT WAS ON AIR?</h2>

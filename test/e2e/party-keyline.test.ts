@@ -17,6 +17,8 @@ if (missing) console.warn(`e2e skipped: ${missing}`);
 /** Dwyfor Meirionnydd: a Plaid Cymru hold in 2024, with Labour second. */
 const PLAID_SEAT = 'W07000087';
 const WALES = 'W92000004';
+/** Bangor Aberconwy: Labour, 2024. */
+const LABOUR_WELSH_SEAT = 'W07000083';
 const demo = (template: string) => TEMPLATES.get(template)!.demo;
 const cue = (id: string, template: string, layer: Layer, fields: Record<string, unknown>) => ({ id, title: id, template, layer, fields });
 const show = {
@@ -92,9 +94,13 @@ describe.skipIf(missing !== null)("party marks on navy: Plaid Cymru's are keylin
     await expectKeylined('.sr-row', ['.sr-swatch', '.sr-bar']);
   });
 
-  it('hex map of Wales: the key chip', async () => {
+  it("hex map of Wales: the key chip, and Plaid Cymru's hexes in the zoomed region", async () => {
     await onAir('map', 2);
     await expectKeylined('.hex-key-row', ['.hex-key-chip']);
+    const stroke = (code: string) => output.locator(`[data-phase="on"] .hex-focus path[data-code="${code}"]`).evaluate((el) => getComputedStyle(el).stroke);
+    expect(await stroke(PLAID_SEAT)).toBe('rgba(255, 255, 255, 0.8)');
+    expect(await stroke(LABOUR_WELSH_SEAT)).toBe('none');
+    await output.screenshot({ path: path.join(os.tmpdir(), 'strapline-keyline-wales.png') });
   });
 
   it("hemicycle: Plaid Cymru's four dots and key swatch are stroked, Labour's are not", async () => {

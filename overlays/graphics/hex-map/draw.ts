@@ -1,6 +1,7 @@
 import { partyInfo } from '../../../main/engine/election';
 import { part } from '../dom';
 import { partyColour } from '../palette';
+import { needsKeyline } from '../common/parts';
 import { OTHERS } from './bind';
 import { fitBox, HEX_CELLS, hexPath, regionBox, type Box, type Fit } from './layout';
 import type { HexMapView } from './schema';
@@ -47,6 +48,14 @@ export function hexColour(party: string | undefined): string {
   return partyInfo(party) ? partyColour(party) : partyColour(OTHERS);
 }
 
+/** A hex's colour, and the light keyline (hex-map.css, zoomed region only) when that colour is too dark for the navy. */
+export function paintHex(hex: SVGPathElement, party: string | undefined): void {
+  hex.style.fill = hexColour(party);
+  markKeyline(hex, party);
+}
+
+export const markKeyline = (hex: SVGPathElement, party: string | undefined) => hex.classList.toggle('keyline', party !== undefined && needsKeyline(hexColour(party)));
+
 /** An SVG showing `box` of the map (stage coordinates), drawn `scale` times larger at (left, top). */
 function regionSvg(box: Box, scale: number, left: number, top: number): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
@@ -61,7 +70,7 @@ function addHexes(svg: SVGSVGElement, region: string, view: HexMapView, into: Ma
     const hex = document.createElementNS(SVG, 'path');
     hex.setAttribute('d', hexPath(cell));
     hex.dataset.code = cell.code;
-    hex.style.fill = hexColour(view.winners[cell.code]);
+    paintHex(hex, view.winners[cell.code]);
     svg.append(hex);
     into.set(cell.code, hex);
   }

@@ -1,5 +1,5 @@
 import { gsap } from 'gsap';
-import { buildFocus, hexColour, hexMapParts, KEY_OFF, type FocusLayer, type HexMapParts } from './draw';
+import { buildFocus, hexColour, hexMapParts, KEY_OFF, markKeyline, type FocusLayer, type HexMapParts } from './draw';
 import { tallyFor, updateKey } from './key';
 import { regionBox, type Fit } from './layout';
 import type { HexMapView } from './schema';
@@ -98,6 +98,7 @@ export function hexMapUpdate(el: HTMLElement, previous: HexMapView, next: HexMap
       duration: 0.6,
       ease: 'power1.inOut',
       stagger: { each: Math.min(0.03, 0.9 / changed.length) },
+      onComplete: () => changed.forEach((hex) => markKeyline(hex, next.winners[hex.dataset.code!])),
     }, 0);
   }
   updateKey(tl, parts, next, tallyFor(previous, parts.step), tallyFor(next, parts.step), 0);

@@ -118,6 +118,11 @@ describe('open to the network', () => {
     expect(info).toMatchObject({ open: true, controlToken: control, readOnlyToken: readOnly });
     expect(info.links[0].output).toContain(`/output?token=${readOnly}`);
     expect(info.links[0].console).toContain(`/?token=${control}`);
+    // Producer view and gallery watch with the read-only token, and each link works with it.
+    for (const page of ['producer', 'gallery'] as const) {
+      expect(info.links[0][page]).toContain(`/${page}?token=${readOnly}`);
+      expect((await fetch(info.links[0][page].replace(/^http:\/\/[^/]+/, base))).status).toBe(200);
+    }
   });
 
   /** The handshake's answer: 101 when admitted, else the refusal's status. */
