@@ -179,11 +179,12 @@ export function saveKeymap(storage: Pick<Storage, 'setItem'>, keymap: Keymap): v
   storage.setItem(KEYMAP_STORAGE_KEY, JSON.stringify({ version: 1, keys: keymap }));
 }
 
-const SHOWN: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc' };
+/** Key names as a key cap shows them. */
+export const KEY_SYMBOLS: Readonly<Record<string, string>> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc' };
 
 /** How a chord reads on a key cap. */
 export function formatChord(chord: string): string {
-  return chord.split('+').map((part) => SHOWN[part] ?? part).join(' + ');
+  return chord.split('+').map((part) => KEY_SYMBOLS[part] ?? part).join(' + ');
 }
 
 /** The aria-keyshortcuts value for an action: the ARIA spelling of its keys. */

@@ -1,4 +1,4 @@
-import { LIST_KEYS, type ActionId, type Keymap, type ListKey } from '../keymap';
+import { KEY_SYMBOLS, LIST_KEYS, type ActionId, type Keymap, type ListKey } from '../keymap';
 
 /**
  * The key reminder under the cue list, built from the tables rather than
@@ -13,7 +13,7 @@ export interface HintItem {
 }
 
 /** Shorter than the cheat sheet's key caps: this is one small line. */
-const SHORT: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc', Delete: 'Del' };
+const SHORT: Record<string, string> = { ...KEY_SYMBOLS, Delete: 'Del' };
 const short = (chord: string) => chord.split('+').map((part) => SHORT[part] ?? part).join('+');
 
 const ARROWS = /^[↑↓←→]$/;

@@ -106,18 +106,37 @@ export const preloadElectron = {
 };
 
 /**
- * Starts the shell (main/shell/index.ts, with `electron` mocked to this file by the calling test)
- * with `env` over a temporary home, and waits for it to exit: for starts that must fail.
+ * Imports the shell (main/shell/index.ts, with `electron` mocked to this file by the calling
+ * test) with `env` over a temporary home, console output silenced; resolves with the engine's
+ * URL once it has printed it, or '' if the start gave up first.
  */
-export async function startShellUntilExit(home: string, env: Record<string, string | undefined>): Promise<void> {
+async function importShell(home: string, env: Record<string, string | undefined>, settled: () => boolean): Promise<string> {
   const { vi } = await import('vitest');
   vi.stubEnv('HOME', home);
   vi.stubEnv('STRAPLINE_SHOW', undefined);
+  vi.stubEnv('STRAPLINE_DATA', undefined);
   vi.stubEnv('STRAPLINE_TEST_USERDATA', home);
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  let apiUrl = '';
+  vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
+    apiUrl ||= /at (http:\S+)\/api\/state/.exec(String(line))?.[1] ?? '';
+  });
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   await import('../../main/shell/index');
   const deadline = Date.now() + 20_000;
-  while (app.exitCodes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  while (!settled() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  return apiUrl;
+}
+
+/** Starts the shell and waits for its two windows; resolves with the engine's URL. */
+export async function startShell(home: string, env: Record<string, string | undefined> = {}): Promise<string> {
+  const open = () => FakeBrowserWindow.all.filter((w) => !w.isDestroyed()).length === 2;
+  const apiUrl = await importShell(home, env, open);
+  if (!open() || apiUrl === '') throw new Error('timed out waiting for the shell to open its two windows');
+  return apiUrl;
+}
+
+/** Starts the shell and waits for it to exit: for starts that must fail. */
+export async function startShellUntilExit(home: string, env: Record<string, string | undefined>): Promise<void> {
+  await importShell(home, env, () => app.exitCodes.length > 0);
 }

@@ -13,10 +13,13 @@ const PENDING_FILL = '#2b3c60';
 
 export const seatFill = (party: string) => (party === PENDING ? PENDING_FILL : partyColour(party));
 
-/** A seat's colour, and the light keyline (hemicycle.css) when that colour is too dark for the navy. */
+/** A party colour too dark for the navy gets the light keyline (hemicycle.css); the undeclared slate is meant to recede. */
+const keylined = (party: string) => party !== PENDING && needsKeyline(seatFill(party));
+
+/** A seat's colour, and its keyline. */
 export function paintSeat(circle: SVGElement, party: string): void {
   circle.style.fill = seatFill(party);
-  circle.classList.toggle('keyline', party !== PENDING && needsKeyline(seatFill(party)));
+  circle.classList.toggle('keyline', keylined(party));
 }
 export const keyLabel = (party: string) => (party === PENDING ? 'To declare' : partyShort(party));
 
@@ -63,7 +66,7 @@ function chip(party: string, seats: number): HTMLElement {
   el.dataset.party = party;
   const swatch = part('span', 'hc-chip-swatch');
   swatch.style.background = seatFill(party);
-  swatch.classList.toggle('keyline', party !== PENDING && needsKeyline(seatFill(party)));
+  swatch.classList.toggle('keyline', keylined(party));
   el.append(swatch, part('span', 'hc-chip-name', keyLabel(party)), part('span', 'hc-chip-n', String(seats)));
   return el;
 }

@@ -37,19 +37,7 @@ const consoleWindow = () => windows().find((w) => w.url === `${apiUrl}/`)!;
 beforeAll(async () => {
   // The shell keeps its as-run log and data folder under the home folder: keep them in a temp one.
   home = await mkdtemp(path.join(os.tmpdir(), 'strapline-shell-'));
-  vi.stubEnv('HOME', home);
-  vi.stubEnv('STRAPLINE_PORT', '0');
-  vi.stubEnv('STRAPLINE_TEST_USERDATA', home);
-  vi.stubEnv('STRAPLINE_SHOW', undefined);
-  vi.stubEnv('STRAPLINE_DATA', undefined);
-  const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
-    const found = /at (http:\S+)\/api\/state/.exec(String(line));
-    if (found) apiUrl = found[1]!;
-  });
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  await import('../../../main/shell/index');
-  await until(() => windows().length === 2 && apiUrl !== '', 'the shell to open its two windows');
-  log.mockClear();
+  apiUrl = await fake.startShell(home, { STRAPLINE_PORT: '0' });
 });
 afterAll(async () => {
   // The engine's stop writes its last files in home: wait for it (the shell quits once stopped).

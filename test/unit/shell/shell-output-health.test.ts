@@ -48,17 +48,7 @@ const consoleOutputs = () => consoleWindow().webContents.sent.map((s) => s.paylo
 
 beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'strapline-shell-health-'));
-  vi.stubEnv('HOME', home);
-  vi.stubEnv('STRAPLINE_PORT', '0');
-  vi.stubEnv('STRAPLINE_SHOW', undefined);
-  vi.stubEnv('STRAPLINE_DATA', undefined);
-  vi.stubEnv('STRAPLINE_TEST_USERDATA', home);
-  vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
-    apiUrl ||= /at (http:\S+)\/api\/state/.exec(String(line))?.[1] ?? '';
-  });
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  await import('../../../main/shell/index');
-  await until(() => windows().length === 2 && apiUrl !== '', 'the shell to open its two windows');
+  apiUrl = await fake.startShell(home, { STRAPLINE_PORT: '0' });
   socket = new WebSocket(`${apiUrl.replace('http:', 'ws:')}/ws?role=console`);
   socket.on('message', (raw) => {
     const event = JSON.parse(String(raw)) as ServerEvent;

@@ -48,17 +48,7 @@ beforeAll(async () => {
   showFile = path.join(home, 'shows', 'night.json');
   await mkdir(path.dirname(showFile));
   await copyFile(path.join(REPO_ROOT, 'test/fixtures/shows/v1-election-night.json'), showFile);
-  vi.stubEnv('HOME', home);
-  vi.stubEnv('STRAPLINE_PORT', '0');
-  vi.stubEnv('STRAPLINE_SHOW', showFile);
-  vi.stubEnv('STRAPLINE_DATA', undefined);
-  vi.stubEnv('STRAPLINE_TEST_USERDATA', home);
-  vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
-    apiUrl ||= /at (http:\S+)\/api\/state/.exec(String(line))?.[1] ?? '';
-  });
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  await import('../../../main/shell/index');
-  await until(() => windows().length === 2 && apiUrl !== '', 'the shell to open its two windows');
+  apiUrl = await fake.startShell(home, { STRAPLINE_PORT: '0', STRAPLINE_SHOW: showFile });
 }, 30_000);
 afterAll(async () => {
   // Stops the engine if the quitting test did not get that far (a second stop does nothing).

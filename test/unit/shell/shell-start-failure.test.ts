@@ -25,7 +25,7 @@ beforeAll(async () => {
   holder = createServer();
   await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
   port = (holder.address() as { port: number }).port;
-  await fake.startShellUntilExit(home, { STRAPLINE_PORT: String(port), STRAPLINE_DATA: undefined });
+  await fake.startShellUntilExit(home, { STRAPLINE_PORT: String(port) });
 }, 30_000);
 afterAll(async () => {
   holder.close();
