@@ -5,25 +5,10 @@
 //   node main/shell/launcher.mjs build | typecheck | start [-- serve args]
 import { spawnSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { electronState } from './electron-state.mjs';
 
 const require = createRequire(import.meta.url);
 const bin = (name) => new URL(`../../node_modules/.bin/${name}`, import.meta.url).pathname;
-
-/** 'binary' when Electron can run, 'package' when only its package (types) is here, else 'none'. */
-export function electronState() {
-  try {
-    require.resolve('electron/package.json');
-  } catch {
-    return 'none';
-  }
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? 'binary' : 'package';
-  } catch {
-    return 'package';
-  }
-}
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
