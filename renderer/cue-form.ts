@@ -145,10 +145,33 @@ export function toRaw(model: FieldModel, value: unknown): Raw {
   return String(value);
 }
 
-/** A blank row for the row editor: each column's default, or its first choice. */
-export function blankRow(model: FieldModel): Raw {
-  const cell = (c: FieldModel) => toRaw(c, c.default ?? (c.optional ? undefined : c.choices[0]?.value ?? (c.kind === 'number' ? 0 : '')));
+/**
+ * A new row for the row editor, after `rows`: each column's default, or the
+ * first of its choices no row has yet (a second "Labour" would only be refused).
+ */
+export function blankRow(model: FieldModel, rows: readonly Raw[]): Raw {
+  const taken = (c: FieldModel, value: string) => rows.some((r) => (model.kind === 'list' ? r : isJs(r) ? r[c.key] : undefined) === value);
+  const choice = (c: FieldModel) => (c.choices.find((o) => !taken(c, o.value)) ?? c.choices[0])?.value;
+  const cell = (c: FieldModel) => toRaw(c, c.default ?? (c.optional ? undefined : choice(c) ?? (c.kind === 'number' ? 0 : '')));
   return model.kind === 'list' ? cell(model.columns[0]!) : Object.fromEntries(model.columns.map((c) => [c.key, cell(c)]));
+}
+
+export interface ShownFields {
+  /** Every field as the graphic draws it: the stored value, or the template's default where none is stored. */
+  values: Fields;
+  /** The fields the cue leaves to the template: the form marks them "default" until they are edited. */
+  defaults: ReadonlySet<string>;
+}
+
+/**
+ * What the form shows for a cue: exactly what the graphic will draw, which
+ * parses the same stored fields with the same schema. A stored set that no
+ * longer parses is shown as stored, so the operator sees what to fix.
+ */
+export function shownFields(schema: z.ZodType<Fields>, model: FieldModel[], stored: Fields): ShownFields {
+  const parsed = schema.safeParse(stored);
+  const values = parsed.success ? parsed.data : stored;
+  return { values, defaults: new Set(model.filter((f) => stored[f.key] === undefined && values[f.key] !== undefined).map((f) => f.key)) };
 }
 
 type Read = { value: unknown; errors: Record<string, string> };

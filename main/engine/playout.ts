@@ -3,6 +3,7 @@ import { findCue, type Layer } from './show';
 import type { CommandOf, OnAir } from './protocol';
 import type { Applied, EngineState, HandlerContext, Outcome } from './state';
 import { validateFields } from './fields';
+import { withFollowedTitle } from './cue-title';
 import { resolveView } from './binding';
 
 /** The on-air half of the command map: cue, take, next, update, out, clear-all. */
@@ -103,7 +104,8 @@ export function update(state: EngineState, cmd: CommandOf<'update'>, ctx: Handle
   const onAir: OnAir = { ...current, fields: checked.fields, view: resolved.view, updateSeq: current.updateSeq + 1 };
   let show = state.show;
   if (found && cmd.fields) {
-    const cues = found.stack.cues.map((c) => (c.id === current.cueId ? { ...c, fields: checked.fields } : c));
+    const names = ctx.binding(state.results);
+    const cues = found.stack.cues.map((c) => (c.id === current.cueId ? withFollowedTitle({ ...c, fields: checked.fields }, template, names) : c));
     show = { ...show, stacks: show.stacks.map((s) => (s === found.stack ? { ...s, cues } : s)) };
   }
   return {

@@ -46,7 +46,10 @@ export const commandSchemas = {
   'edit-cue': z.strictObject({
     type: z.literal('edit-cue'),
     cueId: idSchema,
+    /** The operator's name for the cue: it sticks, whatever the fields become. */
     title: z.string().min(1).max(200).optional(),
+    /** Back to the automatic title, which follows the fields (not with a title). */
+    autoTitle: z.literal(true).optional(),
     layer: layerSchema.optional(),
     fields: fieldsSchema.optional(),
   }),

@@ -4,6 +4,7 @@ import type { CommandOf } from './protocol';
 import type { EngineState, HandlerContext, Outcome } from './state';
 import { validateFields } from './fields';
 import { checkShow } from './show-check';
+import { automaticTitle, withFollowedTitle } from './cue-title';
 
 /** The editing half of the command map. Edits change the show, never the air. */
 
@@ -54,13 +55,11 @@ export function addCue(state: EngineState, cmd: CommandOf<'add-cue'>, ctx: Handl
   if (idTaken(state.show, id)) return { error: fail('DUPLICATE_ID', `Id "${id}" is already used`) };
   const checked = validateFields(ctx.templates, cmd.template, cmd.fields ?? {});
   if ('error' in checked) return checked;
-  const cue: Cue = {
-    id,
-    title: cmd.title ?? template.title(checked.fields),
-    template: cmd.template,
-    layer: cmd.layer ?? template.layer,
-    fields: checked.fields,
-  };
+  const names = ctx.binding(state.results);
+  // No title given: the template's, following the fields until the operator names the cue.
+  const cue: Cue = cmd.title === undefined
+    ? { id, title: automaticTitle(template, checked.fields, names), autoTitle: true, template: cmd.template, layer: cmd.layer ?? template.layer, fields: checked.fields }
+    : { id, title: cmd.title, template: cmd.template, layer: cmd.layer ?? template.layer, fields: checked.fields };
   const cues = [...stack.cues];
   cues.splice(Math.min(cmd.index ?? cues.length, cues.length), 0, cue);
   return withStacks(state, state.show.stacks.map((s) => (s === stack ? { ...s, cues } : s)));
@@ -69,13 +68,18 @@ export function addCue(state: EngineState, cmd: CommandOf<'add-cue'>, ctx: Handl
 export function editCue(state: EngineState, cmd: CommandOf<'edit-cue'>, ctx: HandlerContext): Outcome {
   const found = findCue(state.show, cmd.cueId);
   if (!found) return { error: fail('UNKNOWN_CUE', `No cue "${cmd.cueId}" in the show`) };
+  if (cmd.title !== undefined && cmd.autoTitle) {
+    return { error: fail('INVALID_COMMAND', `edit-cue "${cmd.cueId}": give a title or autoTitle, not both`) };
+  }
   let fields = found.cue.fields;
   if (cmd.fields) {
     const checked = validateFields(ctx.templates, found.cue.template, { ...fields, ...cmd.fields });
     if ('error' in checked) return checked;
     fields = checked.fields;
   }
-  const edited: Cue = { ...found.cue, fields, title: cmd.title ?? found.cue.title, layer: cmd.layer ?? found.cue.layer };
+  const { autoTitle: _, ...named } = found.cue;
+  const base: Cue = cmd.title !== undefined ? { ...named, title: cmd.title } : cmd.autoTitle ? { ...found.cue, autoTitle: true } : found.cue;
+  const edited = withFollowedTitle({ ...base, fields, layer: cmd.layer ?? found.cue.layer }, ctx.templates.get(found.cue.template), ctx.binding(state.results));
   const cues = found.stack.cues.map((c) => (c === found.cue ? edited : c));
   return withStacks(state, state.show.stacks.map((s) => (s === found.stack ? { ...s, cues } : s)));
 }

@@ -17,6 +17,9 @@ type RawShow = Record<string, unknown>;
 export const MIGRATIONS: Readonly<Record<number, (show: RawShow) => RawShow>> = {
   // Version 2 added the optional savedAt; nothing else moved, so a version 1 show is a valid version 2 show without it.
   1: (show) => ({ ...show, version: 2 }),
+  // Version 3 added a cue's optional autoTitle. An older title may be one the operator typed,
+  // and nothing in the file says otherwise, so every title is kept as the operator's.
+  2: (show) => ({ ...show, version: 3 }),
 };
 
 /** The first version ever written; files older than this do not exist. */

@@ -18,6 +18,11 @@ export type Fields = Record<string, unknown>;
 export const cueSchema = z.strictObject({
   id: idSchema,
   title: z.string().min(1).max(200),
+  /**
+   * Version 3: the title is the template's own line for the fields (the seat's name, the region)
+   * and follows them as they change, until the operator types one. Absent: the operator's title.
+   */
+  autoTitle: z.literal(true).optional(),
   template: z.string().min(1).max(64),
   layer: layerSchema,
   fields: fieldsSchema,
@@ -32,7 +37,7 @@ export const stackSchema = z.strictObject({
 export type Stack = z.infer<typeof stackSchema>;
 
 /** Bumped with every change of shape; main/engine/show-migrations.ts brings older files up to it. */
-export const SHOW_FORMAT_VERSION = 2;
+export const SHOW_FORMAT_VERSION = 3;
 
 export const showSchema = z.strictObject({
   format: z.literal('strapline-show'),

@@ -15,6 +15,9 @@ export interface BindingContext {
   totals: () => ElectionTotals;
 }
 
+/** What a title may name: the constituency list, for a seat's name and region. */
+export type TitleNames = Pick<BindingContext, 'constituencies'>;
+
 /**
  * What the engine needs to know of a template: its field schema (to validate
  * every cue and update), its default layer and how many steps it has. The
@@ -29,8 +32,12 @@ export interface TemplateDefinition {
   layer: Layer;
   steps: number;
   fields: z.ZodType<Fields>;
-  /** A short line for lists and the as-run log. */
-  title: (fields: Fields) => string;
+  /**
+   * A short line for lists and the as-run log: the cue's title until the
+   * operator names it (main/engine/cue-title.ts). Given the fields with their
+   * defaults, and the names a bound cue's source goes by (the seat's name).
+   */
+  title: (fields: Fields, names: TitleNames) => string;
   /** Field values that draw a good graphic in the gallery (real figures from seeds/). */
   demo: Fields;
   /**

@@ -14,6 +14,15 @@ function fatal(message: string): never {
   process.exit(2);
 }
 
+/** The launcher sets this when it runs us because Electron's binary is absent: the why joins the one headline. */
+const NO_ELECTRON = process.env.STRAPLINE_NO_ELECTRON === '1';
+
+/** The first line, and the only one that says headless: the port chosen (port 0 picks one) and the data folder with it. */
+function headlineOf(chosenPort: number, dataDir: string, show: string): string {
+  const what = `Strapline is running headless on port ${chosenPort}, data folder ${dataDir} (autosaves, recent shows, what is on air), show ${show}`;
+  return NO_ELECTRON ? `Electron's binary is not installed on this machine, so ${what}: open the URLs below in a browser` : what;
+}
+
 let args;
 try {
   // `npm start -- --port N` reaches here through the launcher as `-- --port N`: that first `--` only ends npm's own options.
@@ -50,14 +59,13 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const { url } = app.server;
-  console.log(`Strapline is running headless with show ${app.showFiles?.source ?? showPath ?? DEMO_SHOW}`);
+  console.log(headlineOf(app.server.port, dataDir, app.showFiles?.source ?? showPath ?? DEMO_SHOW));
   console.log(`  console:  ${url}/`);
   console.log(`  output:   ${url}/output   (browser source; ?layers=lower-third,bug for a layer set, ?key=00ff00 for a key colour)`);
   console.log(`  gallery:  ${url}/gallery   (every template at every step, on the full 2024 night)`);
   console.log(`  producer: ${url}/producer   (read-only: every stack, a preview of any cue)`);
   console.log(`  API:      ${url}/api/state`);
   console.log(`  as-run:   ${asRunPath}`);
-  console.log(`  data:     ${dataDir}   (autosaves, the recent list, and what is on air for crash recovery)`);
   if (app.showFiles?.session.offer) console.log('  recovery: the last run did not stop cleanly; the console offers to restore what was on air');
   for (const notice of app.showFiles?.notices ?? []) console.log(`  notice:   ${notice}`);
   if (dropFolder !== undefined) console.log(`  drop:     ${dropFolder}   (results files written here are declared; one seat a file)`);

@@ -34,8 +34,8 @@ if (task === 'build') {
     const child = spawn(require('electron'), ['.', ...rest], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
   } else {
-    console.log("Electron's binary is not installed on this machine: starting Strapline headless instead (open the URLs below in a browser).");
-    const child = spawn(bin('tsx'), ['main/server/cli.ts', ...rest], { stdio: 'inherit' });
+    // The CLI says why in its own first line, beside the port and data folder it chose: one line, not two.
+    const child = spawn(bin('tsx'), ['main/server/cli.ts', ...rest], { stdio: 'inherit', env: { ...process.env, STRAPLINE_NO_ELECTRON: '1' } });
     child.on('exit', (code) => process.exit(code ?? 0));
   }
 } else {

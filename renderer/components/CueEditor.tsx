@@ -4,8 +4,8 @@ import { LAYERS, findCue, type Cue, type Layer } from '../../main/engine/show';
 import type { TemplateDefinition } from '../../main/engine/templates';
 import { TEMPLATES } from '../../overlays/graphics/definitions';
 import type { ConsoleStore } from '../store';
-import { checkDraft, errorsOf, formModel, toRaw, type Raw } from '../cue-form';
-import { FieldInput, lineKeys } from './FieldInput';
+import { checkDraft, errorsOf, formModel, shownFields, toRaw, type Raw } from '../cue-form';
+import { DEFAULT_TAG_TITLE, FieldInput, lineKeys } from './FieldInput';
 import { CueEditorAir, sameValue } from './CueEditorAir';
 import { editActions } from './StackEditorActions';
 import { CUE_TITLE_INPUT_ID } from './StackEditorInput';
@@ -46,7 +46,8 @@ function CueForm({ store, cue, stackName, template }: FormProps) {
   const [drafts, setDrafts] = useState<Record<string, Raw>>({});
   const [title, setTitle] = useState<string | null>(null);
   const check = useMemo(() => checkDraft(template.fields, model, cue.fields, drafts), [template, model, cue.fields, drafts]);
-  const titleError = title !== null && title.trim() === '' ? 'a cue needs a title' : null;
+  // What the graphic draws, defaults included: never an empty form over a full graphic.
+  const shown = useMemo(() => shownFields(template.fields, model, cue.fields), [template, model, cue.fields]);
   // Enter and then the blur that follows would send the same value twice: two steps of undo for one edit.
   const inFlight = useRef(new Map<string, unknown>());
   const once = async (key: string, value: unknown, send: () => Promise<{ ok: boolean }>): Promise<boolean> => {
@@ -73,17 +74,20 @@ function CueForm({ store, cue, stackName, template }: FormProps) {
     if (!(key in next)) return;
     const c = checkDraft(template.fields, model, cue.fields, next);
     if (errorsOf(c.errors, key).length > 0 || '' in c.errors) return;
-    if (sameValue(c.fields[key], cue.fields[key])) return drop(key, next[key]!);
+    // The value the graphic already draws (the stored one, or the default): nothing to send.
+    if (sameValue(c.fields[key], shown.values[key])) return drop(key, next[key]!);
     const value = c.fields[key];
     if (await once(key, value, () => send({ type: 'edit-cue', cueId: cue.id, fields: { [key]: value } }))) drop(key, next[key]!);
   };
   const revert = (key: string) => setDrafts(({ [key]: _, ...rest }) => rest);
 
+  /** A typed title is the operator's and sticks; an emptied one goes back to the automatic title. */
   const saveTitle = async () => {
-    if (title === null || titleError) return;
-    if (title.trim() === cue.title) return setTitle(null);
+    if (title === null) return;
     const next = title.trim().slice(0, 200);
-    if (await once('title', next, () => send({ type: 'edit-cue', cueId: cue.id, title: next }))) setTitle(null);
+    if (next === cue.title || (next === '' && cue.autoTitle)) return setTitle(null);
+    const edit = next === '' ? { autoTitle: true as const } : { title: next };
+    if (await once('title', next, () => send({ type: 'edit-cue', cueId: cue.id, ...edit }))) setTitle(null);
   };
 
   const unsaved = Object.keys(drafts).length > 0 || title !== null;
@@ -107,11 +111,17 @@ function CueForm({ store, cue, stackName, template }: FormProps) {
       </header>
       <CueEditorAir store={store} cue={cue} model={model} unsaved={unsaved} />
       <div className="cue-form">
-        <div className={`form-field${title !== null ? ' dirty' : ''}`}>
-          <label htmlFor={CUE_TITLE_INPUT_ID}>Cue title (the list and the as-run log)</label>
-          <input id={CUE_TITLE_INPUT_ID} type="text" value={title ?? cue.title} maxLength={200} aria-invalid={titleError !== null}
+        <div className={`form-field${title !== null ? ' dirty' : ''}${cue.autoTitle && title === null ? ' default' : ''}`} data-field="title"
+          data-auto-title={cue.autoTitle ? '' : undefined}>
+          <span className="field-head">
+            <label htmlFor={CUE_TITLE_INPUT_ID}>Cue title (the list and the as-run log)</label>
+            {cue.autoTitle && title === null && <span className="default-tag" title="Made from the fields: it changes with them">automatic</span>}
+          </span>
+          <input id={CUE_TITLE_INPUT_ID} type="text" value={title ?? cue.title} maxLength={200} placeholder="Empty: the template's title, following the graphic"
             onChange={(e) => setTitle(e.target.value)} onBlur={() => void saveTitle()} onKeyDown={lineKeys(() => void saveTitle(), () => setTitle(null))} />
-          {titleError && <span className="field-error" role="alert">{titleError}</span>}
+          <span className="field-help">
+            {cue.autoTitle ? 'Follows the graphic (the seat, the region) until you type a title' : 'Your title: it stays whatever the fields become. Empty it to follow the graphic again'}
+          </span>
         </div>
         <div className="form-field">
           <label htmlFor="cue-layer">Layer</label>
@@ -120,8 +130,8 @@ function CueForm({ store, cue, stackName, template }: FormProps) {
           </select>
         </div>
         {model.map((f) => (
-          <FieldInput key={f.key} field={f} id={`field-${f.key}`} dirty={f.key in drafts}
-            raw={f.key in drafts ? drafts[f.key]! : toRaw(f, cue.fields[f.key])}
+          <FieldInput key={f.key} field={f} id={`field-${f.key}`} dirty={f.key in drafts} isDefault={!(f.key in drafts) && shown.defaults.has(f.key)}
+            raw={f.key in drafts ? drafts[f.key]! : toRaw(f, shown.values[f.key])}
             errors={f.key in drafts ? errorsOf(check.errors, f.key) : []}
             onChange={(raw) => setDrafts((d) => ({ ...d, [f.key]: raw }))}
             onCommit={(raw) => void commit(f.key, raw)} onRevert={() => revert(f.key)} />

@@ -84,6 +84,19 @@ function ConstituencyPicker({ list, onChoose, error }: PickerProps) {
 
 const hasVotes = (d: Draft) => d.rows.some((r) => r.votes.trim() !== '');
 
+/** The seat's newest revision anywhere: held, or waiting as a correction (a new declaration must pass both). */
+const newestRevision = (held: SeatResult | null, waiting: SeatResult | null) => Math.max(held?.revision ?? 0, waiting?.revision ?? 0);
+
+/** The last Declare's verdict, with the seat's state it describes (its revision, the correction it left). */
+type SentOutcome = DeclareOutcome & { revision?: number; resultsRevision?: number; waitingKey?: string };
+
+/** What the engine holds for the seat, and any correction waiting on it, in one line. */
+function heldLine(held: SeatResult | null, waiting: SeatResult | null, sends: number): string {
+  const now = held ? `${held.state}, revision ${held.revision}` : '…';
+  const correction = waiting ? ` · correction waiting: revision ${waiting.revision} (accept or reject it under Corrections)` : '';
+  return `Held: ${now}${correction} · sends revision ${sends}`;
+}
+
 /** Live declarations typed from the returning officer's words: nothing is sent until Declare. */
 export function DeclarationForm({ store, list, note }: { store: ConsoleStore; list: Constituency[]; note: string | null }) {
   const send = useStore(store, (s) => s.send);
@@ -91,9 +104,16 @@ export function DeclarationForm({ store, list, note }: { store: ConsoleStore; li
   const [held, setHeld] = useState<SeatResult | null>(null);
   const [draft, setDraft] = useState<Draft>(() => emptyDraft());
   const [strict, setStrict] = useState(false);
-  const [outcome, setOutcome] = useState<DeclareOutcome | null>(null);
+  const [outcome, setOutcome] = useState<SentOutcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const revision = (held?.revision ?? 0) + 1;
+  // Pushed with every results snapshot, so a correction shows the moment it arrives.
+  const waiting = useStore(store, (s) => s.results?.corrections.find((c) => c.onsCode === draft.onsCode)?.proposed ?? null);
+  const waitingKey = waiting ? String(waiting.revision) : 'none';
+  const revision = newestRevision(held, waiting) + 1;
+  // What Declare did is said only while it is still true: a newer revision from elsewhere, or a
+  // correction that arrived, was accepted or was rejected since, makes it a state that is gone.
+  const current = outcome && (outcome.revision === undefined || (newestRevision(held, waiting) <= outcome.revision
+    && (outcome.waitingKey === undefined || outcome.waitingKey === waitingKey))) ? outcome : null;
   const { errors } = buildSeat(draft, revision, strict);
   const edit = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   // A slow answer for a seat the operator has since moved away from must not land on the new one.
@@ -129,6 +149,12 @@ export function DeclarationForm({ store, list, note }: { store: ConsoleStore; li
     return () => clearTimeout(timer);
   }, [draft.onsCode, resultsRevision]);
 
+  // The correction the declaration left (if any), read once the snapshot it produced has arrived.
+  useEffect(() => {
+    if (outcome?.resultsRevision === undefined || outcome.waitingKey !== undefined || resultsRevision < outcome.resultsRevision) return;
+    setOutcome({ ...outcome, waitingKey });
+  }, [outcome, resultsRevision, waitingKey]);
+
   // A ref, not state: a double click lands twice before React re-renders, and a second send would
   // arrive as a pointless correction (same figures, next revision).
   const sending = useRef(false);
@@ -139,13 +165,17 @@ export function DeclarationForm({ store, list, note }: { store: ConsoleStore; li
     setBusy(true);
     try {
       // Ask again at the moment of sending, so the revision follows anything declared meanwhile.
-      const current = draft.onsCode ? await heldSeat(draft.onsCode).catch(() => held) : held;
-      setHeld(current);
-      const built = buildSeat(draft, (current?.revision ?? 0) + 1, true);
+      const now = draft.onsCode ? await heldSeat(draft.onsCode).catch(() => held) : held;
+      setHeld(now);
+      const pending = store.getState().results?.corrections.find((c) => c.onsCode === draft.onsCode)?.proposed ?? null;
+      const sends = newestRevision(now, pending) + 1;
+      const built = buildSeat(draft, sends, true);
       if (!built.seat) return setOutcome({ tone: 'error', text: 'Fix the marked fields: nothing was sent.' });
       const result = await send({ type: 'declare-results', source: 'console', seats: [built.seat] });
       const name = seat?.name ?? draft.onsCode;
-      setOutcome(result.ok ? describeDeclareOutcome(result.detail, name) : { tone: 'error', text: result.error.message });
+      setOutcome(result.ok
+        ? { ...describeDeclareOutcome(result.detail, name), revision: sends, resultsRevision: result.resultsRevision }
+        : { tone: 'error', text: result.error.message });
     } finally {
       sending.current = false;
       setBusy(false);
@@ -167,7 +197,7 @@ export function DeclarationForm({ store, list, note }: { store: ConsoleStore; li
       <ConstituencyPicker list={list} onChoose={choose} error={err('onsCode')} />
       {note && <p className="form-note">{note}</p>}
       <p className="held" aria-live="polite">
-        {seat ? `Held: ${held ? `${held.state}, revision ${held.revision}` : '…'} · sends revision ${revision}` : 'No constituency chosen'}
+        {seat ? heldLine(held, waiting, revision) : 'No constituency chosen'}
       </p>
       <fieldset className="state-choice">
         <legend>Result</legend>
@@ -197,7 +227,7 @@ export function DeclarationForm({ store, list, note }: { store: ConsoleStore; li
           <button type="button" className="btn small" onClick={() => { setDraft(emptyDraft(draft.onsCode)); setStrict(false); setOutcome(null); }}>
             Clear figures</button>
         </div>
-        <p className={`declare-outcome ${outcome?.tone ?? ''}`} role="status" data-outcome={outcome?.tone ?? ''}>{outcome?.text ?? ''}</p>
+        <p className={`declare-outcome ${current?.tone ?? ''}`} role="status" data-outcome={current?.tone ?? ''}>{current?.text ?? ''}</p>
       </div>
     </form>
   );

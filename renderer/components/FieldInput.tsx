@@ -89,14 +89,22 @@ export function FieldControl(props: FieldProps & { label: string }) {
   }
 }
 
-/** A labelled field: label, control, help, and its messages beside it. */
-export function FieldInput(props: FieldProps & { dirty: boolean }) {
-  const { field, id, errors, dirty } = props;
+/** Beside a field the cue leaves to its template: the value shown is the one the graphic draws. */
+export const DEFAULT_TAG_TITLE = 'The template\u2019s default: the graphic draws this until you change it';
+
+/** A labelled field: label, control, help, and its messages beside it; `isDefault` greys it with a "default" tag. */
+export function FieldInput(props: FieldProps & { dirty: boolean; isDefault: boolean }) {
+  const { field, id, errors, dirty, isDefault } = props;
   const own = errors.filter(([at]) => at === field.key);
   const wide = field.kind === 'rows' || field.kind === 'list' || field.kind === 'multiline';
   return (
-    <div className={`form-field kind-${field.kind}${wide ? ' wide' : ''}${dirty ? ' dirty' : ''}`} data-field={field.key}>
-      <label htmlFor={id}>{field.label}{dirty && <span className="unsaved" title="Not saved yet"> ●</span>}</label>
+    <div className={`form-field kind-${field.kind}${wide ? ' wide' : ''}${dirty ? ' dirty' : ''}${isDefault ? ' default' : ''}`}
+      data-field={field.key} data-default={isDefault ? '' : undefined}>
+      {/* The tag sits beside the label, not in it: the field's accessible name stays its label. */}
+      <span className="field-head">
+        <label htmlFor={id}>{field.label}{dirty && <span className="unsaved" title="Not saved yet"> ●</span>}</label>
+        {isDefault && <span className="default-tag" title={DEFAULT_TAG_TITLE}>default</span>}
+      </span>
       <FieldControl {...props} label={field.label} />
       {field.help && <span className="field-help">{field.help}</span>}
       {own.map(([at, message]) => <span key={at} id={`${id}-err`} className="field-error" role="alert">{message}</span>)}

@@ -66,7 +66,7 @@ export function RowsEditor({ field, id, raw, errors, onChange, onCommit }: Field
         </tbody>
       </table>
       {errors.filter(([p]) => /\.\d+$/.test(p)).map(([p, m]) => <span key={p} className="field-error">Row {Number(p.split('.').at(-1)) + 1}: {m}</span>)}
-      <button type="button" className="btn small" disabled={full} onClick={() => onCommit([...rows, blankRow(field)])}>
+      <button type="button" className="btn small" disabled={full} onClick={() => onCommit([...rows, blankRow(field, rows)])}>
         + Add row{full ? ` (at most ${field.maxItems})` : ''}
       </button>
     </div>
@@ -96,7 +96,7 @@ export function ListEditor({ field, id, raw, errors, onChange, onCommit }: Field
           );
         })}
       </ol>
-      <button type="button" className="btn small" disabled={full} onClick={() => onCommit([...items, blankRow(field)])}>
+      <button type="button" className="btn small" disabled={full} onClick={() => onCommit([...items, blankRow(field, items)])}>
         + Add{full ? ` (at most ${field.maxItems})` : ''}
       </button>
     </div>

@@ -31,7 +31,8 @@ export function editActions(store: ConsoleStore) {
       if (!show || !found) return;
       const { cue, stack, index } = found;
       const copyId = uniqueId(show, `${cue.id.replace(/-copy(-\d+)?$/, '')}-copy`);
-      const title = `${cue.title} (copy)`.slice(0, 200);
+      // An automatic title stays automatic: the copy is made to be pointed at another seat.
+      const title = cue.autoTitle ? undefined : `${cue.title} (copy)`.slice(0, 200);
       const r = await s().send({ type: 'add-cue', stackId: stack.id, template: cue.template, cueId: copyId, title, layer: cue.layer, fields: cue.fields, index: index + 1 });
       if (r.ok) s().select(copyId);
     },

@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { LAYERS, type Layer, type Show } from '../../main/engine/show';
+import { LAYERS, SHOW_FORMAT_VERSION, type Layer, type Show } from '../../main/engine/show';
 import { TEMPLATE_DEFINITIONS } from '../../overlays/graphics/definitions';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/server';
@@ -19,7 +19,7 @@ function soakShow(): Show {
     const template = TEMPLATE_DEFINITIONS.find((t) => t.layer === layer) ?? TEMPLATE_DEFINITIONS[0]!;
     return ['a', 'b'].map((k) => ({ id: `${layer}-${k}`, title: `${layer} ${k}`, template: template.id, layer, fields: template.demo }));
   });
-  return { format: 'strapline-show', version: 2, name: 'Soak', stacks: [{ id: 'soak', name: 'Soak', cues }] };
+  return { format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Soak', stacks: [{ id: 'soak', name: 'Soak', cues }] };
 }
 
 interface Counters {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { WebSocketServer } from 'ws';
-import { LAYERS } from '../../main/engine/show';
+import { LAYERS, SHOW_FORMAT_VERSION } from '../../main/engine/show';
 import type { Show } from '../../main/engine/show';
 import { launchChromium } from '../support/chromium';
 import { spawnServer } from '../support/server-process';
@@ -21,7 +21,7 @@ function benchShow(): Show {
       fields: { headline: `Bench ${layer} ${k}`, subline: 'Take latency', party: 'lab', variant: 'standard' },
     })),
   );
-  return { format: 'strapline-show', version: 2, name: 'Bench', stacks: [{ id: 'bench', name: 'Bench', cues }] };
+  return { format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Bench', stacks: [{ id: 'bench', name: 'Bench', cues }] };
 }
 
 /**

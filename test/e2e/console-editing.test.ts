@@ -56,9 +56,11 @@ describe.skipIf(missing !== null)('the console edits the show', () => {
     await page.getByRole('button', { name: '+ Cue' }).click();
     await page.getByRole('menuitem', { name: /^Strap/ }).click();
     await expect.poll(() => ids(added.id)).toEqual(['strap']);
-    expect(cue('strap')).toMatchObject({ template: 'strap', layer: 'lower-third', fields: { headline: 'Strapline' } });
+    // The template's defaults are left to it (not written into the show); the form shows them, marked.
+    expect(cue('strap')).toMatchObject({ template: 'strap', layer: 'lower-third', fields: {} });
     await expect.poll(() => page.locator('.cue-editor').getAttribute('data-editing')).toBe('strap');
     expect(await field('Headline').inputValue()).toBe('Strapline');
+    expect(await page.locator('.cue-editor [data-field="headline"]').getAttribute('data-default')).toBe('');
   });
 
   it('edits fields with the generated form; an invalid value is shown inline and nothing is sent', async () => {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
-import { startTestServer, type TestServer } from '../support/server';
+import { post, startTestServer, type TestServer } from '../support/server';
 
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
@@ -92,6 +92,25 @@ describe.skipIf(missing !== null)('the console declares results, handles correct
     expect(await page.locator('.last-declaration time').textContent()).toMatch(/^\d\d:\d\d:\d\d$/);
   });
 
+  it('a correction that arrives from elsewhere shows on the Declare form at once, and the outcome it outdates goes', async () => {
+    const held = page.locator('.declaration .held');
+    const outcome = page.locator('.declare-outcome');
+    await expect.poll(() => held.textContent()).toBe('Held: declared, revision 1 · sends revision 2');
+    expect(await outcome.textContent()).toBe('Peterborough declared: now in the results.');
+    // From a script, as a results feed sends it: the Conservatives 100 votes more.
+    const seat = heldSeat()!;
+    if (seat.state !== 'declared') throw new Error('Peterborough should be declared by now');
+    const partyVotes = { ...seat.partyVotes, con: seat.partyVotes.con! + 100 };
+    expect((await post(`${server.url}/api/results`, { ...seat, revision: 2, validVotes: seat.validVotes + 100, partyVotes })).status).toBe(200);
+    await expect.poll(() => held.textContent())
+      .toBe('Held: declared, revision 1 · correction waiting: revision 2 (accept or reject it under Corrections) · sends revision 3');
+    expect(await outcome.getAttribute('data-outcome')).toBe('');
+    expect(await outcome.textContent()).toBe('');
+    // Rejected elsewhere: the form says so as soon.
+    expect(server.engine.dispatch({ type: 'reject-correction', onsCode: PETERBOROUGH }).ok).toBe(true);
+    await expect.poll(() => held.textContent()).toBe('Held: declared, revision 1 · sends revision 2');
+  });
+
   it('a different result for the same seat waits as a correction until Accept', async () => {
     await page.getByText('Held: declared, revision 1 · sends revision 2').waitFor();
     await votes('Conservative').fill('13600');
@@ -122,6 +141,9 @@ describe.skipIf(missing !== null)('the console declares results, handles correct
     expect(server.engine.resultsSnapshot().corrections).toEqual([]);
     await page.getByText('No corrections waiting.').waitFor();
     await page.getByRole('tab', { name: 'Declare' }).click();
+    // "Waiting as a correction" is no longer true once it is accepted: the form says what is held instead.
+    await expect.poll(() => page.locator('.declare-outcome').textContent()).toBe('');
+    await expect.poll(() => page.locator('.declaration .held').textContent()).toBe('Held: declared, revision 2 · sends revision 3');
   });
 
   it('starts a rehearsal from the console: banner up, seats coming in; stop takes it down', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Engine } from '../../main/engine/engine';
 import { baselineFromSeats, seatWinner, type BaselineSeat } from '../../main/engine/election';
 import type { ServerEvent } from '../../main/engine/protocol';
-import type { Show } from '../../main/engine/show';
+import { SHOW_FORMAT_VERSION, type Show } from '../../main/engine/show';
 import { templateTable, type TemplateDefinition } from '../../main/engine/templates';
 import { TEMPLATES } from '../../overlays/graphics/definitions';
 
@@ -46,7 +46,7 @@ export const testTemplates = templateTable([...TEMPLATES.values(), twoStep, seat
 export function testShow(): Show {
   return {
     format: 'strapline-show',
-    version: 2,
+    version: SHOW_FORMAT_VERSION,
     name: 'Test show',
     stacks: [
       {

@@ -23,3 +23,9 @@ export type FocusRegion = keyof typeof FOCUS_REGIONS;
 export const FOCUS_REGION_CODES = Object.keys(FOCUS_REGIONS) as [FocusRegion, ...FocusRegion[]];
 export const WHOLE_MAP = 'all';
 export const WHOLE_MAP_NAME = 'United Kingdom';
+
+/** A region's or nation's name for a title: "all" is the whole UK, a code the list does not name stays a code. */
+export function placeName(code: string): string {
+  if (code === WHOLE_MAP) return WHOLE_MAP_NAME;
+  return code in FOCUS_REGIONS ? FOCUS_REGIONS[code as FocusRegion] : code;
+}

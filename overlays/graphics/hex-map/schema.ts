@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TemplateDefinition } from '../../../main/engine/templates';
 import { onsCodeSchema, partyIdSchema } from '../../../main/engine/election';
-import { FOCUS_REGIONS, FOCUS_REGION_CODES, WHOLE_MAP, WHOLE_MAP_NAME } from './regions';
+import { FOCUS_REGION_CODES, WHOLE_MAP, placeName } from './regions';
 import { resolveHexMap } from './bind';
 
 export const hexMapFields = z.strictObject({
@@ -43,10 +43,7 @@ export const hexMap: TemplateDefinition = {
   layer: 'fullscreen',
   steps: 2,
   fields: hexMapFields,
-  title: (f) => {
-    const region = String(f.region ?? WHOLE_MAP);
-    return `Map: ${region in FOCUS_REGIONS ? FOCUS_REGIONS[region as keyof typeof FOCUS_REGIONS] : WHOLE_MAP_NAME}`;
-  },
+  title: (f) => `Map: ${placeName(String(f.region ?? WHOLE_MAP))}`,
   // East of England: 61 seats, 55 of them Conservative on the notional 2019 result (seeds article 000).
   demo: { title: 'General election 2024', region: 'E12000006', source: 'results' },
   resolve: (fields, ctx) => resolveHexMap(hexMapFields.parse(fields), ctx),

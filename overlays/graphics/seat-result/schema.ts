@@ -21,7 +21,11 @@ export const seatResult: TemplateDefinition = {
   layer: 'fullscreen',
   steps: 2,
   fields: seatResultFields,
-  title: (f) => `Result: ${String(f.constituency ?? PETERBOROUGH)}`,
+  // The seat by name, as the list and the as-run log should read; its code only if the list lacks it.
+  title: (f, names) => {
+    const code = String(f.constituency ?? PETERBOROUGH);
+    return `Result: ${names.constituencies.get(code)?.name ?? code}`;
+  },
   demo: { constituency: PETERBOROUGH, bars: 6 },
   resolve: (fields, ctx) => resolveSeatResult(seatResultFields.parse(fields), ctx),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OTHER_PARTY_ID, PARTY_TABLE } from '../../../main/engine/election';
 import type { TemplateDefinition } from '../../../main/engine/templates';
+import { placeName } from '../hex-map/regions';
 import { resolveSeatTally } from './bind';
 
 const NAMED_PARTIES = PARTY_TABLE.map((p) => p.id).filter((id) => id !== OTHER_PARTY_ID) as [string, ...string[]];
@@ -34,7 +35,11 @@ export const seatTally: TemplateDefinition = {
   layer: 'fullscreen',
   steps: 1,
   fields: seatTallyFields,
-  title: (f) => String(f.title ?? 'State of the parties'),
+  title: (f) => {
+    const title = String(f.title);
+    const place = f.region ? placeName(String(f.region)) : '';
+    return place === '' || title.includes(place) ? title : `${title}: ${place}`;
+  },
   demo: { title: 'State of the parties', region: '', parties: ['lab', 'con', 'ld', 'snp', 'reform', 'green', 'pc'] },
   resolve: (fields, ctx) => resolveSeatTally(seatTallyFields.parse(fields), ctx),
 };

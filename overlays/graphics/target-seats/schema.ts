@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TemplateDefinition } from '../../../main/engine/templates';
-import { PARTY_TABLE, onsCodeSchema } from '../../../main/engine/election';
+import { PARTY_TABLE, onsCodeSchema, partyInfo } from '../../../main/engine/election';
+import { placeName } from '../hex-map/regions';
 import { resolveTargetSeats, ROWS_PER_PAGE, TARGET_PAGES } from './bind';
 
 /** Parties that can attack a seat: the table, less the buckets that never stand as one. */
@@ -29,7 +30,7 @@ export const targetSeats: TemplateDefinition = {
   layer: 'fullscreen',
   steps: TARGET_PAGES,
   fields: targetSeatsFields,
-  title: (f) => (f.title ? String(f.title) : `Targets: ${String(f.party ?? 'lab').toUpperCase()} ${String(f.region ?? '')}`.trim()),
+  title: (f) => (f.title ? String(f.title) : `${partyInfo(String(f.party))?.name ?? String(f.party)} targets: ${placeName(String(f.region))}`),
   demo: { title: '', party: 'lab', region: 'E12000006', count: 24, seats: [] },
   resolve: (fields, ctx) => resolveTargetSeats(targetSeatsFields.parse(fields), ctx),
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, commandSchemas, type CommandOf, type CommandType } from '../../../main/engine/protocol';
 import { BASELINE_SEATS, engineHarness, testShow } from '../../support/engine-fixture';
+import { SHOW_FORMAT_VERSION } from '../../../main/engine/show';
 
 /**
  * The command contract: every input that is not a well-formed command is
@@ -188,7 +189,7 @@ bad('add-cue: bad variant', { type: 'add-cue', stackId: 's1', template: 'strap',
 // load-show: the show itself is checked by shape.
 const show = testShow();
 bad('load-show: wrong format', { type: 'load-show', show: { ...show, format: 'caspar-show' } });
-bad('load-show: a newer version (3)', { type: 'load-show', show: { ...show, version: 3 } });
+bad('load-show: a newer version', { type: 'load-show', show: { ...show, version: SHOW_FORMAT_VERSION + 1 } });
 bad('load-show: an older version (1), which only files migrate', { type: 'load-show', show: { ...show, version: 1 } });
 bad('load-show: stacks not an array', { type: 'load-show', show: { ...show, stacks: {} } });
 bad('load-show: extra show property', { type: 'load-show', show: { ...show, script: 'x' } });

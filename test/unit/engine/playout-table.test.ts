@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../main/engine/engine';
 import type { Command } from '../../../main/engine/protocol';
-import type { Show } from '../../../main/engine/show';
+import { SHOW_FORMAT_VERSION, type Show } from '../../../main/engine/show';
 import { testTemplates } from '../../support/engine-fixture';
 import { baselineFromSeats } from '../../../main/engine/election';
 
@@ -9,7 +9,7 @@ const templates = testTemplates;
 
 const show: Show = {
   format: 'strapline-show',
-  version: 2,
+  version: SHOW_FORMAT_VERSION,
   name: 'Table',
   stacks: [
     {

@@ -85,15 +85,16 @@ describe('delete-stack', () => {
 });
 
 describe('add-cue', () => {
-  it("fills the template's defaults, title and layer", () => {
+  it("takes the template's title and layer, and stores only the fields given: the defaults stay the template's", () => {
     const h = engineHarness();
-    h.must({ type: 'add-cue', stackId: 's2', template: 'strap', cueId: 'new', fields: { headline: 'Hello' } });
+    h.must({ type: 'add-cue', stackId: 's2', template: 'strap', cueId: 'new', fields: { headline: ' Hello ' } });
     expect(findCue(h.engine.showSnapshot().show, 'new')?.cue).toEqual({
       id: 'new',
       title: 'Hello',
+      autoTitle: true,
       template: 'strap',
       layer: 'lower-third',
-      fields: { headline: 'Hello', subline: '', party: 'none', variant: 'standard' },
+      fields: { headline: 'Hello' },
     });
   });
 

@@ -62,9 +62,9 @@ describe('refusals', () => {
   };
 
   it('refuses a file from a newer Strapline, saying which versions this one reads', () => {
-    const message = errorOf(json('v3-from-a-newer-strapline.json'));
+    const message = errorOf(json('v4-from-a-newer-strapline.json'));
     expect(message).toContain('newer Strapline');
-    expect(message).toContain('version 3');
+    expect(message).toContain('version 4');
     expect(message).toContain(`versions ${FIRST_SHOW_FORMAT_VERSION} to ${SHOW_FORMAT_VERSION}`);
     expect(message).toContain('will not be overwritten');
   });
@@ -106,7 +106,7 @@ describe('show files on disk go through the migration', () => {
   });
 
   it('refuses a newer or a cut-short file, naming the file and the place', async () => {
-    const newer = await readShowFile(fixture('v3-from-a-newer-strapline.json'), TEMPLATES);
+    const newer = await readShowFile(fixture('v4-from-a-newer-strapline.json'), TEMPLATES);
     expect('error' in newer && newer.error.message).toContain('newer Strapline');
     const copy = path.join(dir, 'cut.json');
     await copyFile(fixture('damaged-cut-short.json'), copy);

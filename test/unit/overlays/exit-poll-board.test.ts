@@ -40,7 +40,7 @@ describe('exit poll board', () => {
     const def = TEMPLATES.get('exit-poll')!;
     expect(def).toMatchObject({ layer: 'fullscreen', steps: 8 });
     expect(def.fields.safeParse(def.demo).success).toBe(true);
-    expect(def.title(exitPollFields.parse({}))).toBe('Exit poll 22:00');
+    expect(def.title(exitPollFields.parse({}), { constituencies: new Map() })).toBe('Exit poll 22:00');
   });
 });
 

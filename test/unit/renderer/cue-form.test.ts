@@ -50,7 +50,9 @@ describe('formModel: the schema read as a form', () => {
     expect(field('rows').columns.map((c) => [c.key, c.kind, c.optional])).toEqual([['party', 'party', false], ['seats', 'number', false], ['previous', 'number', true]]);
     expect(field('rows').maxItems).toBe(4);
     expect(field('parties').columns[0]).toMatchObject({ kind: 'party', label: 'Parties' });
-    expect(blankRow(field('rows'))).toEqual({ party: 'lab', seats: '0', previous: '' });
+    expect(blankRow(field('rows'), [])).toEqual({ party: 'lab', seats: '0', previous: '' });
+    // After a Labour row, the next party no row has: a second Labour would only be refused.
+    expect(blankRow(field('rows'), [{ party: 'lab', seats: '410', previous: '' }])).toEqual({ party: 'con', seats: '0', previous: '' });
   });
 
   it('reads every registered template without falling back to raw JSON, and every field has a label', () => {

@@ -66,6 +66,9 @@ const electronRuns = (() => {
     return false;
   }
 })();
+/** Every line that says the start is headless: there must be exactly one. */
+const headlines = (out: string) => out.split('\n').filter((l) => /headless/i.test(l));
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const line = (out: string, label: string) => new RegExp(`^  ${label}:\\s+(\\S+)`, 'm').exec(out)?.[1];
 const statusOf = async (url: string) => (await fetch(url)).status;
 
@@ -75,6 +78,10 @@ describe('the start-up lines', () => {
     const out = await run(['--port', '0', '--data', data, '--as-run', path.join(data, 'as-run.jsonl')], DONE);
     const base = line(out, 'console')!.replace(/\/$/, '');
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // One line says it, with the port that --port 0 chose and the data folder, before any URL.
+    const port = new URL(base).port;
+    expect(headlines(out)).toEqual([expect.stringMatching(new RegExp(`^Strapline is running headless on port ${port}, data folder ${literally(data)} \\(`))]);
+    expect(out.split('\n')[0]).toBe(headlines(out)[0]);
     for (const [label, page] of [['output', '/output'], ['gallery', '/gallery'], ['producer', '/producer']] as const) {
       expect(line(out, label)).toBe(`${base}${page}`);
       expect(await statusOf(line(out, label)!)).toBe(200);
@@ -84,8 +91,12 @@ describe('the start-up lines', () => {
   it.skipIf(electronRuns)('the same through `npm start` where Electron\'s binary is absent (the launcher runs the CLI)', async () => {
     const data = path.join(dir, 'launcher');
     const out = await run(['--port', '0', '--data', data, '--as-run', path.join(data, 'as-run.jsonl')], DONE, true);
-    expect(out).toContain("Electron's binary is not installed on this machine: starting Strapline headless instead");
     const base = line(out, 'console')!.replace(/\/$/, '');
+    // The launcher's reason and the CLI's start are one line, not two.
+    const port = new URL(base).port;
+    expect(headlines(out)).toEqual([
+      expect.stringMatching(new RegExp(`^Electron's binary is not installed on this machine, so Strapline is running headless on port ${port}, data folder ${literally(data)} \\(.*: open the URLs below in a browser$`)),
+    ]);
     expect(line(out, 'gallery')).toBe(`${base}/gallery`);
     expect(line(out, 'producer')).toBe(`${base}/producer`);
     expect(await statusOf(line(out, 'producer')!)).toBe(200);

@@ -6,6 +6,7 @@ import { ShowStore, writeFileAtomic } from '../../../main/server/show-store';
 import { WEB_ROOT, startHeadless, type Headless } from '../../../main/server/headless';
 import { engineHarness, T0, testTemplates } from '../../support/engine-fixture';
 import { post } from '../../support/server';
+import { SHOW_FORMAT_VERSION } from '../../../main/engine/show';
 
 /** The data folder's show store: atomic writes, autosave inside a second, ten versions, and show files over HTTP. */
 
@@ -141,7 +142,7 @@ describe('show files over HTTP', () => {
     return { dir, showPath, app, status };
   }
 
-  it('opens a version 1 file, tracks unsaved edits, and saves it as version 2', async () => {
+  it('opens a version 1 file, tracks unsaved edits, and saves it in the current version', async () => {
     const { showPath, app, status } = await withV1Show();
     expect(await status()).toMatchObject({ file: showPath, dirty: false, recent: [{ path: showPath, exists: true }], restore: null });
     expect((await post(`${app.url}/api/command`, { type: 'rename-stack', stackId: 'corner', name: 'Corner' })).status).toBe(200);
@@ -149,13 +150,13 @@ describe('show files over HTTP', () => {
     const saved = await post(`${app.url}/api/show/save`, {});
     expect(saved).toMatchObject({ status: 200, json: { dirty: false, file: showPath } });
     const onDisk = JSON.parse(await readFile(showPath, 'utf8'));
-    expect(onDisk).toMatchObject({ version: 2, stacks: [{ id: 'headlines' }, { name: 'Corner' }] });
+    expect(onDisk).toMatchObject({ version: SHOW_FORMAT_VERSION, stacks: [{ id: 'headlines' }, { name: 'Corner' }] });
     expect(Date.parse(onDisk.savedAt)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it.each([
     ['a damaged file', 'damaged-cut-short.json', /not valid JSON at line 7, column 1/],
-    ['a file from a newer Strapline', 'v3-from-a-newer-strapline.json', /newer Strapline \(show format version 3/],
+    ['a file from a newer Strapline', 'v4-from-a-newer-strapline.json', /newer Strapline \(show format version 4/],
     ['a file with a bad field', 'v1-bad-field.json', /stacks\.0\.cues\.1\.layer/],
   ])('refuses to open %s, changing nothing, file untouched', async (_name, fixture, message) => {
     const { dir, app, status } = await withV1Show();
@@ -209,7 +210,7 @@ describe('show files over HTTP', () => {
     expect(await fingerprint(other)).toEqual(before);
     const replaced = await post(`${app.url}/api/show/save-as`, { path: other, overwrite: true });
     expect(replaced.status).toBe(200);
-    expect(JSON.parse(await readFile(other, 'utf8')).version).toBe(2);
+    expect(JSON.parse(await readFile(other, 'utf8')).version).toBe(SHOW_FORMAT_VERSION);
     expect((await status()).recent.map((r: { path: string }) => r.path)).toEqual([other, path.join(dir, 'night.json')]);
   });
 
