@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TemplateDefinition } from '../../../main/engine/templates';
 import { onsCodeSchema } from '../../../main/engine/election';
-import { resolveSeatResult } from './bind';
+import { resolveSeatResult, seatResultViewSchema } from './bind';
 
 /** Peterborough: Labour's 2024 gain from the Conservatives by 118 votes. */
 export const PETERBOROUGH = 'E14001425';
@@ -24,4 +24,5 @@ export const seatResult: TemplateDefinition = {
   title: (f) => `Result: ${String(f.constituency ?? PETERBOROUGH)}`,
   demo: { constituency: PETERBOROUGH, bars: 6 },
   resolve: (fields, ctx) => resolveSeatResult(seatResultFields.parse(fields), ctx),
+  view: seatResultViewSchema,
 };
