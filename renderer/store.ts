@@ -79,6 +79,8 @@ export function createConsoleStore(bridge: Bridge) {
     if (event.type === 'show') store.setState({ show: event.data.show, showHistory: event.data.history });
     if (event.type === 'results') store.setState({ results: event.data });
     if (event.type === 'outputs') store.setState({ outputs: event.data });
+    // A fault the server caught after a command was accepted (main/server/fault-guard.ts): the operator must know.
+    if (event.type === 'error') store.getState().notify(event.data.message);
     if (event.type === 'as-run') store.setState({ asRun: [...store.getState().asRun.slice(-(AS_RUN_KEPT - 1)), event.data] });
     if (event.type === 'program') {
       const selected = store.getState().selectedCueId;

@@ -11,6 +11,7 @@ import * as edits from './show-edits';
 import * as results from './results';
 import * as history from './show-history';
 import { deriveTotals, type Baseline, type Constituency, type ElectionTotals } from './election';
+import { jsonBoundsProblem } from './json-bounds';
 import type { ResultsSnapshot } from './protocol';
 
 type Handler<K extends CommandType> = (state: EngineState, cmd: CommandOf<K>, ctx: history.HistoryContext) => Outcome;
@@ -56,6 +57,8 @@ export interface EngineOptions {
 }
 
 export type Listener = (event: ServerEvent) => void;
+/** Told of a listener that threw: the command had been applied, so it is a fault to report, not a refusal. */
+export type FaultListener = (error: unknown, during: string) => void;
 
 /**
  * Owns the show, preview and program. Every change comes through dispatch,
@@ -71,6 +74,7 @@ export class Engine {
   private history = history.emptyHistory();
   private resultsCache: { of: results.ResultsState; snapshot: ResultsSnapshot } | null = null;
   private readonly listeners = new Set<Listener>();
+  private readonly faultListeners = new Set<FaultListener>();
   private readonly templates: TemplateTable;
   private readonly now: () => number;
   private readonly minTakeIntervalMs: number;
@@ -87,6 +91,9 @@ export class Engine {
   }
 
   dispatch(input: unknown): CommandResult {
+    // Before zod, on every transport (IPC included): a value too deep to serialise again never gets in.
+    const tooBig = jsonBoundsProblem(input);
+    if (tooBig) return this.reject(fail('INVALID_COMMAND', `command ${tooBig}`));
     const parsed = commandSchema.safeParse(input);
     if (!parsed.success) {
       return this.reject(fail('INVALID_COMMAND', describeIssues(parsed.error.issues)));
@@ -207,6 +214,12 @@ export class Engine {
     return () => this.listeners.delete(listener);
   }
 
+  /** The server logs these and tells the consoles; with no one listening they go to stderr. */
+  onFault(listener: FaultListener): () => void {
+    this.faultListeners.add(listener);
+    return () => this.faultListeners.delete(listener);
+  }
+
   private reject(error: ReturnType<typeof fail>): CommandResult {
     this.emit({ type: 'error', data: error });
     return { ok: false, error };
@@ -217,8 +230,19 @@ export class Engine {
       // A broken view must never stop the engine or the other views.
       try {
         listener(event);
+      } catch (e) {
+        this.fault(e, `a listener to the ${event.type} event`);
+      }
+    }
+  }
+
+  private fault(error: unknown, during: string): void {
+    if (this.faultListeners.size === 0) console.error(`fault in ${during}: ${(error as Error)?.stack ?? String(error)}`);
+    for (const listener of this.faultListeners) {
+      try {
+        listener(error, during);
       } catch {
-        /* the transport reports its own failures */
+        // A broken reporter has nowhere left to report to; the air goes on.
       }
     }
   }

@@ -46,6 +46,12 @@ export interface TemplateDefinition {
    * the graphic is on air or in preview). Unbound templates draw their fields.
    */
   resolve?: (fields: Fields, ctx: BindingContext) => Fields;
+  /**
+   * Bound templates: the shape of what resolve returns, the schema the output
+   * parses it with. A view that comes from outside (a crash's session.json,
+   * restore-program) is checked against it before it may go to air.
+   */
+  view?: z.ZodType<Fields>;
 }
 
 export type TemplateTable = ReadonlyMap<string, TemplateDefinition>;

@@ -32,10 +32,15 @@ export function needForSocket(role: string | null): Need {
 /** A cookie per port: two Strapline servers on one machine keep their own. */
 export const cookieName = (port: number) => `strapline-token-${port}`;
 
-/** `Authorization: Bearer`, then `?token=`, then the cookie a page was given when it opened. */
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * `Authorization: Bearer`, then `?token=`, then the cookie a page was given when it opened.
+ * An Authorization header in any other form (a bare token, Basic) presents '': a wrong token, never a match.
+ */
 export function presentedToken(req: IncomingMessage, url: URL, port: number): string | undefined {
   const auth = req.headers.authorization;
-  if (auth !== undefined) return /^Bearer\s+(\S+)\s*$/i.exec(auth)?.[1] ?? auth;
+  if (auth !== undefined) return BEARER.exec(auth)?.[1] ?? '';
   const query = url.searchParams.get('token');
   if (query !== null) return query;
   const name = cookieName(port);
@@ -65,7 +70,10 @@ export class AccessGuard {
     const access = accessOf(this.tokens, presented);
     if (need === 'nothing') return { ok: true, access };
     if (access === 'none') {
-      const why = presented === undefined ? 'needs an access token' : 'has a wrong access token';
+      const why =
+        presented === undefined ? 'needs an access token'
+        : presented === '' && req.headers.authorization !== undefined ? 'has an Authorization header that is not "Bearer <access token>"'
+        : 'has a wrong access token';
       return { ok: false, status: 401, error: fail('UNAUTHORIZED', `${req.method} ${url.pathname} ${why} (Authorization: Bearer, or ?token= in the URL)`) };
     }
     if (need === 'control' && access === 'read-only') {
@@ -74,9 +82,12 @@ export class AccessGuard {
     return { ok: true, access };
   }
 
-  /** Refuses the request (and says why) or lets it through; a page opened with ?token= keeps it in a cookie for its own requests. */
-  admitRequest(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
-    const verdict = this.judge(req, url, needFor(req.method, url.pathname));
+  /**
+   * Refuses the request (and says why) or lets it through; a page opened with ?token= keeps it in a cookie for its own requests.
+   * `site` is the decoded path the file server will serve (static-files.ts sitePath), never the raw one.
+   */
+  admitRequest(req: IncomingMessage, res: ServerResponse, url: URL, site: string): boolean {
+    const verdict = this.judge(req, url, needFor(req.method, site));
     if (!verdict.ok) {
       if (verdict.status === 401) res.setHeader('www-authenticate', 'Bearer realm="strapline"');
       sendError(res, verdict.status, verdict.error);

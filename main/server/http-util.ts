@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fail, type StraplineError } from '../engine/errors';
+import { jsonBoundsProblem } from '../engine/json-bounds';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -32,17 +33,20 @@ export async function readTextBody(req: IncomingMessage, maxBytes = MAX_BODY_BYT
   return { text: Buffer.concat(chunks).toString('utf8') };
 }
 
-/** Reads a JSON body, capped, as unknown: the command schema narrows it. */
+/** Reads a JSON body, capped in bytes, depth and width (json-bounds.ts), as unknown: the command schema narrows it. */
 export async function readJsonBody(req: IncomingMessage): Promise<{ value: unknown } | { error: StraplineError; status: number }> {
   const body = await readTextBody(req);
   if ('error' in body) return body;
   const text = body.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { value: {} };
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) as unknown };
+    value = JSON.parse(text);
   } catch (e) {
     return { status: 400, error: fail('INVALID_REQUEST', `Body is not JSON: ${(e as Error).message}`) };
   }
+  const tooBig = jsonBoundsProblem(value);
+  return tooBig ? { status: 400, error: fail('INVALID_REQUEST', `Body ${tooBig}`) } : { value };
 }
 
 /**

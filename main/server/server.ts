@@ -9,7 +9,9 @@ import type { Constituency } from '../engine/election';
 import { Rehearsal } from './rehearsal';
 import { SnapshotStream } from './snapshot-stream';
 import { AsRunMemory, handleAsRunApi } from './as-run-api';
-import { resolveInside, sendFile } from './static-files';
+import { servedFile, sendFile, sitePath } from './static-files';
+import { DEFAULT_CONNECTION_LIMITS, bodyDeadline, checkingIntervalMs, limitConnections, type ConnectionLimits } from './connection-limits';
+import { guardFaults } from './fault-guard';
 import { handleShowApi, type ShowApiContext } from './show-api';
 import { AccessGuard } from './access-guard';
 import { accessInfo, handleAccessApi } from './access-api';
@@ -39,6 +41,8 @@ export interface ServerOptions {
   tokens?: AccessTokens;
   /** Show files and crash recovery (/api/show/...); absent when the server keeps no data directory. */
   showFiles?: ShowApiContext | null;
+  /** Sockets per address and timeouts (connection-limits.ts); tests shorten them. */
+  limits?: Partial<ConnectionLimits>;
 }
 
 export interface RunningServer {
@@ -77,9 +81,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The gallery draws a whole declared night from its own engine; the live one is only asked for its baseline, once.
   const gallery = galleryApi({ resultsFile: options.rehearsalSource, baseline: engine.resultsState().baseline, constituencies: options.constituencies, templates: TEMPLATE_DEFINITIONS });
   const producer = producerApi(engine, TEMPLATES);
-  const server: Server = createServer((req, res) => {
+  const limits: ConnectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
+  const server: Server = createServer({ connectionsCheckingInterval: checkingIntervalMs(limits) }, (req, res) => {
     const url = requestUrl(req.url);
     if (!url) return sendError(res, 400, fail('INVALID_REQUEST', 'The request target is not a valid URL'));
+    // The one path both the access guard and the file server judge, decoded and normalised.
+    const site = sitePath(url.pathname);
+    if (site === null) return sendError(res, 400, fail('INVALID_REQUEST', `The request path ${url.pathname} cannot be decoded (bad percent-encoding, a NUL or a backslash)`));
+    bodyDeadline(req, res, limits);
+    // HEAD is answered as GET by every route. Node's response already knows it was asked by HEAD and sends no body.
+    if (req.method === 'HEAD') req.method = 'GET';
     void (async () => {
       if (!hostAllowed(req.headers.host, options.host)) {
         return sendError(res, 403, fail('FORBIDDEN', `Host ${req.headers.host} is not this server`));
@@ -87,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOriginOrNone(req)) {
         return sendError(res, 403, fail('FORBIDDEN', `Requests from origin ${req.headers.origin} are refused`));
       }
-      if (!guard.admitRequest(req, res, url)) return;
+      if (!guard.admitRequest(req, res, url, site)) return;
       if (handleAccessApi(req, res, url.pathname, () => accessInfo(options.host, boundPort, guard.tokens))) return;
       if (handleAsRunApi(req, res, url, asRun)) return;
       if (await handleResultsApi(req, res, url, resultsCtx)) return;
@@ -97,8 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendError(res, 405, fail('INVALID_REQUEST', `${req.method} is not served here`));
       }
-      const page = PAGES[url.pathname];
-      const file = page ? resolveInside(webRoot, page) : resolveInside(webRoot, url.pathname);
+      const file = await servedFile(webRoot, PAGES[site] ?? site);
       if (file && (await sendFile(res, file))) return;
       sendError(res, 404, fail('NOT_FOUND', `Nothing at ${url.pathname}`));
     })().catch((e: unknown) => {
@@ -107,6 +117,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else res.destroy();
     });
   });
+  limitConnections(server, limits);
+  // Faults are logged and told to the consoles on sockets (Electron's console window, over IPC, is not told yet).
+  const stopGuard = guardFaults(engine, (report) => stream.reportFault(report.error));
   server.on('upgrade', (req, socket, head) => {
     if (!hostAllowed(req.headers.host, options.host)) return void socket.destroy();
     const url = requestUrl(req.url);
@@ -117,6 +130,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
+  }).catch((e: unknown) => {
+    stopGuard();
+    throw e;
   });
   const port = (server.address() as AddressInfo).port;
   boundPort = port;
@@ -128,6 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       new Promise<void>((resolve) => {
         if (rehearsal.status().running) rehearsal.stop();
+        stopGuard();
         stream.close();
         asRun.close();
         server.closeAllConnections();

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fail, type StraplineError } from '../engine/errors';
 import { parseShow } from '../engine/show-check';
+import { jsonBoundsProblem } from '../engine/json-bounds';
 import { migrateShow } from '../engine/show-migrations';
 import type { Show } from '../engine/show';
 import type { TemplateTable } from '../engine/templates';
@@ -38,6 +39,8 @@ export async function readShowFile(file: string, templates: TemplateTable): Prom
     } catch (e) {
       return { error: fail('INVALID_SHOW_FILE', `${file}: not valid JSON at ${jsonErrorPlace(text, (e as Error).message)}`) };
     }
+    const tooBig = jsonBoundsProblem(raw);
+    if (tooBig) return { error: fail('INVALID_SHOW_FILE', `${file}: ${tooBig}`) };
     const migrated = migrateShow(raw, file);
     if ('error' in migrated) return migrated;
     const parsed = parseShow(migrated.raw, templates, file);

@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Engine } from '../engine/engine';
 import { clientMessageSchema, type CommandResult, type OutputsSnapshot, type ServerEvent, type ServerMessage } from '../engine/protocol';
-import { describeIssues, fail } from '../engine/errors';
+import { describeIssues, fail, type StraplineError } from '../engine/errors';
+import { jsonBoundsProblem } from '../engine/json-bounds';
 import { requestUrl, sameOriginOrNone } from './http-util';
 import { OutputHealth, looksLikeReport } from './output-health';
 
@@ -86,6 +87,8 @@ export class SnapshotStream {
       } catch {
         return send(ws, { type: 'error', data: fail('INVALID_REQUEST', 'Message is not JSON') });
       }
+      const tooBig = jsonBoundsProblem(parsed);
+      if (tooBig) return send(ws, { type: 'error', data: fail('INVALID_REQUEST', `Message ${tooBig}`) });
       // The one thing an output may say: what it measures. It is recorded, never dispatched.
       if (outputId !== null && looksLikeReport(parsed)) {
         const refused = this.outputs.report(outputId, parsed);
@@ -102,6 +105,12 @@ export class SnapshotStream {
           : safeDispatch(this.engine, message.data.command);
       send(ws, { type: 'result', id: message.data.id, result });
     });
+  }
+
+  /** A fault after a command was accepted (main/server/fault-guard.ts): every console is told, outputs are not. */
+  reportFault(error: StraplineError): void {
+    const text = JSON.stringify({ type: 'error', data: error } satisfies ServerEvent);
+    for (const [ws, role] of this.clients) if (role === 'console' && ws.readyState === ws.OPEN) ws.send(text);
   }
 
   private broadcast(event: ServerEvent): void {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 
@@ -17,17 +17,47 @@ const TYPES: Record<string, string> = {
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
-/** Resolves a URL path inside root, or null when it would leave root. */
-export function resolveInside(root: string, urlPath: string): string | null {
+/**
+ * The path a request names, decoded once and normalised ("/renderer%2findex.html"
+ * is "/renderer/index.html"), or null when it cannot be decoded or holds a NUL or a backslash.
+ * The access guard decides on this path and the file server serves it: one
+ * function, so an encoding can never make the two disagree.
+ */
+export function sitePath(urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
-  const full = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
+  // A backslash is a separator on Windows that POSIX normalisation does not see ("\renderer\index.html"
+  // would be judged as no folder at all, then served as the console page); no built page has one in its name.
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  return path.posix.normalize('/' + decoded);
+}
+
+/** Resolves a URL path inside root, or null when it would leave root (by its name alone: see servedFile for links). */
+export function resolveInside(root: string, urlPath: string): string | null {
+  const site = sitePath(urlPath);
+  if (site === null) return null;
+  const full = path.resolve(root, '.' + site);
   return full === root || full.startsWith(root + path.sep) ? full : null;
+}
+
+/**
+ * The file to serve for a URL path: inside root by its name and by its real
+ * path, so a symlink in the built pages (to /etc/passwd, or to a folder above
+ * them) is never followed out. Null when it would leave root or does not exist.
+ */
+export async function servedFile(root: string, urlPath: string): Promise<string | null> {
+  const named = resolveInside(root, urlPath);
+  if (named === null) return null;
+  try {
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(named)]);
+    return real.startsWith(realRoot + path.sep) ? real : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function sendFile(res: ServerResponse, file: string): Promise<boolean> {
@@ -37,6 +67,8 @@ export async function sendFile(res: ServerResponse, file: string): Promise<boole
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
+      // Said outright, so a HEAD (answered as GET with no body) gives the same length.
+      'content-length': body.length,
       'cache-control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     res.end(body);

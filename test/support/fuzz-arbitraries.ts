@@ -49,7 +49,7 @@ const ARGUMENTS: Record<string, string[]> = {
   'add-cue': ['stackId', 'template', 'cueId', 'title', 'layer', 'fields', 'index'], 'edit-cue': ['cueId', 'title', 'layer', 'fields'],
   'delete-cue': ['cueId'], 'move-cue': ['cueId', 'stackId', 'index'], 'load-show': ['show'], 'declare-results': ['source', 'seats'],
   'accept-correction': ['onsCode'], 'reject-correction': ['onsCode'], 'set-baseline': ['seats'], 'results-settings': ['holderBasis', 'speakerCountsWith'],
-  'set-mode': ['mode'],
+  'set-mode': ['mode'], 'restore-program': ['program'],
 };
 
 const argument: Record<string, fc.Arbitrary<unknown>> = {
@@ -68,6 +68,11 @@ const argument: Record<string, fc.Arbitrary<unknown>> = {
   holderBasis: fc.constantFrom('notional', 'sitting-mp', 'vibes'),
   speakerCountsWith: fc.constantFrom(null, 'lab', 'con', 7),
   show: anything,
+  // What was on air before a crash, as session.json holds it: views right, wrong (a headline that is an object) or noise.
+  program: fc.oneof(
+    fc.dictionary(layer.map(String), fc.record({ cueId, title: nastyString, template: mostly(fc.constantFrom('strap', 'seat-result', 'two-step')), fields, view: fields, step: mostly(fc.nat(3), nastyNumber) }), { maxKeys: 2 }),
+    anything,
+  ),
 };
 
 /** A command-shaped object: a real type (mostly) with its own arguments, right, wrong or missing, and now and then one too many. */

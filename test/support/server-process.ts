@@ -8,16 +8,22 @@ import { REPO_ROOT } from '../../main/server/headless';
  * The headless server as its own process, as it runs in production, so a
  * benchmark's driver (Playwright) does not share its event loop.
  */
-export async function spawnServer(show: unknown): Promise<{ url: string; stop: () => Promise<void> }> {
+/** entry: another script taking the CLI's options (test/support/faulty-server.ts). */
+export async function spawnServer(show: unknown, entry = 'main/server/cli.ts'): Promise<{ url: string; exitCode: () => number | null; stderr: () => string; stop: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'strapline-bench-'));
   const showPath = path.join(dir, 'show.json');
   await writeFile(showPath, JSON.stringify(show));
   const child = spawn(
     path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
     // Its own data folder, so a benchmark never autosaves into (or recovers from) ~/.strapline.
-    ['main/server/cli.ts', '--port', '0', '--show', showPath, '--as-run', path.join(dir, 'as-run.jsonl'), '--data', path.join(dir, 'data')],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    [entry, '--port', '0', '--show', showPath, '--as-run', path.join(dir, 'as-run.jsonl'), '--data', path.join(dir, 'data')],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    process.stderr.write(chunk);
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -29,9 +35,13 @@ export async function spawnServer(show: unknown): Promise<{ url: string; stop: (
   });
   return {
     url,
+    exitCode: () => child.exitCode ?? (child.signalCode === null ? null : -1),
+    stderr: () => stderr,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
       await rm(dir, { recursive: true, force: true });
     },
   };

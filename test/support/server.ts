@@ -12,7 +12,8 @@ export interface TestServer extends Headless {
 
 /** The real headless server on a free loopback port, with its files in a temporary folder. */
 /** host: '0.0.0.0' opens it to the network, so every request needs a token (kept in the temp folder). */
-export async function startTestServer(options: { show?: unknown; now?: () => number; host?: string } = {}): Promise<TestServer> {
+/** data: true keeps a data folder (autosave, session.json) in the temp folder on loopback too. */
+export async function startTestServer(options: { show?: unknown; now?: () => number; host?: string; data?: boolean } = {}): Promise<TestServer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'strapline-test-'));
   let showPath = DEMO_SHOW;
   if (options.show !== undefined) {
@@ -22,7 +23,7 @@ export async function startTestServer(options: { show?: unknown; now?: () => num
   const asRunPath = path.join(dir, 'as-run.jsonl');
   const app = await startHeadless({ showPath, host: options.host ?? '127.0.0.1', port: 0, asRunPath, webRoot: WEB_ROOT, now: options.now,
     // Open to the network, the tokens (and with them the data folder) live in the temp folder too.
-    ...(options.host === undefined ? {} : { dataDir: dir }) });
+    ...(options.host === undefined && !options.data ? {} : { dataDir: dir }) });
   return {
     ...app,
     url: app.server.url,

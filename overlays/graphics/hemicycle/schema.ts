@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TemplateDefinition } from '../../../main/engine/templates';
 import { shownPartiesField } from '../seat-tally/schema';
-import { resolveHemicycle } from './bind';
+import { resolveHemicycle, hemicycleView } from './bind';
 
 export const hemicycleFields = z.strictObject({
   title: z.string().trim().min(1, 'the arc needs a title').max(16, 'at most 16 characters fit beside the arc').default('House of Commons')
@@ -22,4 +22,5 @@ export const hemicycle: TemplateDefinition = {
   title: (f) => String(f.title ?? 'House of Commons'),
   demo: { title: 'House of Commons', subtitle: 'General election 2024', parties: ['lab', 'con', 'ld', 'snp', 'reform', 'green', 'pc'] },
   resolve: (fields, ctx) => resolveHemicycle(hemicycleFields.parse(fields), ctx),
+  view: hemicycleView,
 };

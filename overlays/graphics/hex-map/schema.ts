@@ -47,4 +47,5 @@ export const hexMap: TemplateDefinition = {
   // East of England: 61 seats, 55 of them Conservative on the notional 2019 result (seeds article 000).
   demo: { title: 'General election 2024', region: 'E12000006', source: 'results' },
   resolve: (fields, ctx) => resolveHexMap(hexMapFields.parse(fields), ctx),
+  view: hexMapViewSchema,
 };

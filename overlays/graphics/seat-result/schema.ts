@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TemplateDefinition } from '../../../main/engine/templates';
 import { onsCodeSchema } from '../../../main/engine/election';
-import { resolveSeatResult } from './bind';
+import { resolveSeatResult, seatResultViewSchema } from './bind';
 
 /** Peterborough: Labour's 2024 gain from the Conservatives by 118 votes. */
 export const PETERBOROUGH = 'E14001425';
@@ -28,4 +28,5 @@ export const seatResult: TemplateDefinition = {
   },
   demo: { constituency: PETERBOROUGH, bars: 6 },
   resolve: (fields, ctx) => resolveSeatResult(seatResultFields.parse(fields), ctx),
+  view: seatResultViewSchema,
 };

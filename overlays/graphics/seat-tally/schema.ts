@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OTHER_PARTY_ID, PARTY_TABLE } from '../../../main/engine/election';
 import type { TemplateDefinition } from '../../../main/engine/templates';
 import { placeName } from '../hex-map/regions';
-import { resolveSeatTally } from './bind';
+import { resolveSeatTally, seatTallyView } from './bind';
 
 const NAMED_PARTIES = PARTY_TABLE.map((p) => p.id).filter((id) => id !== OTHER_PARTY_ID) as [string, ...string[]];
 
@@ -42,4 +42,5 @@ export const seatTally: TemplateDefinition = {
   },
   demo: { title: 'State of the parties', region: '', parties: ['lab', 'con', 'ld', 'snp', 'reform', 'green', 'pc'] },
   resolve: (fields, ctx) => resolveSeatTally(seatTallyFields.parse(fields), ctx),
+  view: seatTallyView,
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TemplateDefinition } from '../../../main/engine/templates';
 import { ATTACKERS } from '../target-seats/schema';
-import { resolveSwingometer } from './bind';
+import { resolveSwingometer, swingometerViewSchema } from './bind';
 
 export const swingometerFields = z
   .strictObject({
@@ -31,4 +31,5 @@ export const swingometer: TemplateDefinition = {
   title: (f) => `Swing ${String(f.from ?? 'con').toUpperCase()} to ${String(f.to ?? 'lab').toUpperCase()}`,
   demo: { title: '', from: 'con', to: 'lab', source: 'results', swing: 0, range: 15 },
   resolve: (fields, ctx) => resolveSwingometer(swingometerFields.parse(fields), ctx),
+  view: swingometerViewSchema,
 };

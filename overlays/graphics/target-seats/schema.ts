@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { TemplateDefinition } from '../../../main/engine/templates';
 import { PARTY_TABLE, onsCodeSchema, partyInfo } from '../../../main/engine/election';
 import { placeName } from '../hex-map/regions';
-import { resolveTargetSeats, ROWS_PER_PAGE, TARGET_PAGES } from './bind';
+import { resolveTargetSeats, targetSeatsViewSchema, ROWS_PER_PAGE, TARGET_PAGES } from './bind';
 
 /** Parties that can attack a seat: the table, less the buckets that never stand as one. */
 export const ATTACKERS = PARTY_TABLE.map((p) => p.id).filter((id) => id !== 'other' && id !== 'speaker') as [string, ...string[]];
@@ -33,4 +33,5 @@ export const targetSeats: TemplateDefinition = {
   title: (f) => (f.title ? String(f.title) : `${partyInfo(String(f.party))?.name ?? String(f.party)} targets: ${placeName(String(f.region))}`),
   demo: { title: '', party: 'lab', region: 'E12000006', count: 24, seats: [] },
   resolve: (fields, ctx) => resolveTargetSeats(targetSeatsFields.parse(fields), ctx),
+  view: targetSeatsViewSchema,
 };

@@ -65,4 +65,5 @@ export const ticker: TemplateDefinition = {
     speed: 140,
   },
   resolve: (fields, ctx) => resolveTicker(tickerFields.parse(fields), ctx),
+  view: tickerViewSchema,
 };

@@ -93,6 +93,13 @@ describe('readShowFile', () => {
     expect(error.message).toContain('format');
   });
 
+  it('refuses a show with a value nested 20,000 levels deep, naming where, before any schema reads it', async () => {
+    const text = demoText.replace('"fields": {', `"fields": { "deep": ${'['.repeat(20_000)}${']'.repeat(20_000)},`);
+    expect(text).not.toBe(demoText);
+    const error = await errorOf(await fileWith(text));
+    expect(error).toMatchObject({ code: 'INVALID_SHOW_FILE', message: expect.stringMatching(/: stacks\[0\]\.cues\[0\]\.fields\.deep\[0\]\[0\].*nested deeper than 32 levels$/) });
+  });
+
   it('refuses a missing file with a clear error', async () => {
     const error = await errorOf(path.join(dir, 'no-such-show.json'));
     expect(error).toMatchObject({ code: 'INVALID_SHOW_FILE', message: expect.stringContaining('ENOENT') });

@@ -291,7 +291,7 @@ describe('crash recovery (a kill simulated by copying the data folder of a runni
 });
 
 describe('restore-program in the engine', () => {
-  const graphic = { cueId: 'm', title: 'M', template: 'two-step', fields: { label: 'm' }, view: { label: 'drawn' }, step: 2 };
+  const graphic = { cueId: 'm', title: 'M', template: 'two-step', fields: { label: 'm' }, view: { label: 'm' }, step: 2 };
 
   it('puts a graphic back at its step with the view it had, and leaves a used layer alone', () => {
     const h = engineHarness();
@@ -300,7 +300,7 @@ describe('restore-program in the engine', () => {
     const r = h.engine.dispatch({ type: 'restore-program', program: { fullscreen: graphic, 'lower-third': { ...graphic, cueId: 'b', template: 'strap', fields: { headline: 'B' }, step: 1 } } });
     expect(r).toMatchObject({ ok: true, detail: { restored: ['fullscreen'], skipped: [{ layer: 'lower-third', cueId: 'b' }] } });
     const program = h.engine.programSnapshot().program;
-    expect(program.fullscreen).toMatchObject({ cueId: 'm', step: 2, steps: 2, view: { label: 'drawn' }, restored: true, since: T0 });
+    expect(program.fullscreen).toMatchObject({ cueId: 'm', step: 2, steps: 2, view: { label: 'm' }, restored: true, since: T0 });
     expect(program['lower-third']).toMatchObject({ cueId: 'a' });
     expect(program['lower-third']?.restored).toBeUndefined();
   });

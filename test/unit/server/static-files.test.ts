@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,11 @@ beforeAll(async () => {
   for (const dir of [tmp, path.join(tmp, 'app'), path.join(tmp, 'app', 'web-sibling')]) {
     await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: MARKER }));
   }
+  // Links planted in the built pages: out of the root to a file, to a folder, and to /etc/passwd; and one that stays inside.
+  await symlink('/etc/passwd', path.join(root, 'assets', 'passwd.js'));
+  await symlink(path.join(tmp, 'package.json'), path.join(root, 'assets', 'up.json'));
+  await symlink(tmp, path.join(root, 'overlays', 'above'));
+  await symlink(path.join(root, 'assets', 'app.js'), path.join(root, 'assets', 'alias.js'));
   const engine = new Engine({ show: testShow(), baseline: baselineFromSeats([]), templates: testTemplates, now: () => 0 });
   server = await startServer({ engine, webRoot: root, host: '127.0.0.1', port: 0, constituencies: [], rehearsalSource: path.join(tmp, 'none.json') });
 });
@@ -141,6 +146,22 @@ describe('over real HTTP', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
     expect(r.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it.each(['/assets/passwd.js', '/assets/up.json', '/overlays/above/package.json', '/overlays/above/app/package.json', '/assets/%70asswd.js'])(
+    'GET %s does not follow a symlink out of the root',
+    async (urlPath) => {
+      const r = await rawGet(urlPath);
+      expect(r.status).toBe(404);
+      expect(r.body).not.toContain(MARKER);
+      expect(r.body).not.toMatch(/root:.*:0:0:/);
+    },
+  );
+
+  it('still serves a symlink that stays inside the root', async () => {
+    const r = await rawGet('/assets/alias.js');
+    expect(r.status).toBe(200);
+    expect(r.body).toBe('console.log("app")');
   });
 
   it('refuses methods other than GET and HEAD for pages', async () => {
