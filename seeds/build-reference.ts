@@ -65,6 +65,18 @@ export function buildReferenceFiles(sources: SourceTexts): Map<string, string> {
     if (seatWinner(seat) !== winners.get(seat.onsCode)) throw new Error(`${seat.onsCode}: the candidate and constituency files disagree on the winner`);
   }
 
+  // The constituency file has the electorate and the invalid votes; the candidate file has the
+  // people. Results on air name the winner, so each seat carries its candidates too.
+  const candidatesByCode = new Map(candidates.map((s) => [s.onsCode, s.state === 'declared' ? s : undefined]));
+  const withCandidates = (seat: SeatResult): SeatResult => {
+    const named = candidatesByCode.get(seat.onsCode);
+    if (seat.state !== 'declared' || named?.candidates === undefined) return seat;
+    if (named.validVotes !== seat.validVotes) throw new Error(`${seat.onsCode}: the candidate votes sum to ${named.validVotes}, the constituency file says ${seat.validVotes}`);
+    // `sittingMp` is kept only where true: a false on 4,100 candidates would put the file past 1 MB.
+    const people = named.candidates.map(({ sittingMp, ...c }) => (sittingMp === true ? { ...c, sittingMp } : c));
+    return { ...seat, partyVotes: sortVotes(seat.partyVotes), candidates: people };
+  };
+
   const notionalByCode = new Map(notional.map((s) => [s.onsCode, s]));
   const constituencies: ConstituenciesFile = {
     format: 'strapline-constituencies',
@@ -87,8 +99,8 @@ export function buildReferenceFiles(sources: SourceTexts): Map<string, string> {
     format: 'strapline-results',
     version: 1,
     election: 'ge2024',
-    source: `House of Commons Library, ${SOURCE_FILES.constituencyCsv}`,
-    seats: [...results].sort(byCode).map((seat): SeatResult => (seat.state === 'declared' ? { ...seat, partyVotes: sortVotes(seat.partyVotes) } : seat)),
+    source: `House of Commons Library, ${SOURCE_FILES.constituencyCsv} and ${SOURCE_FILES.candidateCsv}`,
+    seats: [...results].sort(byCode).map(withCandidates),
   };
   return new Map([
     ['constituencies.json', json(constituencies)],

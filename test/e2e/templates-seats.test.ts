@@ -109,10 +109,13 @@ describe.skipIf(missing !== null)('seat templates on air: take, step, update, li
     await output.waitForFunction(() => document.querySelectorAll('[data-layer="fullscreen"] .sr-row:not(.is-empty)').length === 6);
     expect(await text('.sr-party')).toBe('Labour');
     await waitText('[data-part="bar0-share"]', '32.0%');
+    // Candidates by name, each with their party.
+    expect(await text('.sr-candidate')).toBe('Andrew Pakes');
+    expect(await root().locator('.sr-row:not(.is-empty) .sr-party').allTextContents()).toEqual(['Labour', 'Conservative', 'Reform UK', 'Workers Party', 'Green', '']);
 
     expect((await post(`${server.url}/api/command`, { type: 'update', layer: 'fullscreen', fields: { bars: 3 } })).status).toBe(200);
     await output.waitForFunction(() => document.querySelectorAll('[data-layer="fullscreen"] .sr-row:not(.is-empty)').length === 3);
-    await waitText('[data-part="bar2-label"]', 'Others');
+    await waitText('[data-part="bar2-name"]', 'Others');
     await stillOnAir();
     await takeOut();
   });
@@ -163,6 +166,8 @@ describe.skipIf(missing !== null)('seat templates on air: take, step, update, li
     const after = view() as SwingometerView;
     expect(after.swing).not.toBe(before.swing);
     await waitText('.sw-figure', `${after.swing!.toFixed(1)}%`);
+    // The seat figures are a projection, said so, with the real change beside them.
+    await waitText('[data-part="to-note"]', `at this swing \u00b7 actual +${after.actual!.to}`);
     await expect.poll(needle).toBeCloseTo(needleAngle(after.swing, after.range), 1);
     await stillOnAir();
 
@@ -175,6 +180,81 @@ describe.skipIf(missing !== null)('seat templates on air: take, step, update, li
     expect(await text('.sw-direction')).toBe('LAB to CON');
     await expect.poll(needle).toBeCloseTo(needleAngle(-4, 15), 1);
     await stillOnAir();
+    await takeOut();
+  });
+
+  /** Every element matched whose text runs past its box (clipped or spilling), by its text. */
+  const overflowing = (selector: string) => root().locator(selector).evaluateAll((els) => els
+    .filter((el) => el.textContent !== '' && getComputedStyle(el).display !== 'none')
+    .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > (el.parentElement!.getBoundingClientRect().right + 1))
+    .map((el) => el.textContent));
+
+  it('seat result: SPEAKER RE-ELECTED for Chorley, Northern Ireland by name, and the longest names of 2024 inside their boxes', async () => {
+    const sr = (code: string) => post(`${server.url}/api/command`, { type: 'update', layer: 'fullscreen', fields: { constituency: code, bars: 7 } });
+    const declare = async (codes: string[]) => {
+      const seats = night.filter((seat) => codes.includes(seat.onsCode));
+      expect((await post(`${server.url}/api/command`, { type: 'declare-results', source: 'test', seats })).status).toBe(200);
+    };
+    await declare(['E14001170', 'N05000009', 'E14001283', 'N05000002']);
+    await take('sr', 'seat-result');
+    expect((await sr('E14001170')).status).toBe(200);
+    await waitText('.sr-verdict-text', 'SPEAKER RE-ELECTED');
+    expect(await text('.sr-mp')).toBe('Lindsay Hoyle');
+    expect(await text('[data-part="swing"]')).toBe('\u2013');
+    expect(await text('[data-part="swing-dir"]')).toBe('No two-party swing');
+    await next(2);
+    await waitText('[data-part="bar2-label"]', 'Democracy for Chorley');
+    expect(await overflowing('.sr-verdict-text, .sr-mp, .sr-candidate, .sr-party, .sr-who')).toEqual([]);
+
+    expect((await sr('N05000009')).status).toBe(200);
+    await waitText('.sr-verdict-text', 'ALLIANCE GAIN FROM DUP');
+    expect(await text('.sr-mp')).toBe('Sorcha-Lucy Eastwood');
+    expect(await text('[data-part="swing-dir"]')).toBe('DUP to ALLIANCE');
+    expect(await overflowing('.sr-verdict-text, .sr-mp, .sr-candidate, .sr-party, .sr-who')).toEqual([]);
+
+    // Hertford and Stortford: the longest winner's name of 2024 (Joshua Robert Abraham Dean).
+    expect((await sr('E14001283')).status).toBe(200);
+    await waitText('.sr-mp', 'Joshua Robert Abraham Dean');
+    expect(await overflowing('.sr-verdict-text, .sr-mp, .sr-candidate, .sr-party, .sr-who')).toEqual([]);
+
+    // The longest candidates' names and party names of 2024 (real names, votes made up so they
+    // place in the rows shown: no real seat puts them all on one board).
+    const names: [string, string, string][] = [
+      ['Prince Ankit Love Emperor of India', 'ind', 'Independent'], ['Nick the Incredible Flying Brick', 'mrlp', 'Official Monster Raving Loony Party'],
+      ['Fred Wing Commander (RTD) Ramsey', 'ind', 'Independent'], ['Bharatkumar Ishverbhai Patel', 'tusc', 'Trade Unionist and Socialist Coalition'],
+      ['Hamilton Action-Man Kingsley', 'sdlp', 'Social Democratic and Labour Party'], ['Andrew Fieldsend-Roxborough', 'sf', 'Sinn Féin'],
+    ];
+    const candidates = names.map(([name, partyId, partyName], i) => ({ name, partyId, partyName, votes: 6000 - i * 500 }));
+    const partyVotes: Record<string, number> = {};
+    for (const c of candidates) partyVotes[c.partyId] = (partyVotes[c.partyId] ?? 0) + c.votes;
+    const validVotes = candidates.reduce((n, c) => n + c.votes, 0);
+    const made = { onsCode: 'N05000002', revision: 9, state: 'declared', validVotes, partyVotes, candidates };
+    expect((await post(`${server.url}/api/command`, { type: 'declare-results', source: 'test', seats: [made] })).status).toBe(200);
+    expect((await post(`${server.url}/api/command`, { type: 'accept-correction', onsCode: 'N05000002' })).status).toBe(200);
+    expect((await sr('N05000002')).status).toBe(200);
+    await waitText('.sr-mp', 'Prince Ankit Love Emperor of India');
+    await waitText('[data-part="bar1-label"]', 'Official Monster Raving Loony Party');
+    expect(await overflowing('.sr-verdict-text, .sr-mp, .sr-candidate, .sr-party, .sr-who')).toEqual([]);
+    await stillOnAir();
+    await takeOut();
+  });
+
+  it('target seats: SPEAKER RE-ELECTED and SINN FÉIN fit their chips', async () => {
+    const seats = night.filter((seat) => ['E14001170', 'N05000009', 'N05000002'].includes(seat.onsCode));
+    expect((await post(`${server.url}/api/command`, { type: 'declare-results', source: 'test', seats })).status).toBe(200);
+    expect((await post(`${server.url}/api/command`, { type: 'edit-cue', cueId: 'ts', fields: { party: 'alliance', seats: ['E14001170', 'N05000009', 'N05000002', 'N05000018'] } })).status).toBe(200);
+    await take('ts', 'target-seats');
+    await waitText('[data-part="r0-status"]', 'SPEAKER RE-ELECTED');
+    expect(await root().locator('.ts-page:nth-child(1) .ts-row:not(.is-empty) .ts-chip').allTextContents()).toEqual(['SPEAKER', 'DUP', 'SINN FÉIN', 'SINN FÉIN']);
+    // A chip too wide pushes the columns before it out of line with the other rows (or spills out of its own).
+    const spills = await root().evaluate((board) => {
+      const rows = [...board.querySelectorAll('.ts-page:nth-child(1) .ts-row:not(.is-empty)')];
+      const edge = (row: Element, column: string) => row.querySelector(`.${column}`)!.getBoundingClientRect().right;
+      const usual = (column: string) => rows.map((row) => edge(row, column)).sort((a, b) => a - b)[Math.floor(rows.length / 2)]!;
+      return rows.filter((row) => ['ts-holder', 'ts-maj', 'ts-swing'].some((column) => Math.abs(edge(row, column) - usual(column)) > 1)
+        || row.querySelector('.ts-chip')!.getBoundingClientRect().right > edge(row, 'ts-holder') + 1).map((row) => row.querySelector('.ts-result')!.textContent);
+    });
+    expect(spills).toEqual([]);
     await takeOut();
   });
 });

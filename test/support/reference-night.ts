@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { Engine } from '../../main/engine/engine';
 import { importResults } from '../../main/engine/import';
 import { SHOW_FORMAT_VERSION, type Fields, type Layer, type Show } from '../../main/engine/show';
-import type { SeatResult } from '../../main/engine/election';
+import { knownPartyIdFor, partyInfo, type SeatResult } from '../../main/engine/election';
 import { REFERENCE_DIR } from '../../main/server/headless';
 import { loadReferenceData, type ReferenceData } from '../../main/server/reference-data';
 import { TEMPLATES } from '../../overlays/graphics/definitions';
@@ -35,4 +35,16 @@ export function engineWithCue(
 export function previewViewOf(e: Engine, cueId: string): Fields {
   expect(e.dispatch({ type: 'cue', cueId }).ok).toBe(true);
   return e.programSnapshot().preview!.view;
+}
+
+/**
+ * The Commons Library's Result column (`Lab gain from Con`, `Spk hold`) in the house style on
+ * air: party codes to the party table's short names, and the Speaker re-elected.
+ */
+export function onAirWording(result: string): string {
+  if (result === 'Spk hold') return 'SPEAKER RE-ELECTED';
+  return result.split(' ').map((w) => {
+    const id = knownPartyIdFor(w);
+    return id === undefined ? w.toUpperCase() : partyInfo(id)!.shortName;
+  }).join(' ');
 }

@@ -1,6 +1,6 @@
 /** Pure election model and maths: no I/O, safe in the engine, the console and the outputs. */
 export {
-  PARTY_TABLE, OTHER_PARTY_ID, partyIdSchema, partyInfoSchema,
+  PARTY_TABLE, OTHER_PARTY_ID, UNLISTED_PARTY_COLOUR, partyIdSchema, partyInfoSchema,
   partyIdFor, knownPartyIdFor, partyInfo, commonsAbbreviation, predecessorOf,
   type PartyId, type PartyInfo,
 } from './party-table';
@@ -18,7 +18,7 @@ export {
   voteShares, shareOf, baselineShareOf, shareChange, shareChanges, foldMinorParties, addVotesInto,
   type PartyShares,
 } from './vote-shares';
-export { butlerSwing, butlerSwingBetween, swingRequired, swingRequiredFromMajority, type ShareMove } from './swing';
+export { butlerSwing, butlerSwingBetween, seatSwingBetween, swingRequired, swingRequiredFromMajority, type ShareMove } from './swing';
 export { gainOrHold, seatOutcome, describeOutcome, type SeatOutcome } from './gain-hold';
 export { deriveTotals, baselineSeatTotals, type ElectionTotals, type TotalsSettings } from './seat-totals';
 export {

@@ -1,28 +1,43 @@
 /**
- * How the national graphics name and order parties on air. Pure (no DOM), so
- * the bound resolvers in the engine and the views in the output agree on every
- * label. Shared by exit-poll, seat-tally and hemicycle.
+ * How every graphic names and orders parties on air. Pure (no DOM), so the bound
+ * resolvers in the engine and the views in the output agree on every label.
  */
-import { commonsAbbreviation, OTHER_PARTY_ID, partyInfo, SPEAKER_PARTY_ID, type PartyId } from '../../../main/engine/election';
+import { OTHER_PARTY_ID, partyInfo, SPEAKER_PARTY_ID, type HolderBasis, type PartyId, type SeatOutcome } from '../../../main/engine/election';
 
-// Broadcast short forms where the Commons Library's code reads oddly on air (RUK, APNI, Spk).
-const SHORT: Readonly<Record<string, string>> = {
-  reform: 'REF', green: 'GRN', alliance: 'ALL', speaker: 'SPK', other: 'OTH', brexit: 'BRX',
-};
+/** A party outside the table: its published name where the data gives one, else its code. */
+const unlisted = (party: PartyId, published: string | undefined): string => published?.trim() || party.toUpperCase();
 
-// Names that fit a 300 px label column at 48 px in Barlow Condensed.
-const NAME: Readonly<Record<string, string>> = {
-  lab: 'Labour', con: 'Conservative', ld: 'Lib Dem', reform: 'Reform UK', brexit: 'Brexit Party', green: 'Green',
-  snp: 'SNP', pc: 'Plaid Cymru', sf: 'Sinn Féin', dup: 'DUP', sdlp: 'SDLP', uup: 'UUP', alliance: 'Alliance',
-  tuv: 'TUV', ind: 'Independent', speaker: 'Speaker', other: 'Others',
-};
-
-export function partyShort(party: PartyId): string {
-  return SHORT[party] ?? commonsAbbreviation(party).toUpperCase();
+/** The on-air short name (LAB, LIB DEM, REFORM, SINN FÉIN, SPEAKER), from the party table. */
+export function partyShort(party: PartyId, published?: string): string {
+  return partyInfo(party)?.shortName ?? unlisted(party, published).toUpperCase();
 }
 
-export function partyName(party: PartyId): string {
-  return NAME[party] ?? partyShort(party);
+/** The on-air long name (Labour, Conservative, Plaid Cymru), where a label column fits it. */
+export function partyName(party: PartyId, published?: string): string {
+  return partyInfo(party)?.longName ?? unlisted(party, published);
+}
+
+/**
+ * The house wording of a seat's outcome, for every template that shows one: LAB GAIN FROM CON,
+ * REFORM HOLD, and SPEAKER RE-ELECTED for the Speaker's seat (the Speaker stands for no party,
+ * so neither GAIN nor HOLD says what happened). No outcome (no known holder): LAB WIN.
+ * `naming` "winner" leaves out whom a gain was from, for chips with room for two words.
+ */
+export function outcomeText(winner: PartyId, outcome: SeatOutcome | undefined, naming: 'both' | 'winner'): string {
+  if (winner === SPEAKER_PARTY_ID) return 'SPEAKER RE-ELECTED';
+  const name = partyShort(winner);
+  if (outcome === undefined) return `${name} WIN`;
+  if (outcome.kind === 'HOLD') return `${name} HOLD`;
+  return naming === 'both' ? `${name} GAIN FROM ${partyShort(outcome.from)}` : `${name} GAIN`;
+}
+
+/**
+ * What a change is measured against, said on air beside it. Seat changes follow the holder
+ * basis (a results setting); share changes are always on the notional baseline. The baseline
+ * the engine holds carries no election label, so its name is said here, once.
+ */
+export function changeBasis(basis: HolderBasis): string {
+  return basis === 'notional' ? 'Change on 2019 notional' : 'Change since dissolution';
 }
 
 /** A party the graphics can colour, or "other" for a party outside the table (e.g. a local independent slate). */

@@ -39,7 +39,7 @@ export function leaders(seats: Readonly<Record<PartyId, number>>): { parties: Pa
 
 /** "LAB and REF level on 1": no one party to name. */
 export function levelText(parties: readonly PartyId[], seats: number): string {
-  return `${parties.slice(0, -1).map(partyShort).join(', ')} and ${partyShort(parties.at(-1)!)} level on ${seats}`;
+  return `${parties.slice(0, -1).map((p) => partyShort(p)).join(', ')} and ${partyShort(parties.at(-1)!)} level on ${seats}`;
 }
 
 export function houseVerdict(seats: Readonly<Record<PartyId, number>>, count: HouseCount): Verdict {

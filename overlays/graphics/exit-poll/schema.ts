@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PARTY_TABLE } from '../../../main/engine/election';
 import type { TemplateDefinition } from '../../../main/engine/templates';
+import { resolveExitPoll } from './compare';
 
 /** At most eight bars fit the board at 76 px a row; one Next reveals each. */
 export const EXIT_POLL_MAX_PARTIES = 8;
@@ -11,20 +12,20 @@ const seats = (what: string) => z.number().int(`${what} must be a whole number`)
 const projection = z.strictObject({
   party: z.enum(PARTY_IDS).meta({ label: 'Party', help: 'Party id from the party table; "other" for everyone else', kind: 'party' }),
   seats: seats('seats').meta({ label: 'Projected seats', help: 'The exit poll projection' }),
-  previous: seats('previous').optional().meta({ label: 'Previous', help: 'Optional: the figure to compare with (e.g. the last exit poll), drawn as a ghost bar and a change' }),
+  previous: seats('previous').optional().meta({ label: 'Previous', help: 'Used when comparing with your own figures: the figure to compare with, drawn as a ghost bar and a change' }),
 });
 
-// The 22:00 projections, Ipsos for BBC, ITV News and Sky News: 2024 against the 2019 poll
-// (Reform compared with the Brexit Party's 0).
+// The 22:00 projections of 2024, Ipsos for BBC, ITV News and Sky News. The figures they are
+// compared with come from the baseline (the 2019 result on the new boundaries), not from here.
 const POLL_2024 = [
-  { party: 'lab', seats: 410, previous: 191 },
-  { party: 'con', seats: 131, previous: 368 },
-  { party: 'ld', seats: 61, previous: 13 },
-  { party: 'reform', seats: 13, previous: 0 },
-  { party: 'snp', seats: 10, previous: 55 },
-  { party: 'pc', seats: 4, previous: 3 },
-  { party: 'green', seats: 2, previous: 1 },
-  { party: 'other', seats: 19, previous: 19 },
+  { party: 'lab', seats: 410 },
+  { party: 'con', seats: 131 },
+  { party: 'ld', seats: 61 },
+  { party: 'reform', seats: 13 },
+  { party: 'snp', seats: 10 },
+  { party: 'pc', seats: 4 },
+  { party: 'green', seats: 2 },
+  { party: 'other', seats: 19 },
 ];
 
 export const exitPollFields = z.strictObject({
@@ -34,8 +35,10 @@ export const exitPollFields = z.strictObject({
     .meta({ label: 'Time', help: 'Shown beside the title; empty hides it' }),
   source: z.string().trim().max(60, 'at most 60 characters fit the source line').default('Projected seats: Ipsos for BBC, ITV News and Sky News')
     .meta({ label: 'Source', help: 'The line under the title' }),
-  compareLabel: z.string().trim().max(24, 'at most 24 characters fit the comparison label').default('2019 exit poll')
-    .meta({ label: 'Comparison', help: 'What the "previous" figures are; shown in the key' }),
+  compare: z.enum(['notional', 'previous'], { error: 'compare must be "notional" or "previous"' }).default('notional')
+    .meta({ label: 'Change against', help: 'notional: the baseline, the last election on these boundaries (as the seats change on the night); previous: the figures typed in each row' }),
+  compareLabel: z.string().trim().max(24, 'at most 24 characters fit the comparison label').default('')
+    .meta({ label: 'Comparison label', help: 'Said in the key when comparing with your own figures (e.g. "2019 exit poll"); the notional comparison names itself' }),
   parties: z.array(projection).min(1, 'list at least one party').max(EXIT_POLL_MAX_PARTIES, `at most ${EXIT_POLL_MAX_PARTIES} parties fit the board`)
     .superRefine((rows, ctx) => {
       const seen = new Set<string>();
@@ -57,10 +60,11 @@ export type Projection = ExitPollFields['parties'][number];
 export const exitPoll: TemplateDefinition = {
   id: 'exit-poll',
   name: 'Exit poll',
-  description: 'Full-screen projected seats per party against the 326 majority line, one party per Next',
+  description: 'Full-screen projected seats per party against the 326 majority line, with the change on the notional result, one party per Next',
   layer: 'fullscreen',
   steps: EXIT_POLL_MAX_PARTIES,
   fields: exitPollFields,
   title: (f) => `${String(f.title ?? 'Exit poll')} ${String(f.time ?? '')}`.trim(),
-  demo: { title: 'Exit poll', time: '22:00', source: 'Projected seats: Ipsos for BBC, ITV News and Sky News', compareLabel: '2019 exit poll', parties: POLL_2024 },
+  demo: { title: 'Exit poll', time: '22:00', source: 'Projected seats: Ipsos for BBC, ITV News and Sky News', compare: 'notional', compareLabel: '', parties: POLL_2024 },
+  resolve: (fields, ctx) => resolveExitPoll(exitPollFields.parse(fields), ctx),
 };

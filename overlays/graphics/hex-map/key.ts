@@ -1,14 +1,12 @@
 import { gsap } from 'gsap';
-import { partyInfo } from '../../../main/engine/election';
-import { OTHERS } from './bind';
+import { partyName } from '../common/parties';
 import { hexColour, KEY_OFF, type HexMapParts } from './draw';
 import type { HexMapView, Tally } from './schema';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
-// Short names where the table's full name would not fit the key at 48 px.
-const KEY_NAMES: Record<string, string> = { ld: 'Lib Dem', snp: 'SNP', pc: 'Plaid Cymru', dup: 'DUP', sdlp: 'SDLP', uup: 'UUP', tuv: 'TUV', [OTHERS]: 'Others' };
-const keyName = (party: string): string => KEY_NAMES[party] ?? partyInfo(party)?.name ?? party.toUpperCase();
+// The key has the room of a label column: the on-air long names (Lib Dem, Plaid Cymru, Others).
+const keyName = (party: string): string => partyName(party);
 
 /** The key shows the whole UK at step 1 and the focus region (when there is one) at step 2. */
 export function tallyFor(view: HexMapView, step: number): Tally {

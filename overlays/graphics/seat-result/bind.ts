@@ -1,24 +1,17 @@
 import { z } from 'zod';
 import {
-  OTHER_PARTY_ID, baselineHolder, butlerSwingBetween, describeOutcome, foldMinorParties, partyInfo, rankSeat, roundTo,
-  seatMajority, seatOutcome, seatWinner, commonsAbbreviation, turnoutPercent, voteShares,
-  type BaselineSeat, type DeclaredSeat, type PartyId, type SeatResult,
+  OTHER_PARTY_ID, baselineHolder, rankSeat, roundTo, seatMajority, seatOutcome, seatSwingBetween, seatWinner, turnoutPercent, voteShares,
+  type BaselineSeat, type DeclaredSeat, type PartyId,
 } from '../../../main/engine/election';
 import type { BindingContext } from '../../../main/engine/templates';
+import { outcomeText } from '../common/parties';
+import { resultBars, seatResultBarSchema } from './result-rows';
 import type { SeatResultFields } from './schema';
+
+export { seatResultBarSchema, type SeatResultBar } from './result-rows';
 
 const party = z.string().min(1);
 const dp1 = z.number().finite();
-
-export const seatResultBarSchema = z.strictObject({
-  party,
-  label: z.string(),
-  votes: z.number().int().nonnegative(),
-  share: dp1,
-  /** Points against the baseline; null for a party with nothing to compare with. */
-  change: dp1.nullable(),
-});
-export type SeatResultBar = z.infer<typeof seatResultBarSchema>;
 
 export const seatSwingSchema = z.strictObject({ from: party, to: party, points: dp1 });
 export type SeatSwing = z.infer<typeof seatSwingSchema>;
@@ -38,54 +31,35 @@ export const seatResultViewSchema = z.strictObject({
   holder: party.nullable(),
   /** Whose holder that is: the notional result or the sitting MP's party (a results setting). */
   holderBasis: z.enum(['notional', 'sitting-mp']),
+  /** The elected candidate, where the result names candidates. */
   mp: z.string().nullable(),
   majority: z.number().int().nullable(),
   majorityPercent: dp1.nullable(),
   turnout: dp1.nullable(),
   /** Points against the baseline's turnout, where the baseline has an electorate. */
   turnoutChange: dp1.nullable(),
+  /** Between the two parties that mattered, or null where no two-party swing means anything. */
   swing: seatSwingSchema.nullable(),
   bars: z.array(seatResultBarSchema).max(7),
 });
 export type SeatResultView = z.infer<typeof seatResultViewSchema>;
 
-export const partyLabel = (id: PartyId): string => (id === OTHER_PARTY_ID ? 'Others' : (partyInfo(id)?.name ?? id.toUpperCase()));
 const oneDp = (n: number): number => roundTo(n, 1);
 
-/** The baseline's top two by votes (the `other` bucket sums several candidates, so it never places). */
-function baselineTopTwo(before: BaselineSeat): [PartyId | undefined, PartyId | undefined] {
-  const order = Object.entries(before.partyVotes).filter(([id]) => id !== OTHER_PARTY_ID).sort((a, b) => b[1] - a[1]);
-  return [order[0]?.[0], order[1]?.[0]];
-}
-
 /**
- * Butler swing for the card. A gain shows the swing from the old holder to the winner; a hold,
- * between the baseline's holder and runner-up. Quoted as a positive number with its direction.
+ * Butler swing between the two parties that mattered: the previous holder and the winner on a
+ * gain; the winner and tonight's runner-up on a hold. Never to a party that came third or worse,
+ * and none at all where the pair has no meaning (the Speaker, an independent, a party that did
+ * not stand last time): seatSwingBetween says when. Quoted as a positive number with its direction.
  */
 function cardSwing(seat: DeclaredSeat, before: BaselineSeat, holder: PartyId, winner: PartyId): SeatSwing | null {
-  const [first, second] = baselineTopTwo(before);
-  const to = winner !== holder ? winner : holder === first ? second : first;
-  if (to === undefined) return null;
-  const points = butlerSwingBetween(voteShares(seat.partyVotes, seat.validVotes), voteShares(before.partyVotes, before.validVotes), holder, to);
+  const runnerUp = rankSeat(seat)[1]?.partyId;
+  const other = winner !== holder ? holder : runnerUp;
+  if (other === undefined || other === OTHER_PARTY_ID) return null;
+  const points = seatSwingBetween(voteShares(seat.partyVotes, seat.validVotes), voteShares(before.partyVotes, before.validVotes), other, winner);
+  if (points === undefined) return null;
   const rounded = oneDp(Math.abs(points));
-  return points >= 0 ? { from: holder, to, points: rounded } : { from: to, to: holder, points: rounded };
-}
-
-/** The full result: the largest parties, the rest folded into Others, each against the baseline. */
-function resultBars(seat: DeclaredSeat, before: BaselineSeat | undefined, maxBars: number): SeatResultBar[] {
-  const parties = Object.entries(seat.partyVotes).filter(([id, v]) => id !== OTHER_PARTY_ID && v > 0).sort((a, b) => b[1] - a[1]);
-  const shown = parties.slice(0, parties.length > maxBars ? maxBars - 1 : maxBars).map(([id]) => id);
-  const now = foldMinorParties(seat.partyVotes, shown);
-  const then = before ? foldMinorParties(before.partyVotes, shown) : undefined;
-  const order = [...shown, ...((now[OTHER_PARTY_ID] ?? 0) > 0 ? [OTHER_PARTY_ID] : [])];
-  return order.map((party) => {
-    const votes = now[party] ?? 0;
-    const share = (votes / seat.validVotes) * 100;
-    const beforeVotes = then?.[party] ?? 0;
-    // Change from the exact shares, as published, not from the rounded share on screen.
-    const change = before && beforeVotes > 0 ? oneDp(share - (beforeVotes / before.validVotes) * 100) : null;
-    return { party, label: partyLabel(party), votes, share: oneDp(share), change };
-  });
+  return points >= 0 ? { from: other, to: winner, points: rounded } : { from: winner, to: other, points: rounded };
 }
 
 export function resolveSeatResult(fields: SeatResultFields, ctx: BindingContext): SeatResultView {
@@ -99,14 +73,14 @@ export function resolveSeatResult(fields: SeatResultFields, ctx: BindingContext)
   const outcome = seatOutcome(seat, results.baseline, results.holderBasis);
   const winner = seatWinner(seat) ?? null;
   // No known holder (e.g. sitting-MP basis without that list): a plain win, no GAIN or HOLD.
-  const verdict = outcome ? describeOutcome(outcome) : winner ? `${commonsAbbreviation(winner)} win` : 'Awaiting declaration';
+  const verdict = seat.state === 'recount' ? 'RECOUNT' : winner ? outcomeText(winner, outcome, 'both') : 'AWAITING DECLARATION';
   const view: SeatResultView = {
     onsCode: code,
     name: place?.name ?? before?.name ?? code,
     region: place?.regionName ?? '',
     state: seat.state,
     winner,
-    verdict: seat.state === 'recount' ? 'RECOUNT' : verdict.toUpperCase(),
+    verdict,
     gain: outcome ? outcome.kind === 'GAIN' : null,
     holder,
     holderBasis: results.holderBasis,

@@ -1,14 +1,24 @@
 import { gsap } from 'gsap';
-import { commonsAbbreviation, partyInfo } from '../../../main/engine/election';
 import { HOUSE_ACCENT, partyColour } from '../palette';
 import { num, textOn, type Parts } from '../common/parts';
+import { changeBasis, partyName, partyShort } from '../common/parties';
 import type { SeatResultView } from './bind';
+import type { SeatResultBar } from './result-rows';
 
 /** Rows built for the full result: the schema allows at most this many bars. */
 export const MAX_BARS = 7;
 const NEUTRAL = '#12254a';
 
-const partyName = (id: string | null): string => (id ? (partyInfo(id)?.name ?? id.toUpperCase()) : '');
+/**
+ * Lengths past which a text steps down a size rather than run out of its box, measured in
+ * Chromium (test/e2e/templates-seats.test.ts checks the longest names of 2024 fit).
+ */
+export const LONG_VERDICT = 24;
+export const LONG_MP = 30;
+export const LONG_CANDIDATE = 24;
+export const LONG_PARTY = 14;
+
+const changeText = (bar: SeatResultBar) => (bar.change === null ? '\u2013' : bar.change === 'new' ? 'new' : num(bar.change, 'signed'));
 
 /** The line under the verdict when there are no figures to show yet. */
 function note(v: SeatResultView): string {
@@ -31,18 +41,20 @@ export function seatResultParts(v: SeatResultView): Parts {
     'turnout-label': 'Turnout',
     'swing-label': 'Swing',
     'full-title': 'Full result',
-    'full-sub': v.bars.length ? 'Share of the vote and change since 2019' : 'Full result to follow',
+    'full-sub': v.bars.length ? `Share of the vote \u00b7 ${changeBasis('notional').toLowerCase()}` : 'Full result to follow',
   };
   if (v.majority !== null) parts.majority = num(v.majority, 'int');
   if (v.majorityPercent !== null) parts['maj-pct'] = num(v.majorityPercent, 'pct');
   parts.turnout = v.turnout === null ? '\u2013' : num(v.turnout, 'pct');
   if (v.turnoutChange !== null) parts['turnout-sub'] = num(v.turnoutChange, 'signed');
   parts.swing = v.swing ? num(v.swing.points, 'pct') : '\u2013';
-  parts['swing-dir'] = v.swing ? `${commonsAbbreviation(v.swing.from)} to ${commonsAbbreviation(v.swing.to)}` : '';
+  parts['swing-dir'] = v.swing ? `${partyShort(v.swing.from)} to ${partyShort(v.swing.to)}` : 'No two-party swing';
   v.bars.forEach((bar, i) => {
-    parts[`bar${i}-label`] = bar.label;
+    // A candidate's row leads with the name; a party row (no candidates) with the party.
+    parts[`bar${i}-name`] = bar.candidate ?? bar.label;
+    parts[`bar${i}-label`] = bar.candidate === null ? '' : bar.label;
     parts[`bar${i}-share`] = num(bar.share, 'pct');
-    parts[`bar${i}-change`] = bar.change === null ? 'new' : num(bar.change, 'signed');
+    parts[`bar${i}-change`] = changeText(bar);
     parts[`bar${i}-votes`] = num(bar.votes, 'int');
   });
   return parts;
@@ -65,6 +77,9 @@ export function barScales(v: SeatResultView): number[] {
 export function styleSeatResult(el: HTMLElement, v: SeatResultView, colours = true): void {
   el.dataset.state = v.state;
   el.classList.toggle('has-mp', v.mp !== null);
+  el.classList.toggle('is-long-verdict', v.verdict.length > LONG_VERDICT);
+  el.classList.toggle('is-long-mp', (v.mp ?? '').length > LONG_MP);
+  el.classList.toggle('has-candidates', v.bars.some((b) => b.candidate !== null));
   el.classList.toggle('has-figures', v.state === 'declared');
   const win = verdictColour(v);
   if (colours) el.style.setProperty('--win', win);
@@ -73,6 +88,8 @@ export function styleSeatResult(el: HTMLElement, v: SeatResultView, colours = tr
     const bar = v.bars[i];
     row.classList.toggle('is-empty', bar === undefined);
     row.classList.toggle('is-winner', i === 0 && bar !== undefined && bar.party === v.winner);
+    row.classList.toggle('is-long-name', (bar?.candidate ?? bar?.label ?? '').length > LONG_CANDIDATE);
+    row.classList.toggle('is-long-party', (bar?.candidate === null ? '' : (bar?.label ?? '')).length > LONG_PARTY);
     if (bar && colours) row.style.setProperty('--party', partyColour(bar.party));
   });
 }

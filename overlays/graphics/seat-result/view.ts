@@ -26,7 +26,10 @@ function card(): HTMLElement {
   head.append(part('div', 'sr-head-bg board-bar-bg'), part('div', 'sr-accent board-accent'),
     slot('div', 'sr-name board-bar-title', 'name'), slot('div', 'sr-region board-bar-subtitle', 'region'));
   const verdict = part('div', 'sr-verdict');
-  verdict.append(part('div', 'sr-block'), slot('div', 'sr-verdict-text', 'verdict'), slot('div', 'sr-mp', 'mp'));
+  // The elected candidate under the verdict, as UK results always name the winner.
+  const words = part('div', 'sr-verdict-words');
+  words.append(slot('div', 'sr-verdict-text', 'verdict'), slot('div', 'sr-mp', 'mp'));
+  verdict.append(part('div', 'sr-block'), words);
   const stats = part('div', 'sr-stats');
   stats.append(stat('maj', 'majority', 'maj-pct'), stat('turnout', 'turnout', 'turnout-sub'), stat('swing', 'swing', 'swing-dir'));
   const noteRow = part('div', 'sr-note-row');
@@ -46,7 +49,9 @@ function fullResult(): HTMLElement {
     const track = part('div', 'sr-track');
     track.append(part('div', 'sr-bar'));
     const row = part('div', 'sr-row');
-    row.append(part('div', 'sr-swatch'), slot('div', 'sr-party', `bar${i}-label`), track,
+    const who = part('div', 'sr-who');
+    who.append(slot('div', 'sr-candidate', `bar${i}-name`), slot('div', 'sr-party', `bar${i}-label`));
+    row.append(part('div', 'sr-swatch'), who, track,
       slot('div', 'sr-share', `bar${i}-share`), slot('div', 'sr-change', `bar${i}-change`), slot('div', 'sr-votes', `bar${i}-votes`));
     rows.append(row);
   }

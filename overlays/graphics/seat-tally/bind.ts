@@ -10,7 +10,7 @@ import {
 } from '../../../main/engine/election';
 import { z } from 'zod';
 import type { BindingContext } from '../../../main/engine/templates';
-import { bySeats, foldSeats, partyShort } from '../common/parties';
+import { bySeats, changeBasis, foldSeats, partyShort } from '../common/parties';
 import { houseVerdict, leaders, levelText, type Verdict } from '../common/verdict';
 import type { SeatTallyFields } from './schema';
 
@@ -54,6 +54,8 @@ export const seatTallyView = z.strictObject({
   total: count,
   decided: count,
   needed: count.nullable(),
+  /** What the net changes are against, said on the board: "Change on 2019 notional". */
+  changeAgainst: z.string(),
   columns: z.array(z.strictObject({ party: z.string(), seats: count, change: z.number().int() })).min(1).max(8),
   verdict: z.strictObject({ text: z.string(), party: z.string() }),
 });
@@ -74,6 +76,7 @@ export function resolveSeatTally(fields: SeatTallyFields, ctx: BindingContext): 
     decided: totals.decided,
     // The majority line belongs to the House, not to a region.
     needed: whole ? seatsNeededForMajority(totals.seatCount) : null,
+    changeAgainst: changeBasis(ctx.results.holderBasis),
     columns: bySeats([...fields.parties, OTHER_PARTY_ID].map((party) => ({ party, seats: seats[party] ?? 0, change: change[party] ?? 0 }))),
     verdict,
   };

@@ -37,6 +37,7 @@ export function fillHead(el: HTMLElement, view: SeatTallyView): void {
   el.querySelector('.st-area')!.textContent = view.area;
   el.querySelector('.st-declared-n')!.textContent = String(view.decided);
   el.querySelector('.st-declared-of')!.textContent = declaredText(view);
+  el.querySelector('.st-change-basis')!.textContent = view.changeAgainst;
 }
 
 export function fillVerdict(el: HTMLElement, view: SeatTallyView): void {

@@ -51,10 +51,11 @@ export function seatTallyUpdate(el: HTMLElement, next: SeatTallyView): Timeline 
   const layout = tallyLayout(next);
   const tl = gsap.timeline({ paused: true });
   const move = { duration: 0.8, ease: 'power3.inOut' };
-  if (before.title !== next.title || before.area !== next.area || before.total !== next.total) {
-    tl.to(q('.st-title, .st-area, .st-declared-of'), { opacity: 0, duration: 0.15 }, 0)
+  if (before.title !== next.title || before.area !== next.area || before.total !== next.total || before.changeAgainst !== next.changeAgainst) {
+    const words = q('.st-title, .st-area, .st-declared-of, .st-change-basis');
+    tl.to(words, { opacity: 0, duration: 0.15 }, 0)
       .call(() => fillHead(el, { ...next, decided: before.decided }), [], 0.15)
-      .to(q('.st-title, .st-area, .st-declared-of'), { opacity: 1, duration: 0.25 }, 0.15);
+      .to(words, { opacity: 1, duration: 0.25 }, 0.15);
   }
   tl.add(countTo(q('.st-declared-n')[0]!, before.decided, next.decided, String, move.duration), 0)
     .to(q('.st-progress-fill'), { scaleX: next.total ? next.decided / next.total : 0, ...move }, 0);

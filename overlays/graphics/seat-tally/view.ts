@@ -23,7 +23,7 @@ export const seatTallyView: GraphicView = {
     const chart = part('div', 'st-chart');
     const line = part('div', 'st-line');
     line.append(part('div', 'st-line-label board-line-label'));
-    chart.append(part('div', 'st-baseline'), part('div', 'st-cols'), line);
+    chart.append(part('div', 'st-baseline'), part('div', 'st-cols'), line, part('div', 'st-change-basis'));
     const verdict = part('div', 'st-verdict board-verdict');
     verdict.append(part('div', 'st-verdict-text board-verdict-text'));
     root.append(part('div', 'st-backdrop board-backdrop'), part('div', 'st-panel'), part('div', 'st-rule board-rule'), head, declared, chart, verdict);

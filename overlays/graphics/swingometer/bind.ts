@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import {
-  OTHER_PARTY_ID, baselineShareOf, butlerSwingBetween, partyInfo, predecessorOf, roundTo, swingRequired, voteShares,
+  OTHER_PARTY_ID, baselineShareOf, butlerSwingBetween, predecessorOf, roundTo, swingRequired, voteShares,
   type PartyId,
 } from '../../../main/engine/election';
 import type { BindingContext } from '../../../main/engine/templates';
+import { partyName } from '../common/parties';
 import type { SwingometerFields } from './schema';
 
 /** Seats listed either side of the line: the last to fall at this swing and the next to go. */
@@ -24,6 +25,11 @@ export const swingometerViewSchema = z.strictObject({
   gainer: z.string(),
   loser: z.string(),
   changing: z.number().int().nonnegative(),
+  /**
+   * The real net change in seats of each party over the seats declared so far, beside the
+   * projection at this swing; null until a seat has declared.
+   */
+  actual: z.strictObject({ from: z.number().int(), to: z.number().int() }).nullable(),
   lastToFall: z.array(listedSeat).max(LISTED),
   nextToFall: z.array(listedSeat).max(LISTED),
 });
@@ -68,8 +74,6 @@ function currentSwing(fields: SwingometerFields, ctx: BindingContext): number | 
   return roundTo(butlerSwingBetween(totals.shares, totals.baselineShares, fields.from, fields.to), 1);
 }
 
-const partyName = (id: PartyId): string => partyInfo(id)?.name ?? id.toUpperCase();
-
 const listed = (seats: Need[]): ListedSeat[] => seats.map((s) => ({ name: s.name, need: roundTo(s.need, 1) }));
 
 export function resolveSwingometer(fields: SwingometerFields, ctx: BindingContext): SwingometerView {
@@ -94,6 +98,7 @@ export function resolveSwingometer(fields: SwingometerFields, ctx: BindingContex
     gainer,
     loser,
     changing: falling.length,
+    actual: totals.decided === 0 ? null : { from: totals.netChange[fields.from] ?? 0, to: totals.netChange[fields.to] ?? 0 },
     lastToFall: listed(falling.slice(-LISTED).reverse()),
     nextToFall: listed(standing.slice(0, LISTED)),
   };

@@ -1,12 +1,18 @@
 import { gsap } from 'gsap';
-import { commonsAbbreviation, partyInfo } from '../../../main/engine/election';
 import { partyColour } from '../palette';
-import { num, textOn, type Parts } from '../common/parts';
+import { formatNumber, num, textOn, type Parts } from '../common/parts';
+import { partyName, partyShort } from '../common/parties';
 import { LISTED, type SwingometerView } from './bind';
 import { dialFace, needleAngle } from './dial';
 
-const name = (id: string): string => partyInfo(id)?.name ?? id.toUpperCase();
-const abbr = (id: string): string => commonsAbbreviation(id).toUpperCase();
+const name = partyName;
+const abbr = partyShort;
+
+/** Under each side's projection: what it is (at this swing), and the real change once seats are in. */
+function sideNote(v: SwingometerView, side: 'from' | 'to'): string {
+  if (v.actual === null) return 'at this swing';
+  return `at this swing \u00b7 actual ${formatNumber(v.actual[side], 'signed-int')}`;
+}
 
 /** Seats a party wins (+) or loses (-) at this swing. */
 function seatChange(v: SwingometerView, party: string): number {
@@ -27,6 +33,8 @@ export function swingParts(v: SwingometerView): Parts {
     'to-seats': num(seatChange(v, v.to), 'signed-int'),
     'from-unit': 'seats',
     'to-unit': 'seats',
+    'from-note': sideNote(v, 'from'),
+    'to-note': sideNote(v, 'to'),
     changing: num(v.changing, 'int'),
     'changing-label': v.changing === 1 ? 'seat changes hands' : 'seats change hands',
     'changing-dir': `${abbr(v.loser)} to ${abbr(v.gainer)} at this swing`,

@@ -38,7 +38,7 @@ function side(which: 'from' | 'to'): HTMLElement {
   const figure = part('div', 'sw-side-figure');
   figure.append(slot('sw-side-seats', `${which}-seats`), slot('sw-side-unit', `${which}-unit`));
   const el = part('div', `sw-side sw-side-${which}`);
-  el.append(slot('sw-side-name', `${which}-name`), figure);
+  el.append(slot('sw-side-name', `${which}-name`), figure, slot('sw-side-note', `${which}-note`));
   return el;
 }
 

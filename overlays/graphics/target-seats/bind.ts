@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import {
-  baselineHolder, baselineShareOf, commonsAbbreviation, partyInfo, predecessorOf, roundTo, seatWinner, swingRequired, voteShares,
+  baselineHolder, baselineShareOf, gainOrHold, predecessorOf, roundTo, seatWinner, swingRequired, voteShares,
   type BaselineSeat, type PartyId,
 } from '../../../main/engine/election';
 import type { BindingContext } from '../../../main/engine/templates';
+import { outcomeText, partyName } from '../common/parties';
 import type { TargetSeatsFields } from './schema';
 
 export const ROWS_PER_PAGE = 8;
@@ -55,7 +56,8 @@ function targetRow(code: string, before: BaselineSeat, party: PartyId, ctx: Bind
   let tone: TargetRow['tone'] = state === 'recount' ? 'recount' : 'waiting';
   if (winner !== null) {
     tone = winner === party ? 'gain' : 'other';
-    status = `${commonsAbbreviation(winner).toUpperCase()} ${winner === holder ? 'HOLD' : 'GAIN'}`;
+    // The chip has room for the winner and the word, not the loser: LAB GAIN, SPEAKER RE-ELECTED.
+    status = outcomeText(winner, gainOrHold(winner, holder), 'winner');
   }
   return {
     onsCode: code,
@@ -95,9 +97,8 @@ export function resolveTargetSeats(fields: TargetSeatsFields, ctx: BindingContex
   const list = ranked
     ? rows.filter((r) => r.swing !== null).sort((a, b) => a.swing! - b.swing! || a.majority - b.majority).slice(0, fields.count)
     : rows.slice(0, fields.count);
-  const name = partyInfo(fields.party)?.name ?? fields.party;
   return {
-    title: fields.title || `${name} targets`,
+    title: fields.title || `${partyName(fields.party)} targets`,
     subtitle,
     party: fields.party,
     rows: list,

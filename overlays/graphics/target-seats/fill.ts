@@ -1,17 +1,20 @@
 import { gsap } from 'gsap';
-import { commonsAbbreviation } from '../../../main/engine/election';
 import { HOUSE_ACCENT, partyColour } from '../palette';
 import { num, textOn, type Parts } from '../common/parts';
+import { partyShort } from '../common/parties';
 import { ROWS_PER_PAGE, TARGET_PAGES, type TargetRow, type TargetSeatsView } from './bind';
 
 export const ROW_SLOTS = ROWS_PER_PAGE * TARGET_PAGES;
+/** Chip texts longer than these step down to 28 px (measured in Chromium: test/e2e/templates-seats.test.ts). */
+export const LONG_HOLDER = 8;
+export const LONG_STATUS = 13;
 
 /** Every text and number on the board, by part name. */
 export function targetParts(v: TargetSeatsView): Parts {
   const parts: Parts = {
     title: v.title,
     subtitle: v.subtitle,
-    'gains-label': `${commonsAbbreviation(v.party)} gains`,
+    'gains-label': `${partyShort(v.party)} gains`,
     gains: num(v.gains, 'int'),
     'gains-of': `of ${v.rows.length}`,
     declared: `${v.declared} of ${v.rows.length} declared`,
@@ -24,7 +27,7 @@ export function targetParts(v: TargetSeatsView): Parts {
   v.rows.forEach((r, i) => {
     parts[`r${i}-rank`] = String(i + 1);
     parts[`r${i}-seat`] = r.name;
-    parts[`r${i}-holder`] = commonsAbbreviation(r.holder);
+    parts[`r${i}-holder`] = partyShort(r.holder);
     parts[`r${i}-maj`] = num(r.majority, 'int');
     parts[`r${i}-swing`] = r.swing === null ? '\u2013' : num(r.swing, 'pct');
     parts[`r${i}-status`] = r.status;
@@ -52,6 +55,9 @@ export function styleTargets(el: HTMLElement, v: TargetSeatsView, colours = true
     if (!r) return;
     // The longest names (Inverness, Skye and West Ross-shire) step down a size rather than cut off.
     row.classList.toggle('is-long', r.name.length > 32);
+    // So do the longest chips: SINN FÉIN in the holder column, SPEAKER RE-ELECTED in the status.
+    row.classList.toggle('is-long-holder', partyShort(r.holder).length > LONG_HOLDER);
+    row.classList.toggle('is-long-status', r.status.length > LONG_STATUS);
     row.style.setProperty('--holder', partyColour(r.holder));
     row.style.setProperty('--holder-text', textOn(partyColour(r.holder)));
     const chip = chipColour(r);

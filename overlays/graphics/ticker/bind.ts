@@ -1,10 +1,7 @@
-import { commonsAbbreviation, seatMajority, seatOutcome, seatWinner, type PartyId, type SeatResult } from '../../../main/engine/election';
+import { seatMajority, seatOutcome, seatWinner, type SeatResult } from '../../../main/engine/election';
 import type { BindingContext } from '../../../main/engine/templates';
+import { outcomeText } from '../common/parties';
 import { splitItems, type TickerFields, type TickerItem, type TickerView } from './schema';
-
-/** Names viewers know: the Commons Library's codes, except where the party's own name is clearer. */
-const TICKER_NAMES: Record<string, string> = { reform: 'Reform', alliance: 'Alliance', speaker: 'Speaker', ind: 'Ind' };
-const tickerName = (party: PartyId): string => TICKER_NAMES[party] ?? commonsAbbreviation(party);
 
 /** 4219 -> "4,219", the same on every machine whatever its locale. */
 const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -32,13 +29,12 @@ function declarationItem(seat: SeatResult, ctx: BindingContext): TickerItem {
   const { results } = ctx;
   const winner = seatWinner(seat)!;
   const outcome = seatOutcome(seat, results.baseline, results.holderBasis);
-  let body = !outcome ? `${tickerName(winner)} win` : outcome.kind === 'HOLD' ? `${tickerName(winner)} hold` : `${tickerName(winner)} gain from ${tickerName(outcome.from)}`;
+  let body = outcomeText(winner, outcome, 'both');
   if (seat.state === 'declared') {
     const majority = seatMajority(seat);
-    if (majority) body += ` · maj ${thousands(majority.votes)}`;
+    if (majority) body += ` · MAJ ${thousands(majority.votes)}`;
   }
   const name = ctx.constituencies.get(seat.onsCode)?.name ?? results.baseline.seats.get(seat.onsCode)?.name ?? seat.onsCode;
-  body = body.toUpperCase();
   return { key: `${seat.onsCode}|${body}`, head: name.toUpperCase(), body, party: winner };
 }
 

@@ -1,8 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateFields } from '../../../main/engine/fields';
 import { TEMPLATES } from '../../../overlays/graphics/definitions';
 import { exitPollBoard } from '../../../overlays/graphics/exit-poll/board';
-import { exitPollFields } from '../../../overlays/graphics/exit-poll/schema';
+import { exitPollFields, type ExitPollFields } from '../../../overlays/graphics/exit-poll/schema';
+import type { ReferenceData } from '../../../main/server/reference-data';
+import { engineWithCue, loadReferenceNight, previewViewOf } from '../../support/reference-night';
+
+let reference: ReferenceData;
+beforeAll(async () => {
+  ({ reference } = await loadReferenceNight());
+});
+
+/** The fields as the output gets them: resolved by a real engine holding the real notional baseline. */
+const resolved = (fields: Record<string, unknown>): ExitPollFields =>
+  exitPollFields.parse(previewViewOf(engineWithCue(reference, { id: 'ep', template: 'exit-poll', fields }, []), 'ep'));
 
 /** The exit poll's fields and the board worked out from them, against the published polls. */
 const poll2019 = [
@@ -11,18 +22,28 @@ const poll2019 = [
 ];
 
 describe('exit poll board', () => {
-  it('draws the 2024 poll by default: Labour first, Others last, LAB MAJORITY OF 170', () => {
-    const board = exitPollBoard(exitPollFields.parse({}));
+  it('draws the 2024 poll by default against the 2019 notional result: Labour first, Others last, LAB MAJORITY OF 170', () => {
+    const fields = resolved({});
+    expect(fields.compareLabel).toBe('Change on 2019 notional');
+    const board = exitPollBoard(fields);
     expect(board.rows.map((r) => `${r.party} ${r.seats}`)).toEqual([
       'lab 410', 'con 131', 'ld 61', 'reform 13', 'snp 10', 'pc 4', 'green 2', 'other 19',
     ]);
     expect(board.verdict).toEqual({ text: 'LAB majority of 170', party: 'lab' });
     expect(board.needed).toBe(326);
-    // Compared with the 2019 poll: Lab 191 to 410, Con 368 to 131, SNP 55 to 10.
-    expect(board.rows.slice(0, 5).map((r) => r.change)).toEqual([219, -237, 48, 13, -45]);
-    // The scale leaves room past the longest bar (410, or 2019's 368) and keeps 326 inside.
+    // The notional House (data README): Lab 200, Con 372, LD 8, SNP 48, Reform 0, Green 1, PC 2;
+    // Others 19 (SF 7, DUP 8, SDLP 2, Alliance 1 and the Speaker). Not the 2019 poll's 191 and 368.
+    expect(board.rows.map((r) => r.previous)).toEqual([200, 372, 8, 0, 48, 2, 1, 19]);
+    expect(board.rows.map((r) => r.change)).toEqual([210, -241, 53, 13, -38, 2, 1, 0]);
+    // The scale leaves room past the longest bar (410, or the notional 372) and keeps 326 inside.
     expect(board.scaleMax).toBeGreaterThan(410);
     expect(board.scaleMax % 50).toBe(0);
+  });
+
+  it('compares with figures of the operator\'s own (the 2019 poll) only when asked, under their label', () => {
+    const fields = resolved({ compare: 'previous', compareLabel: '2019 exit poll', parties: [{ party: 'lab', seats: 410, previous: 191 }, { party: 'con', seats: 131, previous: 368 }] });
+    expect(fields.compareLabel).toBe('2019 exit poll');
+    expect(exitPollBoard(fields).rows.map((r) => r.change)).toEqual([219, -237]);
   });
 
   it('reads the 2019 poll as a Conservative majority of 86, with no comparison when none is given', () => {

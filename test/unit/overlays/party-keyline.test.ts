@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PARTY_TABLE } from '../../../main/engine/election/party-table';
+import { PARTY_TABLE, UNLISTED_PARTY_COLOUR } from '../../../main/engine/election/party-table';
+import { HOUSE_ACCENT, partyColour } from '../../../overlays/graphics/palette';
+import { partyName, partyShort } from '../../../overlays/graphics/common/parties';
 import { REPO_ROOT } from '../../../main/server/headless';
 import { contrastRatio, needsKeyline, NAVY_PANEL, relativeLuminance } from '../../../overlays/graphics/common/parts';
 
@@ -58,5 +60,30 @@ describe('party marks on navy: the keyline threshold', () => {
     const draws = 'box-shadow: inset 0 0 0 var(--keyline-width) var(--party-keyline);';
     expect(css.slice(css.indexOf('.strap-accent {'))).toContain(draws);
     expect(ticker.slice(ticker.indexOf('.ticker-chip {'))).toContain(draws);
+  });
+});
+
+describe('a party outside the table', () => {
+  it('wears a neutral grey that reads on the navy, never the house gold beside the Lib Dem orange', () => {
+    for (const party of ['sdp', 'aontu', 'democracy-for-chorley']) expect(partyColour(party)).toBe(UNLISTED_PARTY_COLOUR);
+    expect(UNLISTED_PARTY_COLOUR).not.toBe(HOUSE_ACCENT);
+    expect(contrastRatio(UNLISTED_PARTY_COLOUR, NAVY)).toBeGreaterThanOrEqual(GRAPHICS_AA);
+    expect(needsKeyline(UNLISTED_PARTY_COLOUR)).toBe(false);
+    // Grey: no hue to be taken for a party's (its channels within 24 of each other).
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(UNLISTED_PARTY_COLOUR.slice(i, i + 2), 16));
+    expect(Math.max(r!, g!, b!) - Math.min(r!, g!, b!)).toBeLessThanOrEqual(24);
+    // "none" (a strap about no one party) keeps the house accent.
+    expect(partyColour('none')).toBe(HOUSE_ACCENT);
+  });
+
+  it('is named on air by its published name; every party in the table has its own short and long name', () => {
+    expect(partyShort('sdp', 'Social Democratic Party')).toBe('SOCIAL DEMOCRATIC PARTY');
+    expect(partyName('sdp', 'Social Democratic Party')).toBe('Social Democratic Party');
+    for (const p of PARTY_TABLE) {
+      expect(p.shortName, p.id).toBe(p.shortName.toUpperCase());
+      expect(p.shortName.length, p.id).toBeLessThanOrEqual(10);
+      expect(p.longName.length, p.id).toBeLessThanOrEqual(14);
+    }
+    expect(['reform', 'alliance', 'speaker', 'sf', 'pc', 'ld', 'wpb'].map((p) => partyShort(p))).toEqual(['REFORM', 'ALLIANCE', 'SPEAKER', 'SINN FÉIN', 'PLAID', 'LIB DEM', 'WORKERS']);
   });
 });

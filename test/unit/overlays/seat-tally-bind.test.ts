@@ -54,6 +54,8 @@ describe('seat tally bound to the 2024 results', () => {
     expect(view).toMatchObject({ area: 'UK', total: 650, decided: 650, needed: 326, verdict: { text: 'LAB majority of 174', party: 'lab' } });
     expect(seatsOf(view)).toEqual({ lab: 411, con: 121, ld: 72, snp: 9, reform: 5, green: 4, pc: 4, other: 24 });
     expect(changeOf(view)).toMatchObject({ lab: 211, con: -251, ld: 64, snp: -39, reform: 5 });
+    // The board says what those changes are against.
+    expect(view.changeAgainst).toBe('Change on 2019 notional');
     // Most seats first, Others last whatever their size.
     expect(view.columns.map((c) => c.party)).toEqual(['lab', 'con', 'ld', 'snp', 'reform', 'green', 'pc', 'other']);
   });
@@ -63,6 +65,13 @@ describe('seat tally bound to the 2024 results', () => {
     declare(engine, night);
     expect(engine.dispatch({ type: 'results-settings', speakerCountsWith: null }).ok).toBe(true);
     expect(viewOf(engine).verdict.text).toBe('LAB majority of 172');
+  });
+
+  it('says the change is since dissolution when GAIN and HOLD are judged on the sitting MPs', () => {
+    const engine = engineWith([{}]);
+    declare(engine, night);
+    expect(engine.dispatch({ type: 'results-settings', holderBasis: 'sitting-mp' }).ok).toBe(true);
+    expect(viewOf(engine).changeAgainst).toBe('Change since dissolution');
   });
 
   it('counts a region alone: East of England 61 seats, Lab 27 Con 23 LD 7 Reform 3 Green 1, against notional Con 55', () => {
@@ -89,11 +98,11 @@ describe('seat tally bound to the 2024 results', () => {
     const engine = engineWith([{}, { region: EAST }]);
     declare(engine, [peterborough, clacton]);
     const uk = viewOf(engine, 't0');
-    expect(uk).toMatchObject({ decided: 2, total: 650, verdict: { text: 'LAB and REF level on 1', party: 'none' } });
+    expect(uk).toMatchObject({ decided: 2, total: 650, verdict: { text: 'LAB and REFORM level on 1', party: 'none' } });
     expect(seatsOf(uk)).toMatchObject({ lab: 1, reform: 1, con: 0 });
     // Peterborough: Lab gain from Con; Clacton: Reform gain from Con.
     expect(changeOf(uk)).toMatchObject({ lab: 1, reform: 1, con: -2 });
-    expect(viewOf(engine, 't1').verdict.text).toBe('LAB and REF level on 1');
+    expect(viewOf(engine, 't1').verdict.text).toBe('LAB and REFORM level on 1');
     // One more Labour seat breaks the tie: the House headline counts what is still needed.
     const bedford = night.find((s) => s.onsCode === 'E14001084')!;
     declare(engine, [bedford]);

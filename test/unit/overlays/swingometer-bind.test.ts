@@ -5,6 +5,7 @@ import type { ReferenceData } from '../../../main/server/reference-data';
 import { engineWithCue, loadReferenceNight, previewViewOf } from '../../support/reference-night';
 import { swingometerFields } from '../../../overlays/graphics/swingometer/schema';
 import type { SwingometerView } from '../../../overlays/graphics/swingometer/bind';
+import { swingParts } from '../../../overlays/graphics/swingometer/fill';
 
 const PETERBOROUGH = 'E14001425';
 let reference: ReferenceData;
@@ -85,9 +86,20 @@ describe('swingometer binding', () => {
     expect(small.changing).toBeGreaterThan(0);
   });
 
+  it('labels its seat figures as a projection at this swing, and gives the real net change once seats are in', () => {
+    expect(dial(engine([], { source: 'fixed', swing: 5 })).actual).toBeNull();
+    // The whole night: Labour +211 and the Conservatives -251 against the notional result (README figures).
+    const whole = dial(engine(night, { source: 'fixed', swing: 5 }));
+    expect(whole.actual).toEqual({ from: -251, to: 211 });
+    expect(swingParts(whole)).toMatchObject({ 'from-note': 'at this swing \u00b7 actual \u2212251', 'to-note': 'at this swing \u00b7 actual +211' });
+    expect(swingParts(dial(engine([]))) ).toMatchObject({ 'from-note': 'at this swing', 'to-note': 'at this swing' });
+    // Peterborough alone: one Labour gain from the Conservatives.
+    expect(dial(engine(night.filter((s) => s.onsCode === PETERBOROUGH))).actual).toEqual({ from: -1, to: 1 });
+  });
+
   it('works for any pair: Labour to the SNP on the Scottish notional seats', () => {
     const v = dial(engine([], { from: 'lab', to: 'snp', source: 'fixed', swing: 3 }));
-    expect(v).toMatchObject({ title: 'Labour to Scottish National Party', gainer: 'snp', loser: 'lab' });
+    expect(v).toMatchObject({ title: 'Labour to SNP', gainer: 'snp', loser: 'lab' });
     expect(v.changing).toBe(seatsFallingBySimulation('lab', 'snp', 3));
   });
 });

@@ -64,9 +64,9 @@ describe('target-seats binding against the 2019 notional baseline and 2024 resul
     expect(v.rows).toHaveLength(14);
     const count = (status: string) => v.rows.filter((r) => r.status === status).length;
     expect(count('LAB GAIN')).toBe(9);
-    expect(count('PC HOLD')).toBe(2);
-    expect(count('PC GAIN')).toBe(2);
-    expect(count('LD GAIN')).toBe(1);
+    expect(count('PLAID HOLD')).toBe(2);
+    expect(count('PLAID GAIN')).toBe(2);
+    expect(count('LIB DEM GAIN')).toBe(1);
   });
 
   it('keeps an explicit list in its order, with no swing for a seat the party already holds', () => {
@@ -75,6 +75,13 @@ describe('target-seats binding against the 2019 notional baseline and 2024 resul
     expect(v.rows.map((r) => r.onsCode)).toEqual([PETERBOROUGH, labourHeld]);
     expect(v.rows[1]).toMatchObject({ holder: 'lab', swing: null });
     expect(v).toMatchObject({ title: 'Seats to watch', subtitle: 'Seats to watch', pages: 1 });
+  });
+
+  it('says SPEAKER RE-ELECTED for Chorley and names the parties in Northern Ireland, never their codes', () => {
+    const v = board(engine(night, { party: 'alliance', seats: ['E14001170', 'N05000009', 'N05000002'], title: 'Seats to watch' }));
+    expect(v.rows.map((r) => r.status)).toEqual(['SPEAKER RE-ELECTED', 'ALLIANCE GAIN', 'SINN FÉIN HOLD']);
+    expect(v.title).toBe('Seats to watch');
+    expect(board(engine([], { party: 'alliance' })).title).toBe('Alliance targets');
   });
 
   it('measures Reform against the Brexit Party where Reform did not stand', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../../main/engine/engine';
 import type { SeatResult } from '../../../main/engine/election';
+import { onAirWording } from '../../support/reference-night';
 import { importResults } from '../../../main/engine/import';
 import { SHOW_FORMAT_VERSION, type Show } from '../../../main/engine/show';
 import { REFERENCE_DIR, REPO_ROOT } from '../../../main/server/headless';
@@ -51,13 +52,22 @@ describe('ticker bound to the results', () => {
     expect(view.items.map((i) => i.body)).toEqual(['Polls have closed', 'Exit poll: Labour 410']);
   });
 
-  it('words each declaration as the Commons Library does, with the official majority', () => {
+  it('words each declaration in the house style, with the official majority', () => {
     const engine = engineWith({});
     must(engine, { type: 'declare-results', source: 'test', seats: [at('Peterborough', '01:10'), at('Clacton', '01:40')] });
     const [clacton, peterborough] = viewOf(engine).items;
     expect(clacton).toMatchObject({ head: 'CLACTON', party: 'reform', body: `REFORM GAIN FROM CON · MAJ ${official.get(code('Clacton'))!.majority.toLocaleString('en-GB')}` });
     expect(peterborough).toMatchObject({ head: 'PETERBOROUGH', party: 'lab', body: 'LAB GAIN FROM CON · MAJ 118' });
     expect(official.get(code('Peterborough'))!.result).toBe('Lab gain from Con');
+  });
+
+  it('says SPEAKER RE-ELECTED for Chorley and names Northern Ireland\'s parties, not their codes', () => {
+    const engine = engineWith({});
+    must(engine, { type: 'declare-results', source: 'test', seats: [at('Chorley', '02:00'), at('Lagan Valley', '03:00'), at('Belfast North', '04:00')] });
+    const bodies = viewOf(engine).items.map((i) => `${i.head}: ${i.body.replace(/ · MAJ .*$/, '')}`);
+    expect(bodies).toEqual(['BELFAST NORTH: SINN FÉIN HOLD', 'LAGAN VALLEY: ALLIANCE GAIN FROM DUP', 'CHORLEY: SPEAKER RE-ELECTED']);
+    // The Commons Library's own words for the three: the codes the house style replaces.
+    expect(['Chorley', 'Lagan Valley', 'Belfast North'].map((n) => official.get(code(n))!.result)).toEqual(['Spk hold', 'APNI gain from DUP', 'SF hold']);
   });
 
   it('keeps the latest N, newest first by declaration time, and updates on air as seats declare', () => {
@@ -69,7 +79,7 @@ describe('ticker bound to the results', () => {
     const onAir = engine.programSnapshot().program.ticker!;
     expect(onAir.updateSeq).toBe(1);
     expect((onAir.view as TickerView).items.map((i) => i.head)).toEqual(['YNYS MÔN', 'MONMOUTHSHIRE', 'CLACTON']);
-    expect((onAir.view as TickerView).items[0]!.body).toMatch(/^PC GAIN FROM CON · MAJ /);
+    expect((onAir.view as TickerView).items[0]!.body).toMatch(/^PLAID GAIN FROM CON · MAJ /);
   });
 
   it('without declaration times keeps a stable choice and order, and agrees with every official Result', () => {
@@ -82,8 +92,7 @@ describe('ticker bound to the results', () => {
     expect(first).toEqual(sorted);
     for (const item of first) {
       const seat = official.get(item.key.split('|')[0]!)!;
-      const wording = seat.result.replace('RUK', 'Reform').toUpperCase();
-      expect(item.body).toBe(`${wording} · MAJ ${seat.majority.toLocaleString('en-GB')}`);
+      expect(item.body).toBe(`${onAirWording(seat.result)} · MAJ ${seat.majority.toLocaleString('en-GB')}`);
     }
     expect(viewOf(engine).items).toEqual(first);
   });

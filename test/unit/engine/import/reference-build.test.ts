@@ -66,6 +66,18 @@ describe('seeds/reference', () => {
     expect(roundTo(totals.shares.lab ?? NaN, 1)).toBe(33.7);
   });
 
+  it('ge2024-results names every candidate (4,515 of them), so a result on air names its winner', () => {
+    const seats = resultsFileSchema.parse(JSON.parse(committed('ge2024-results.json'))).seats;
+    const declared = seats.flatMap((s) => (s.state === 'declared' ? [s] : []));
+    expect(declared).toHaveLength(650);
+    expect(declared.reduce((n, s) => n + (s.candidates?.length ?? 0), 0)).toBe(4515);
+    const winnerOf = (code: string) => [...(declared.find((s) => s.onsCode === code)?.candidates ?? [])].sort((a, b) => b.votes - a.votes)[0];
+    expect(winnerOf('E14001174')).toMatchObject({ name: 'Nigel Farage', partyId: 'reform', votes: 21225 });
+    expect(winnerOf('E14001170')).toMatchObject({ name: 'Lindsay Hoyle', partyId: 'speaker', sittingMp: true });
+    // The constituency file keeps its electorate and its 'other' bucket beside the candidates.
+    expect(declared.find((s) => s.onsCode === 'E14001425')).toMatchObject({ electorate: 73378, validVotes: 41872 });
+  });
+
   it('parties and hexjson parse; every hex is a constituency', () => {
     const parties = partiesFileSchema.parse(JSON.parse(committed('parties.json')));
     expect(parties.parties.find((p) => p.id === 'ld')?.colour).toBe('#FAA61A');
