@@ -8,6 +8,7 @@ import { handleResultsApi } from './results-api';
 import type { Constituency } from '../engine/election';
 import { Rehearsal } from './rehearsal';
 import { SnapshotStream } from './snapshot-stream';
+import type { DropProblems } from './drop-problems';
 import { AsRunMemory, handleAsRunApi } from './as-run-api';
 import { resolveInside, sendFile } from './static-files';
 import { handleShowApi, type ShowApiContext } from './show-api';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   tokens?: AccessTokens;
   /** Show files and crash recovery (/api/show/...); absent when the server keeps no data directory. */
   showFiles?: ShowApiContext | null;
+  /** What the drop folder could not take, for the consoles; absent when no folder is watched. */
+  drop?: DropProblems;
 }
 
 export interface RunningServer {
@@ -70,7 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!onLoopback && !options.tokens) throw new Error(`listening on ${options.host} needs access tokens: anyone on the network could drive the air`);
   let boundPort = 0;
   const guard = new AccessGuard(onLoopback ? null : options.tokens!, () => boundPort);
-  const stream = new SnapshotStream(engine);
+  const stream = new SnapshotStream(engine, options.drop ?? null);
   const asRun = new AsRunMemory(engine);
   const rehearsal = new Rehearsal(engine);
   const resultsCtx = { engine, constituencies: options.constituencies, rehearsal, rehearsalSource: options.rehearsalSource };

@@ -6,6 +6,7 @@ import { clientMessageSchema, type CommandResult, type OutputsSnapshot, type Ser
 import { describeIssues, fail } from '../engine/errors';
 import { requestUrl, sameOriginOrNone } from './http-util';
 import { OutputHealth, looksLikeReport } from './output-health';
+import { NO_DROP_FOLDER, type DropProblems } from './drop-problems';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
@@ -26,8 +27,13 @@ export class SnapshotStream {
     for (const watcher of this.outputWatchers) watcher(data);
   });
 
-  constructor(private readonly engine: Engine) {
-    this.unsubscribe = engine.subscribe((event) => this.broadcast(event));
+  /** drop: what the drop folder could not take, when the server watches one. */
+  constructor(
+    private readonly engine: Engine,
+    private readonly drop: DropProblems | null = null,
+  ) {
+    const off = [engine.subscribe((event) => this.broadcast(event)), drop?.watch((data) => this.broadcast({ type: 'drop', data }))];
+    this.unsubscribe = () => off.forEach((f) => f?.());
   }
 
   /** canControl false (a read-only token, on the network): the connection only watches, whatever role it asks for. */
@@ -55,6 +61,7 @@ export class SnapshotStream {
       { type: 'results', data: this.engine.resultsSnapshot() },
       program,
       { type: 'outputs', data: this.outputs.snapshot() },
+      { type: 'drop', data: this.drop?.snapshot() ?? NO_DROP_FOLDER },
     ];
   }
 
