@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AsRunEntry, Command, CommandResult, OutputsSnapshot, ProgramSnapshot, ResultsSnapshot } from '../main/engine/protocol';
+import type { AsRunEntry, Command, CommandResult, DropSnapshot, OutputsSnapshot, ProgramSnapshot, ResultsSnapshot } from '../main/engine/protocol';
 import type { Show } from '../main/engine/show';
 import type { HistorySummary } from '../main/engine/show-history';
 import type { Bridge, ConnectionState } from '../overlays/transport';
@@ -26,6 +26,8 @@ interface ConsoleState {
   asRun: AsRunEntry[];
   /** The outputs connected to the server and what they measure. */
   outputs: OutputsSnapshot | null;
+  /** Drop-folder files the server could not take (DropProblems). */
+  drop: DropSnapshot | null;
   send: (command: Command) => Promise<CommandResult>;
   /** A non-blocking notice: never a dialog in the operator's way. */
   notify: (text: string) => void;
@@ -50,6 +52,7 @@ export function createConsoleStore(bridge: Bridge) {
     lastTakeMs: null,
     asRun: [],
     outputs: null,
+    drop: null,
     async send(command) {
       const started = performance.now();
       const result = await bridge.send(command);
@@ -81,6 +84,7 @@ export function createConsoleStore(bridge: Bridge) {
     if (event.type === 'outputs') store.setState({ outputs: event.data });
     // A fault the server caught after a command was accepted (main/server/fault-guard.ts): the operator must know.
     if (event.type === 'error') store.getState().notify(event.data.message);
+    if (event.type === 'drop') store.setState({ drop: event.data });
     if (event.type === 'as-run') store.setState({ asRun: [...store.getState().asRun.slice(-(AS_RUN_KEPT - 1)), event.data] });
     if (event.type === 'program') {
       const selected = store.getState().selectedCueId;

@@ -201,6 +201,26 @@ export interface OutputsSnapshot {
   outputs: OutputStatus[];
 }
 
+/** One drop-folder file the operator must see: refused, or naming seats the baseline lacks. */
+export interface DropProblem {
+  file: string;
+  /** When it was reported, on the server's clock. */
+  at: number;
+  /** The first few issues, each with its line and column where the importer knows them. */
+  issues: { line?: number; column?: string; message: string }[];
+  /** All of them, where a file has more than are listed. */
+  issueCount: number;
+}
+
+export interface DropSnapshot {
+  /** The folder watched; null when the server watches none. */
+  folder: string | null;
+  /** Newest first; a file leaves the list once it is taken, or deleted. */
+  problems: DropProblem[];
+  /** Every file with a problem, where more than are listed. */
+  problemCount: number;
+}
+
 /** The event map: everything a view is told. */
 export interface EventMap {
   program: ProgramSnapshot;
@@ -209,6 +229,8 @@ export interface EventMap {
   results: ResultsSnapshot;
   /** Connected outputs and their health: consoles only. */
   outputs: OutputsSnapshot;
+  /** Drop-folder files that were not taken: consoles only. */
+  drop: DropSnapshot;
   error: StraplineError;
 }
 export type EventType = keyof EventMap;

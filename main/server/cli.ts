@@ -68,7 +68,7 @@ try {
   console.log(`  as-run:   ${asRunPath}`);
   if (app.showFiles?.session.offer) console.log('  recovery: the last run did not stop cleanly; the console offers to restore what was on air');
   for (const notice of app.showFiles?.notices ?? []) console.log(`  notice:   ${notice}`);
-  if (dropFolder !== undefined) console.log(`  drop:     ${dropFolder}   (results files written here are declared; one seat a file)`);
+  if (dropFolder !== undefined) console.log(`  drop:     ${dropFolder}   (results files written here are declared, one seat a file; taken ones move to done/)`);
   const info = accessInfo(args.host, app.server.port, app.access?.tokens ?? null);
   if (info.open) {
     // Open to the network: every request needs a token, so print the URLs that carry them.

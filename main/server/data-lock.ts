@@ -2,6 +2,7 @@ import { mkdir, open, realpath, rename, rm, type FileHandle } from 'node:fs/prom
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { readProcessStart, type ProcessLookup } from './process-start';
 
 /**
  * One Strapline per data folder. Two on one folder trample each other: the
@@ -9,13 +10,21 @@ import { z } from 'zod';
  * both autosave into the same slots. So a start takes <data>/strapline.lock,
  * created exclusively, and a start that finds a live holder stops and says who.
  * A lock whose process has gone (a crash, a kill, a power cut) is stale and
- * taken over: crash recovery must never need a hand-deleted file.
+ * taken over: crash recovery must never need a hand-deleted file. Gone includes
+ * a process killed and not yet reaped (a zombie), and a pid now held by another
+ * process (after a reboot, or a wrap of the pid counter): main/server/process-start.ts.
  */
 
 export const LOCK_FILE = 'strapline.lock';
 /** An unparseable lock younger than this may be one being written this instant: wait, don't take it. */
 const WRITING_GRACE_MS = 1000;
 const GIVE_UP_MS = 5000;
+/**
+ * A live process that started this long after the lock was taken is not the one that took it.
+ * Locks are written after their process starts, so only a clock stepped forward since could
+ * make the holder look later; a lock we write carries its start tick, which no clock moves.
+ */
+const CLOCK_SLACK_MS = 2000;
 
 export interface DataLockInfo {
   /** The address the server listens on, and its port once bound: together, where the other console is. */
@@ -40,6 +49,8 @@ const lockSchema = z.object({
   // Beyond the brief's four fields: a pid says nothing about another machine, and a lock copied with its folder is not this folder's.
   machine: z.string().optional(),
   dir: z.string().optional(),
+  /** What identifies the holder's process beyond its pid (Linux: boot id and start tick; process-start.ts). */
+  pidStart: z.string().optional(),
 });
 type LockFile = z.infer<typeof lockSchema>;
 
@@ -104,7 +115,18 @@ function parse(text: string): LockFile | null {
 
 type Verdict = { kind: 'stale'; why: string } | { kind: 'wait' } | { kind: 'held'; message: string };
 
-function judge(held: Held, dataDir: string, realDir: string, file: string): Verdict {
+/** Why the live pid in a lock is not the Strapline that wrote it; null when it may well be. */
+function notTheHolder(lock: LockFile, now: ProcessLookup): string | null {
+  if (now === 'gone') return `pid ${lock.pid} has exited`;
+  if (now === null) return null;
+  if (now.exited) return `pid ${lock.pid} has exited (killed, not yet reaped by its parent)`;
+  const other = `pid ${lock.pid} is another process now, started ${new Date(now.startedMs).toISOString()}, not the Strapline that took the lock at ${lock.startedAt}`;
+  if (lock.pidStart !== undefined && now.identity !== undefined) return lock.pidStart === now.identity ? null : other;
+  const taken = Date.parse(lock.startedAt);
+  return Number.isFinite(taken) && now.startedMs > taken + CLOCK_SLACK_MS ? other : null;
+}
+
+async function judge(held: Held, dataDir: string, realDir: string, file: string): Promise<Verdict> {
   const lock = parse(held.text);
   if (lock === null) return Date.now() - Number(held.mtimeNs / 1_000_000n) < WRITING_GRACE_MS ? { kind: 'wait' } : { kind: 'stale', why: 'the file is unreadable' };
   const url = consoleUrl(lock);
@@ -115,6 +137,8 @@ function judge(held: Held, dataDir: string, realDir: string, file: string): Verd
   }
   if (lock.dir !== undefined && !sameDir(lock.dir, realDir)) return { kind: 'stale', why: `it was copied here with the folder from ${lock.dir}` };
   if (!isAlive(lock.pid)) return { kind: 'stale', why: `pid ${lock.pid} has exited` };
+  const gone = notTheHolder(lock, await readProcessStart(lock.pid));
+  if (gone !== null) return { kind: 'stale', why: gone };
   return { kind: 'held', message: `The data folder ${dataDir} is in use by another Strapline (${who}). Stop that one first, or ${elsewhere}. If pid ${lock.pid} is not Strapline, delete ${file}.` };
 }
 
@@ -161,7 +185,9 @@ export async function acquireDataLock(dataDir: string, info: DataLockInfo, log: 
   await mkdir(dataDir, { recursive: true });
   const realDir = await realpath(dataDir);
   const file = path.join(dataDir, LOCK_FILE);
-  const mine: LockFile = { pid: process.pid, startedAt: new Date().toISOString(), ...info, machine: os.hostname(), dir: realDir };
+  const self = await readProcessStart(process.pid);
+  const pidStart = self !== null && self !== 'gone' ? self.identity : undefined;
+  const mine: LockFile = { pid: process.pid, startedAt: new Date().toISOString(), ...info, machine: os.hostname(), dir: realDir, ...(pidStart === undefined ? {} : { pidStart }) };
   const ours = async (): Promise<boolean> => {
     const found = parse((await readHeld(file))?.text ?? '');
     return found !== null && found.pid === mine.pid && found.startedAt === mine.startedAt;
@@ -171,7 +197,7 @@ export async function acquireDataLock(dataDir: string, info: DataLockInfo, log: 
     if (Date.now() > deadline) throw new Error(`${file}: could not take the lock within ${GIVE_UP_MS / 1000} s; another start keeps changing it`);
     const held = await readHeld(file);
     if (held === null) continue;
-    const verdict = judge(held, dataDir, realDir, file);
+    const verdict = await judge(held, dataDir, realDir, file);
     if (verdict.kind === 'held') throw new DataFolderInUse(verdict.message);
     if (verdict.kind === 'wait') await sleep(50);
     else if (await setAside(file, held)) log(`data folder ${dataDir}: took over a stale lock (${verdict.why})`);

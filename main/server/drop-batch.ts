@@ -23,6 +23,12 @@ export interface DropFileReport {
   readonly summary: string;
 }
 
+/**
+ * Whether the folder is done with a file: nothing refused and every seat one the baseline
+ * knows. Anything else stays in the folder, listed for the operator, to be fixed in place.
+ */
+export const wasTaken = (report: DropFileReport): boolean => report.errors.length === 0 && !report.seats.some((s) => s.verdict === 'unknown-seat');
+
 /** The engine refuses larger commands; a bigger batch is split. */
 const MAX_SEATS_PER_COMMAND = 2000;
 const MAX_SOURCE_CHARS = 200;

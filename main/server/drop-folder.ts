@@ -1,14 +1,18 @@
 /**
  * Live declarations by drop folder: a feed (or a person) writes one file a seat into a folder
  * and the seat is declared. A file is only read once it has stopped changing, so a file still
- * being written is never read half-written; bad files are reported, never thrown or applied.
+ * being written is never read half-written; bad files are reported, never thrown or applied,
+ * and only once they have stayed unchanged for a grace far longer than the settle time (a
+ * writer that pauses mid-file gets no false report). A file taken is moved into `done/`
+ * (drop-done.ts), so the next start reads only what is new.
  */
 import { readFile, watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../engine/engine';
-import { applyDropBatch, readDropText, refused, type DropFileReport } from './drop-batch';
+import { applyDropBatch, readDropText, refused, wasTaken, type DropFileReport } from './drop-batch';
+import { DONE_FOLDER, moveToDone, type ReadVersion } from './drop-done';
 
 export type { DropFileReport, DropVerdict } from './drop-batch';
 
@@ -23,17 +27,21 @@ export interface DropFolderOptions {
    */
   settleMs?: number;
   /**
-   * How long an empty file waits for content before it is reported. writeFile opens before it
-   * writes, and a loaded machine can pause between the two for longer than settleMs: an empty
-   * file is nearly always one still being created, and reporting it as bad is noise on air.
+   * How long a file that would be refused (empty, cut short, unreadable) must stay unchanged
+   * before it is reported. A writer that pauses mid-file for longer than settleMs leaves a
+   * file that reads as broken; writeFile opens before it writes, so an empty file is nearly
+   * always one still being created. Either way a report would be noise on air, and the file
+   * applies as soon as it is whole. Good files do not wait for this.
    */
-  emptyGraceMs?: number;
+  badFileGraceMs?: number;
   /** fs.watch misses events on some file systems (network shares, some containers). */
   rescanMs?: number;
   maxFileBytes?: number;
   onReport: (report: DropFileReport) => void;
-  /** Folder-level trouble (the folder vanished, the watch failed). */
+  /** Folder-level trouble (the folder vanished, the watch failed, done/ cannot be written). */
   onError?: (error: Error) => void;
+  /** A file reported earlier has left the folder (deleted, or moved into done/). */
+  onGone?: (file: string) => void;
 }
 
 export interface DropFolderWatcher {
@@ -43,6 +51,7 @@ export interface DropFolderWatcher {
 }
 
 export const DEFAULT_MAX_DROP_FILE_BYTES = 1024 * 1024;
+const MOVE_WITHIN_MS = 2000;
 
 /** Dotfiles and the names editors and transfer tools give files still being written. */
 export function isIgnoredName(name: string): boolean {
@@ -58,12 +67,27 @@ const fingerprint = (s: { ino: number; size: number; mtimeMs: number; ctimeMs: n
 export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
   const { dir, engine, onReport } = options;
   const settleMs = options.settleMs ?? 100;
-  const emptyGraceMs = options.emptyGraceMs ?? 2000;
+  const badFileGraceMs = options.badFileGraceMs ?? 2000;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_DROP_FILE_BYTES;
   const onError = options.onError ?? ((e: Error) => console.error(`drop folder ${dir}: ${e.message}`));
-  /** The last look at each file; `done` is the version already read, so it is not read twice. */
+  /**
+   * The last look at each file, `at` when this version was first seen; `done` is the version
+   * already read, so it is not read twice; `doubtful` a version read and found bad, waiting out
+   * the grace before it is reported.
+   */
   const looks = new Map<string, { fp: string; size: number; at: number }>();
   const done = new Map<string, string>();
+  const doubtful = new Map<string, string>();
+  const reported = new Set<string>();
+  /**
+   * Taken files wait to be moved into done/ until the folder is quiet (or for MOVE_WITHIN_MS),
+   * so a burst's later batches are not kept waiting behind the first's moves; `moving` are on
+   * their way, and not looked at (a link changes ctime, so they would look new).
+   */
+  let toMove: { name: string; version: ReadVersion }[] = [];
+  let toMoveSince = 0;
+  const moving = new Set<string>();
+  let moves: Promise<void> = Promise.resolve();
   let closed = false;
   let running: Promise<void> = Promise.resolve();
   let timer: { handle: NodeJS.Timeout; due: number } | null = null;
@@ -100,9 +124,11 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
     const entries = await readdir(dir, { withFileTypes: true });
     // Subfolders and symlinks are not files here: only what the feed wrote into the folder itself.
     // Sorted, so a batch (and its reports) come in the same order on every file system.
-    const names = entries.filter((e) => e.isFile() && !isIgnoredName(e.name)).map((e) => e.name).sort();
+    const names = entries.filter((e) => e.isFile() && !isIgnoredName(e.name) && !moving.has(e.name)).map((e) => e.name).sort();
     const present = new Set(names);
-    for (const name of looks.keys()) if (!present.has(name)) (looks.delete(name), done.delete(name));
+    // A file being moved keeps what is known of it: if the move fails, it is not read again.
+    for (const name of looks.keys()) if (!present.has(name) && !moving.has(name)) (looks.delete(name), done.delete(name), doubtful.delete(name));
+    for (const name of reported) if (!present.has(name) && !moving.has(name)) (reported.delete(name), options.onGone?.(name));
     // A look is dated when its stats finish and the next is judged from before its own begin,
     // so two looks counted settleMs apart are at least that far apart.
     const startedAt = performance.now();
@@ -110,7 +136,7 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
     // the read is the second look, so the quiet spell it proves covers the read itself.
     const ripe = names.filter((name) => {
       const look = looks.get(name);
-      return look !== undefined && done.get(name) !== look.fp && startedAt - look.at >= settleFor(look);
+      return look !== undefined && done.get(name) !== look.fp && startedAt - look.at >= settleFor(name, look);
     });
     const ripeNames = new Set(ripe);
     const seen = await Promise.all(names.filter((n) => !ripeNames.has(n)).map(async (name) => ({ name, stats: await stat(path.join(dir, name)).catch(() => null) })));
@@ -122,11 +148,25 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
     }
     await readRipe(ripe);
     // Whatever is still waiting to settle gets its next look when the earliest of them is due.
-    const due = [...looks].filter(([name, look]) => done.get(name) !== look.fp).map(([, look]) => look.at + settleFor(look));
+    const due = [...looks].filter(([name, look]) => done.get(name) !== look.fp).map(([name, look]) => look.at + settleFor(name, look));
     if (due.length > 0) schedule(Math.max(0, Math.min(...due) - performance.now()));
+    if (due.length === 0 || performance.now() - toMoveSince >= MOVE_WITHIN_MS) moveTaken();
   }
 
-  const settleFor = (look: { size: number }) => (look.size === 0 ? Math.max(settleMs, emptyGraceMs) : settleMs);
+  function moveTaken(): void {
+    const batch = toMove;
+    toMove = [];
+    if (batch.length === 0) return;
+    for (const f of batch) moving.add(f.name);
+    moves = Promise.all([moves, ...batch.map((f) => moveToDone(dir, f.name, f.version).then(() => null, (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : e)))]).then(([, ...moved]) => {
+      for (const f of batch) moving.delete(f.name);
+      const failed = moved.find((m) => m instanceof Error);
+      if (failed) onError(new Error(`cannot move taken files into ${path.join(dir, DONE_FOLDER)}: ${failed.message}; they stay, and are read again at the next start`));
+      schedule(0);
+    });
+  }
+
+  const settleFor = (name: string, look: { fp: string }) => (doubtful.get(name) === look.fp ? Math.max(settleMs, badFileGraceMs) : settleMs);
 
   async function readRipe(names: string[]): Promise<void> {
     const read = await Promise.all(names.map(async (name) => {
@@ -136,20 +176,31 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
       const after = await stat(file).catch(() => null);
       // Gone, or written to since the first look: this version starts settling afresh.
       const fp = after ? fingerprint(after) : null;
-      if (fp !== look.fp) {
+      if (fp !== look.fp || !after) {
         if (after && fp) looks.set(name, { fp, size: after.size, at: performance.now() });
         else looks.delete(name);
         return null;
       }
-      if (text === null) return { name, fp: look.fp, outcome: refused(name, `file is ${look.size} bytes; the drop folder limit is ${maxBytes} bytes`) };
-      // Unreadable as it stands (permissions, a lock): told once, tried again when it changes.
-      if (text instanceof Error) return { name, fp: look.fp, outcome: refused(name, `cannot be read: ${text.message}`) };
-      return { name, fp: look.fp, outcome: readDropText(text, name, maxBytes) };
+      const version: ReadVersion = { ino: after.ino, size: after.size, mtimeMs: after.mtimeMs };
+      const outcome =
+        text === null ? refused(name, `file is ${look.size} bytes; the drop folder limit is ${maxBytes} bytes`)
+        // Unreadable as it stands (permissions, a lock): told once, tried again when it changes.
+        : text instanceof Error ? refused(name, `cannot be read: ${text.message}`)
+        : readDropText(text, name, maxBytes);
+      // Bad, but perhaps only not finished: looked at again once it has been still for the grace.
+      if (outcome.report.errors.length > 0 && performance.now() - look.at < Math.max(settleMs, badFileGraceMs)) {
+        doubtful.set(name, look.fp);
+        return null;
+      }
+      return { name, fp: look.fp, version, outcome };
     }));
     const files = read.filter((r) => r !== null);
     for (const f of files) done.set(f.name, f.fp);
     if (files.length === 0 || closed) return;
-    for (const r of applyDropBatch(engine, files.map((f) => ({ file: f.name, outcome: f.outcome })))) report(r);
+    const reports = applyDropBatch(engine, files.map((f) => ({ file: f.name, outcome: f.outcome })));
+    for (const r of reports) (reported.add(r.file), report(r));
+    if (toMove.length === 0) toMoveSince = performance.now();
+    toMove.push(...files.filter((_f, i) => wasTaken(reports[i]!)));
   }
 
   let watcher: FSWatcher;
@@ -163,7 +214,7 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
   watcher.on('error', (e) => onError(e));
   const rescan = setInterval(() => schedule(0), options.rescanMs ?? 1000);
   rescan.unref();
-  // Files already there are read too: after a restart the folder is the night so far.
+  // Files already there are read too: what arrived while Strapline was down (taken ones are in done/).
   schedule(0);
 
   return {
@@ -174,6 +225,9 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
       clearInterval(rescan);
       if (timer) clearTimeout(timer.handle);
       await running;
+      // What was taken is moved even so: the next start must not read it again as new.
+      moveTaken();
+      await moves;
     },
   };
 }

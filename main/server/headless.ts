@@ -10,6 +10,7 @@ import { loadOrCreateTokens, type LoadedTokens } from './access-token';
 import { loadReferenceData, type ReferenceData } from './reference-data';
 import { watchDropFolder, type DropFileReport } from './drop-folder';
 import { formatIssue } from '../engine/import';
+import { DropProblems } from './drop-problems';
 import { startShowFiles, type StartedShowFiles } from './show-api';
 import { acquireDataLock } from './data-lock';
 
@@ -96,8 +97,14 @@ async function startLocked(options: HeadlessOptions): Promise<Headless> {
   const detach = attachAsRunLog(engine, options.asRunPath, (e) => console.error(`as-run log: ${e.message}`));
   const closeFiles = files?.attach(engine);
   // Before the server, so a missing folder stops the start with nothing left listening.
-  const drop = options.dropFolder === undefined ? undefined : watchDropFolder({ dir: options.dropFolder, engine, onReport: logDropReport });
-  const server = await startServer({ engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), tokens: access?.tokens, showFiles: files && { engine, store: files.store, session: files.session, templates: TEMPLATES, now, notices: files.notices } }).catch(async (e: unknown) => {
+  const problems = options.dropFolder === undefined ? undefined : new DropProblems(options.dropFolder, now);
+  const drop = options.dropFolder === undefined ? undefined : watchDropFolder({
+    dir: options.dropFolder,
+    engine,
+    onReport: (r) => (logDropReport(r), problems!.record(r)),
+    onGone: (file) => problems!.gone(file),
+  });
+  const server = await startServer({ drop: problems, engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), tokens: access?.tokens, showFiles: files && { engine, store: files.store, session: files.session, templates: TEMPLATES, now, notices: files.notices } }).catch(async (e: unknown) => {
     // A live watcher would keep the process up with nothing to show for it.
     await drop?.close();
     await closeFiles?.();

@@ -8,6 +8,7 @@ import { handleResultsApi } from './results-api';
 import type { Constituency } from '../engine/election';
 import { Rehearsal } from './rehearsal';
 import { SnapshotStream } from './snapshot-stream';
+import type { DropProblems } from './drop-problems';
 import { AsRunMemory, handleAsRunApi } from './as-run-api';
 import { servedFile, sendFile, sitePath } from './static-files';
 import { DEFAULT_CONNECTION_LIMITS, bodyDeadline, checkingIntervalMs, limitConnections, type ConnectionLimits } from './connection-limits';
@@ -43,6 +44,8 @@ export interface ServerOptions {
   showFiles?: ShowApiContext | null;
   /** Sockets per address and timeouts (connection-limits.ts); tests shorten them. */
   limits?: Partial<ConnectionLimits>;
+  /** What the drop folder could not take, for the consoles; absent when no folder is watched. */
+  drop?: DropProblems;
 }
 
 export interface RunningServer {
@@ -74,7 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!onLoopback && !options.tokens) throw new Error(`listening on ${options.host} needs access tokens: anyone on the network could drive the air`);
   let boundPort = 0;
   const guard = new AccessGuard(onLoopback ? null : options.tokens!, () => boundPort);
-  const stream = new SnapshotStream(engine);
+  const stream = new SnapshotStream(engine, options.drop ?? null);
   const asRun = new AsRunMemory(engine);
   const rehearsal = new Rehearsal(engine);
   const resultsCtx = { engine, constituencies: options.constituencies, rehearsal, rehearsalSource: options.rehearsalSource };

@@ -7,6 +7,7 @@ import { describeIssues, fail, type StraplineError } from '../engine/errors';
 import { jsonBoundsProblem } from '../engine/json-bounds';
 import { requestUrl, sameOriginOrNone } from './http-util';
 import { OutputHealth, looksLikeReport } from './output-health';
+import { NO_DROP_FOLDER, type DropProblems } from './drop-problems';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
@@ -27,8 +28,13 @@ export class SnapshotStream {
     for (const watcher of this.outputWatchers) watcher(data);
   });
 
-  constructor(private readonly engine: Engine) {
-    this.unsubscribe = engine.subscribe((event) => this.broadcast(event));
+  /** drop: what the drop folder could not take, when the server watches one. */
+  constructor(
+    private readonly engine: Engine,
+    private readonly drop: DropProblems | null = null,
+  ) {
+    const off = [engine.subscribe((event) => this.broadcast(event)), drop?.watch((data) => this.broadcast({ type: 'drop', data }))];
+    this.unsubscribe = () => off.forEach((f) => f?.());
   }
 
   /** canControl false (a read-only token, on the network): the connection only watches, whatever role it asks for. */
@@ -56,6 +62,7 @@ export class SnapshotStream {
       { type: 'results', data: this.engine.resultsSnapshot() },
       program,
       { type: 'outputs', data: this.outputs.snapshot() },
+      { type: 'drop', data: this.drop?.snapshot() ?? NO_DROP_FOLDER },
     ];
   }
 

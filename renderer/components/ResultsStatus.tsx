@@ -5,6 +5,7 @@ import type { ConsoleStore } from '../store';
 import { formatClock } from '../declaration';
 import { serverReachable } from './DeclarationForm';
 import { keepPanelKeys } from '../hotkeys';
+import { DropProblems } from './DropProblems';
 
 /** The night at a glance: how many seats are in, when the last one came, and any corrections. */
 export function ResultsStatus({ store, onShowCorrections }: { store: ConsoleStore; onShowCorrections: () => void }) {
@@ -33,6 +34,7 @@ export function ResultsStatus({ store, onShowCorrections }: { store: ConsoleStor
           aria-label={`${pending} correction${pending === 1 ? '' : 's'} waiting: show corrections`}>
           Corrections <span className="badge" data-corrections-count>{pending}</span>
         </button>
+        <DropProblems store={store} />
         <RehearsalControls running={rehearsal} />
       </div>
     </div>

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { acquireDataLock, DataFolderInUse, LOCK_FILE, readHeld, setAside } from '../../../main/server/data-lock';
 import { REPO_ROOT, WEB_ROOT, startHeadless, type Headless } from '../../../main/server/headless';
 import { post } from '../../support/server';
+import { isZombie, spawnZombie } from '../../support/zombie';
 
 /**
  * One Strapline per data folder: real temp folders, real servers, real
@@ -40,7 +41,7 @@ const start = async (data: string, showPath?: string, port = 0) => {
   running.push(app);
   return app;
 };
-const lockIn = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as { pid: number; startedAt: string; port?: number };
+const lockIn = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as { pid: number; startedAt: string; port?: number; pidStart?: string };
 const logLines = () => {
   const lines: string[] = [];
   return { lines, log: (m: string) => lines.push(m) };
@@ -62,6 +63,14 @@ async function deadPid(): Promise<number> {
   const child = spawn(process.execPath, ['-e', '']);
   if (child.exitCode === null) await once(child, 'exit');
   return child.pid!;
+}
+
+/** The pid of a server killed and left unreaped (test/support/zombie.ts), once it is a zombie. */
+async function zombie(): Promise<number> {
+  const { pid, parent } = await spawnZombie();
+  children.push(parent);
+  for (let i = 0; i < 300 && !isZombie(pid); i++) await new Promise((r) => setTimeout(r, 10));
+  return pid;
 }
 
 describe('a second start on a data folder in use', () => {
@@ -122,6 +131,46 @@ describe('a stale lock', () => {
     const app = await start(data, show);
     expect(logged.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('lock'))).toEqual([`data folder ${data}: took over a stale lock (pid ${pid} has exited)`]);
     expect(await lockIn(lock)).toMatchObject({ pid: process.pid, port: app.server.port });
+  });
+
+  it.skipIf(process.platform === 'win32')('of a server killed and not yet reaped (a zombie, whose pid still answers kill 0) is taken over', async () => {
+    const { data, lock } = await fresh();
+    await mkdir(data);
+    const pid = await zombie();
+    // Taken after the zombie started, so its being dead is the only reason it is stale.
+    await writeFile(lock, JSON.stringify({ pid, startedAt: new Date().toISOString(), machine: os.hostname(), dir: await realpath(data) }));
+    expect(() => process.kill(pid, 0)).not.toThrow();
+    const { lines, log } = logLines();
+    const held = await acquireDataLock(data, {}, log);
+    expect(lines).toEqual([`data folder ${data}: took over a stale lock (pid ${pid} has exited (killed, not yet reaped by its parent))`]);
+    await held.release();
+  });
+
+  it('whose pid is now another, live process is taken over: started after the lock was taken (a reboot, a wrap of pids)', async () => {
+    const { data, lock } = await fresh();
+    await mkdir(data);
+    // The test runner's own pid, in a lock taken long before the runner started.
+    await writeFile(lock, JSON.stringify({ pid: process.pid, startedAt: '2024-07-04T21:00:00.000Z', port: 7300, machine: os.hostname(), dir: await realpath(data) }));
+    const { lines, log } = logLines();
+    const held = await acquireDataLock(data, {}, log);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`took over a stale lock \\(pid ${process.pid} is another process now, started 20\\d\\d-.*, not the Strapline that took the lock at 2024-07-04T21:00:00.000Z\\)$`));
+    await held.release();
+  });
+
+  it.skipIf(process.platform !== 'linux')('whose recorded start tick is not the live pid\'s is taken over, whatever its start time says', async () => {
+    const { data, lock } = await fresh();
+    await mkdir(data);
+    // Ours, as this process writes it, but from another boot: the time alone would call it held.
+    const ours = await acquireDataLock(data, {}, () => undefined);
+    const written = await lockIn(lock);
+    expect(written.pidStart).toMatch(/^[0-9a-f-]{36}\/\d+$/);
+    await ours.release();
+    await writeFile(lock, JSON.stringify({ ...written, pidStart: `00000000-0000-0000-0000-000000000000/${written.pidStart!.split('/')[1]}` }));
+    const { lines, log } = logLines();
+    const held = await acquireDataLock(data, {}, log);
+    expect(lines).toEqual([expect.stringContaining(`(pid ${process.pid} is another process now`)]);
+    await held.release();
   });
 
   it.each([

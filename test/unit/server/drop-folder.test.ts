@@ -2,7 +2,7 @@
  * The drop folder end to end: real files in a real temporary folder, a real Engine built as
  * the headless server builds it, and the engine's own snapshot as the judge of what happened.
  */
-import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ import { readShowFile } from '../../../main/server/show-file';
 import { watchDropFolder, type DropFileReport, type DropFolderWatcher } from '../../../main/server/drop-folder';
 
 const SETTLE_MS = 30;
+/** Short, so the tests of bad files are quick; the default (2 s) is the headless server's. */
+const BAD_GRACE_MS = 400;
 const CSV_FILE = fileURLToPath(new URL('../../../../shared/data/ge2024-constituency-results.csv', import.meta.url));
 const ALDERSHOT = 'E14001063';
 
@@ -56,7 +58,7 @@ afterEach(async () => {
 });
 
 function start(settleMs = SETTLE_MS): DropFolderWatcher {
-  watcher = watchDropFolder({ dir, engine, settleMs, onReport: (r) => reports.push(r), onError: (e) => reports.push({ file: '(folder)', seats: [], errors: [{ file: dir, message: e.message }], warnings: [], summary: e.message }) });
+  watcher = watchDropFolder({ dir, engine, settleMs, badFileGraceMs: BAD_GRACE_MS, onReport: (r) => reports.push(r), onError: (e) => reports.push({ file: '(folder)', seats: [], errors: [{ file: dir, message: e.message }], warnings: [], summary: e.message }) });
   return watcher;
 }
 
@@ -185,6 +187,36 @@ describe('files that must not be applied', () => {
     expect(engine.resultsSnapshot().totals.declared).toBe(3);
   });
 
+  it('gives a writer that pauses mid-file past the settle time no false report: the file applies once whole, one report', async () => {
+    // Cut mid-token, so the first part read alone is a broken file: reported, it would be noise on air.
+    const text = JSON.stringify(aldershot(), null, 2);
+    const file = path.join(dir, 'aldershot.json');
+    start();
+    await writeFile(file, text.slice(0, 200));
+    await new Promise((r) => setTimeout(r, SETTLE_MS * 6));
+    await watcher!.scanNow();
+    expect(reports).toEqual([]);
+    await appendFile(file, text.slice(200));
+    await until('the whole file', () => reports.length >= 1);
+    const report = reports[0]!;
+    expect(report.errors).toEqual([]);
+    expect(report.seats).toEqual([{ onsCode: ALDERSHOT, verdict: 'applied' }]);
+    await new Promise((r) => setTimeout(r, BAD_GRACE_MS * 1.5));
+    expect(reports).toHaveLength(1);
+  });
+
+  it('reports a broken file only once it has stayed unchanged for the grace, and then once', async () => {
+    start();
+    const written = performance.now();
+    const report = await drop('cut.json', JSON.stringify(aldershot()).slice(0, 120));
+    expect(performance.now() - written).toBeGreaterThanOrEqual(BAD_GRACE_MS);
+    expect(report.errors[0]).toMatchObject({ file: 'cut.json' });
+    expect(report.summary).toMatch(/cut\.json.*nothing applied/);
+    await new Promise((r) => setTimeout(r, BAD_GRACE_MS * 1.5));
+    expect(reports).toHaveLength(1);
+    expect(await readdir(dir)).toEqual(['cut.json']);
+  });
+
   it('gives an empty file (opened, not yet written) a grace far past the settle time, then reads it once written', async () => {
     // writeFile opens before it writes; on a loaded machine the two can be further apart than settleMs.
     const file = path.join(dir, 'aldershot.json');
@@ -203,7 +235,7 @@ describe('files that must not be applied', () => {
 
   it('reports a file that stays empty past the grace, once, and applies nothing', async () => {
     await writeFile(path.join(dir, 'blank.json'), '');
-    watcher = watchDropFolder({ dir, engine, settleMs: SETTLE_MS, emptyGraceMs: 300, onReport: (r) => reports.push(r) });
+    watcher = watchDropFolder({ dir, engine, settleMs: SETTLE_MS, badFileGraceMs: 300, onReport: (r) => reports.push(r) });
     await until('the empty-file report', () => reports.length >= 1);
     await new Promise((r) => setTimeout(r, 400));
     expect(reports).toHaveLength(1);
@@ -253,6 +285,57 @@ describe('files that must not be applied', () => {
   });
 });
 
+describe('files taken', () => {
+  it('are moved whole into done/, which is not read; a refused one stays where it is', async () => {
+    const text = JSON.stringify(aldershot());
+    start();
+    await drop('aldershot.json', text);
+    await drop('notes.txt', 'Aldershot: Labour gain\n');
+    await until('the move into done/', () => reports.length === 2);
+    await expect.poll(async () => (await readdir(dir)).sort(), { timeout: 3000 }).toEqual(['done', 'notes.txt']);
+    expect(await readFile(path.join(dir, 'done', 'aldershot.json'), 'utf8')).toBe(text);
+  });
+
+  it('keep every version of a name the feed reuses: aldershot.json, then aldershot.2.json', async () => {
+    start();
+    await drop('aldershot.json', asFile([{ onsCode: ALDERSHOT, revision: 1, state: 'recount' }]));
+    await expect.poll(() => readdir(dir), { timeout: 3000 }).toEqual(['done']);
+    const second = await drop('aldershot.json', asFile([{ ...aldershot(), revision: 2 }]));
+    expect(second.seats).toEqual([{ onsCode: ALDERSHOT, verdict: 'applied' }]);
+    await expect.poll(async () => (await readdir(path.join(dir, 'done'))).sort(), { timeout: 3000 }).toEqual(['aldershot.2.json', 'aldershot.json']);
+    expect(JSON.parse(await readFile(path.join(dir, 'done', 'aldershot.json'), 'utf8')).seats[0].revision).toBe(1);
+    expect(JSON.parse(await readFile(path.join(dir, 'done', 'aldershot.2.json'), 'utf8')).seats[0].revision).toBe(2);
+  });
+
+  it('stay, said once and not read again, where done/ cannot be made', async () => {
+    // A file where the folder should be: mkdir fails as it would on a read-only share.
+    await writeFile(path.join(dir, 'done'), 'not a folder');
+    const w = start();
+    await drop('aldershot.json', JSON.stringify(aldershot()));
+    await until('the failed move', () => reports.some((r) => r.file === '(folder)'));
+    for (let i = 0; i < 4; i++) (await new Promise((r) => setTimeout(r, SETTLE_MS * 2)), await w.scanNow());
+    expect(reportsFor('(folder)').map((r) => r.summary)).toEqual([expect.stringMatching(/^cannot move taken files into .*done: .*; they stay, and are read again at the next start$/)]);
+    expect(reportsFor('aldershot.json')).toHaveLength(1);
+    expect(declareCommands).toBe(1);
+    expect((await readdir(dir)).sort()).toEqual(['aldershot.json', 'done']);
+  });
+
+  it('are not read again at the next start: only what arrived meanwhile is', async () => {
+    const w = start();
+    await drop('aldershot.json', JSON.stringify(aldershot()));
+    await expect.poll(() => readdir(dir), { timeout: 3000 }).toEqual(['done']);
+    await w.close();
+    await writeFile(path.join(dir, 'aberdeen-north.csv'), `${csvLines[0]}\n${csvRow('S14000060')}\n`);
+    reports = [];
+    declareCommands = 0;
+    start();
+    await until('the new file', () => reports.length >= 1);
+    await new Promise((r) => setTimeout(r, SETTLE_MS * 5));
+    expect(reports.map((r) => r.file)).toEqual(['aberdeen-north.csv']);
+    expect(declareCommands).toBe(1);
+  });
+});
+
 describe('a burst of 650 files', () => {
   it('applies them in one or a few commands and gives the official 2024 totals', async () => {
     start();
@@ -262,6 +345,8 @@ describe('a burst of 650 files', () => {
     expect(declareCommands).toBeLessThanOrEqual(3);
     expect(reports).toHaveLength(650);
     expect(reports.every((r) => r.errors.length === 0 && r.seats[0]?.verdict === 'applied')).toBe(true);
+    await expect.poll(async () => (await readdir(path.join(dir, 'done'))).length, { timeout: 10_000 }).toBe(650);
+    expect(await readdir(dir)).toEqual(['done']);
     expect(engine.resultsSnapshot().totals.seats).toEqual({
       lab: 411, con: 121, ld: 72, snp: 9, reform: 5, green: 4, pc: 4, sf: 7, dup: 5, sdlp: 2, alliance: 1, uup: 1, tuv: 1, ind: 6, speaker: 1,
     });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SHOW } from '../../../main/server/headless';
 import { MAX_SHOW_FILE_BYTES, readShowFile } from '../../../main/server/show-file';
 import { watchDropFolder, type DropFileReport } from '../../../main/server/drop-folder';
+import { wasTaken } from '../../../main/server/drop-batch';
 import { importResults } from '../../../main/engine/import';
 import type { ImportFormat } from '../../../main/engine/import/import-report';
 import { TEMPLATES } from '../../../overlays/graphics/definitions';
@@ -140,7 +141,7 @@ describe('imports', () => {
 });
 
 describe('drop folder', () => {
-  it('reports each damaged file, applies nothing from a refused one, and never touches the files', async () => {
+  it('reports each damaged file, applies nothing from a refused one and leaves it untouched, and moves a taken one whole into done/', async () => {
     const seatFile = JSON.stringify({ onsCode: 'E14000001', revision: 1, state: 'declared', validVotes: 100, partyVotes: { lab: 60, con: 40 } });
     let round = 0;
     const seen = { refused: 0, applied: 0 };
@@ -153,7 +154,7 @@ describe('drop folder', () => {
         const h = engineHarness();
         const before = airState(h.engine);
         const reports: DropFileReport[] = [];
-        const watcher = watchDropFolder({ dir: drop, engine: h.engine, settleMs: 5, emptyGraceMs: 20, maxFileBytes: 4096, onReport: (r) => reports.push(r), onError: () => undefined });
+        const watcher = watchDropFolder({ dir: drop, engine: h.engine, settleMs: 5, badFileGraceMs: 20, maxFileBytes: 4096, onReport: (r) => reports.push(r), onError: () => undefined });
         try {
           await expect.poll(() => reports.length, { timeout: 5000, interval: 10 }).toBe(texts.length);
         } finally {
@@ -162,8 +163,13 @@ describe('drop folder', () => {
         for (const r of reports) if (r.seats.length === 0) expect(r.errors.length).toBeGreaterThan(0);
         for (const r of reports) seen[r.errors.length > 0 ? 'refused' : 'applied'] += 1;
         if (!reports.some((r) => r.seats.some((s) => s.verdict === 'applied' || s.verdict === 'correction'))) expect(airState(h.engine)).toEqual(before);
-        expect((await readdir(drop)).sort()).toEqual(texts.map((_t, i) => `seat-${i}.json`));
-        for (const [i, b] of files.entries()) expect((await readFile(path.join(drop, `seat-${i}.json`))).equals(b)).toBe(true);
+        // A refused file (or one of unknown seats) stays as it was, to be fixed in place; a taken one is moved, byte for byte, into done/.
+        const refusedNames = reports.filter((r) => !wasTaken(r)).map((r) => r.file).sort();
+        await expect.poll(async () => (await readdir(drop)).filter((n) => n !== 'done').sort(), { timeout: 3000, interval: 10 }).toEqual(refusedNames);
+        for (const [i, b] of files.entries()) {
+          const name = `seat-${i}.json`;
+          expect((await readFile(path.join(drop, refusedNames.includes(name) ? '' : 'done', name))).equals(b), name).toBe(true);
+        }
       }),
       { seed: 1945, numRuns: 12 },
     );
