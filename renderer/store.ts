@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AsRunEntry, Command, CommandResult, OutputsSnapshot, ProgramSnapshot, ResultsSnapshot } from '../main/engine/protocol';
+import type { AsRunEntry, Command, CommandResult, OutputsSnapshot, ProgramSnapshot, ResultsSnapshot, StorageSnapshot } from '../main/engine/protocol';
 import type { Show } from '../main/engine/show';
 import type { HistorySummary } from '../main/engine/show-history';
 import type { Bridge, ConnectionState } from '../overlays/transport';
@@ -26,6 +26,8 @@ interface ConsoleState {
   asRun: AsRunEntry[];
   /** The outputs connected to the server and what they measure. */
   outputs: OutputsSnapshot | null;
+  /** The server's writes that are failing now (disk full, read-only): the storage banner shows them. */
+  storage: StorageSnapshot | null;
   send: (command: Command) => Promise<CommandResult>;
   /** A non-blocking notice: never a dialog in the operator's way. */
   notify: (text: string) => void;
@@ -50,6 +52,7 @@ export function createConsoleStore(bridge: Bridge) {
     lastTakeMs: null,
     asRun: [],
     outputs: null,
+    storage: null,
     async send(command) {
       const started = performance.now();
       const result = await bridge.send(command);
@@ -79,6 +82,7 @@ export function createConsoleStore(bridge: Bridge) {
     if (event.type === 'show') store.setState({ show: event.data.show, showHistory: event.data.history });
     if (event.type === 'results') store.setState({ results: event.data });
     if (event.type === 'outputs') store.setState({ outputs: event.data });
+    if (event.type === 'storage') store.setState({ storage: event.data });
     if (event.type === 'as-run') store.setState({ asRun: [...store.getState().asRun.slice(-(AS_RUN_KEPT - 1)), event.data] });
     if (event.type === 'program') {
       const selected = store.getState().selectedCueId;
