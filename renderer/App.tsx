@@ -12,6 +12,7 @@ import { AsRunPanel } from './components/AsRunPanel';
 import { StatusBar } from './components/StatusBar';
 import { ShowFileMenu } from './components/ShowFileMenu';
 import { RecoveryBanner } from './components/RecoveryBanner';
+import { StorageAlert } from './components/StorageAlert';
 import { ResultsStatus } from './components/ResultsStatus';
 import { DeclarationForm } from './components/DeclarationForm';
 import { useConstituencyList } from './components/FieldInputPickers';
@@ -45,6 +46,7 @@ export function App({ store }: { store: ConsoleStore }) {
       {/* One grid row for the bars on top, so the workspace keeps its own. */}
       <div className="top-bars">
         <StatusBar store={store} />
+        <StorageAlert store={store} />
         <RecoveryBanner store={store} />
         <ShowFileMenu store={store} />
       </div>

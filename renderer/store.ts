@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AsRunEntry, Command, CommandResult, DropSnapshot, OutputsSnapshot, ProgramSnapshot, ResultsSnapshot } from '../main/engine/protocol';
+import type { AsRunEntry, Command, CommandResult, DropSnapshot, OutputsSnapshot, ProgramSnapshot, ResultsSnapshot, StorageSnapshot } from '../main/engine/protocol';
 import type { Show } from '../main/engine/show';
 import type { HistorySummary } from '../main/engine/show-history';
 import type { Bridge, ConnectionState } from '../overlays/transport';
@@ -28,6 +28,8 @@ interface ConsoleState {
   outputs: OutputsSnapshot | null;
   /** Drop-folder files the server could not take (DropProblems). */
   drop: DropSnapshot | null;
+  /** The server's writes that are failing now (disk full, read-only): the storage banner shows them. */
+  storage: StorageSnapshot | null;
   send: (command: Command) => Promise<CommandResult>;
   /** A non-blocking notice: never a dialog in the operator's way. */
   notify: (text: string) => void;
@@ -53,6 +55,7 @@ export function createConsoleStore(bridge: Bridge) {
     asRun: [],
     outputs: null,
     drop: null,
+    storage: null,
     async send(command) {
       const started = performance.now();
       const result = await bridge.send(command);
@@ -85,6 +88,7 @@ export function createConsoleStore(bridge: Bridge) {
     // A fault the server caught after a command was accepted (main/server/fault-guard.ts): the operator must know.
     if (event.type === 'error') store.getState().notify(event.data.message);
     if (event.type === 'drop') store.setState({ drop: event.data });
+    if (event.type === 'storage') store.setState({ storage: event.data });
     if (event.type === 'as-run') store.setState({ asRun: [...store.getState().asRun.slice(-(AS_RUN_KEPT - 1)), event.data] });
     if (event.type === 'program') {
       const selected = store.getState().selectedCueId;

@@ -12,7 +12,7 @@ import * as results from './results';
 import * as history from './show-history';
 import { deriveTotals, type Baseline, type Constituency, type ElectionTotals } from './election';
 import { jsonBoundsProblem } from './json-bounds';
-import type { ResultsSnapshot } from './protocol';
+import type { ResultsSnapshot, StorageFault, StorageSnapshot } from './protocol';
 
 type Handler<K extends CommandType> = (state: EngineState, cmd: CommandOf<K>, ctx: history.HistoryContext) => Outcome;
 
@@ -81,6 +81,9 @@ export class Engine {
   private readonly constituencies: ReadonlyMap<string, Constituency>;
   private totalsCache: { of: results.ResultsState; totals: ElectionTotals } | null = null;
   private previewCache: { cue: unknown; results: results.ResultsState; view: Record<string, unknown> } | null = null;
+  /** Resolves once every results change so far is on disk (null) or says why not: injected, so the engine does no I/O. */
+  private persisted: (() => Promise<string | null>) | null = null;
+  private storage: StorageSnapshot = { faults: [] };
 
   constructor(options: EngineOptions) {
     this.state = initialState(options.show, options.baseline);
@@ -137,6 +140,48 @@ export class Engine {
     if (resultsChanged) this.emit({ type: 'results', data: this.resultsSnapshot() });
     const detail = outcome.detail ? { detail: outcome.detail } : {};
     return { ok: true, revision: this.revision, showRevision: this.showRevision, resultsRevision: this.resultsRevision, ...detail };
+  }
+
+  /**
+   * dispatch, answered once a change to the results is on disk (the results
+   * journal's flush): every transport that acknowledges a command uses this.
+   * Other commands are answered at once, so a take never waits for a disk.
+   */
+  async commit(input: unknown): Promise<CommandResult> {
+    const before = this.resultsRevision;
+    const result = this.dispatch(input);
+    if (!result.ok || result.resultsRevision === before || !this.persisted) return result;
+    const unsaved = await this.persisted();
+    return unsaved === null ? result : { ...result, unsaved };
+  }
+
+  /** The server's results journal (main/server/results-journal.ts); returns the detach. */
+  persistWith(wait: () => Promise<string | null>): () => void {
+    this.persisted = wait;
+    return () => {
+      if (this.persisted === wait) this.persisted = null;
+    };
+  }
+
+  /**
+   * At start, before anything is on air: the results the journal replayed. Not
+   * a command, so no transport can send one.
+   */
+  resumeResults(resumed: results.ResultsState): void {
+    if (Object.keys(this.state.program).length > 0) throw new Error('results are resumed only before anything goes to air');
+    this.state = { ...this.state, results: resumed };
+    this.resultsRevision += 1;
+    this.emit({ type: 'results', data: this.resultsSnapshot() });
+  }
+
+  /** Writes that are failing now, from the server's files: told to consoles, never touching the air. */
+  reportStorage(faults: readonly StorageFault[]): void {
+    this.storage = { faults: [...faults] };
+    this.emit({ type: 'storage', data: this.storage });
+  }
+
+  storageSnapshot(): StorageSnapshot {
+    return this.storage;
   }
 
   programSnapshot(): ProgramSnapshot {

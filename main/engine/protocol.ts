@@ -147,7 +147,15 @@ export type AsRunEntry =
 export type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export type CommandResult =
-  | { ok: true; revision: number; showRevision: number; resultsRevision: number; detail?: Record<string, unknown> }
+  | {
+      ok: true;
+      revision: number;
+      showRevision: number;
+      resultsRevision: number;
+      detail?: Record<string, unknown>;
+      /** Set when the change is in force but could not be written to disk (a full disk, say): why. The server keeps trying. */
+      unsaved?: string;
+    }
   | { ok: false; error: StraplineError };
 
 export interface Correction {
@@ -221,6 +229,18 @@ export interface DropSnapshot {
   problemCount: number;
 }
 
+/** A file the server could not write: the operator is told at once, and told again when it writes once more. */
+export interface StorageFault {
+  what: 'results journal' | 'autosave' | 'session' | 'as-run log';
+  message: string;
+  /** The server's clock when it first failed. */
+  since: number;
+}
+
+export interface StorageSnapshot {
+  faults: StorageFault[];
+}
+
 /** The event map: everything a view is told. */
 export interface EventMap {
   program: ProgramSnapshot;
@@ -231,6 +251,8 @@ export interface EventMap {
   outputs: OutputsSnapshot;
   /** Drop-folder files that were not taken: consoles only. */
   drop: DropSnapshot;
+  /** Writes that are failing now (the disk full, the data folder read-only): consoles only. */
+  storage: StorageSnapshot;
   error: StraplineError;
 }
 export type EventType = keyof EventMap;

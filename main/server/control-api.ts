@@ -79,7 +79,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, pathn
     sendError(res, 400, fail(e.code, `${pathname}: ${e.message}`));
     return true;
   }
-  const result = engine.dispatch(command);
+  // Answered once a change to the results is on disk (a take is answered at once).
+  const result = await engine.commit(command);
   if (result.ok) sendJson(res, 200, result);
   else sendError(res, 400, result.error);
   return true;

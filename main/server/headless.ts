@@ -13,6 +13,9 @@ import { formatIssue } from '../engine/import';
 import { DropProblems } from './drop-problems';
 import { startShowFiles, type StartedShowFiles } from './show-api';
 import { acquireDataLock } from './data-lock';
+import { ResultsJournal } from './results-journal';
+import { StorageHealth } from './storage-health';
+import type { DiskIo } from './disk-io';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEMO_SHOW = path.join(REPO_ROOT, 'seeds/demo-show.json');
@@ -36,6 +39,8 @@ export interface HeadlessOptions {
    * Held by one Strapline at a time (strapline.lock, main/server/data-lock.ts).
    */
   dataDir?: string;
+  /** Tests only: the writes to the data folder and the as-run log, to stand in a full disk or a read-only folder. */
+  io?: DiskIo;
 }
 
 export interface Headless {
@@ -88,13 +93,28 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
 
 async function startLocked(options: HeadlessOptions): Promise<Headless> {
   const now = options.now ?? Date.now;
-  const files = options.dataDir === undefined ? null : await startShowFiles({ dataDir: options.dataDir, showPath: options.showPath, demoShow: DEMO_SHOW, templates: TEMPLATES, now, log: (m) => console.error(m) });
+  // Every writer tells it of failures; the consoles hear at once (a storage event), the air never does.
+  const storage = new StorageHealth(now, (m) => console.error(m));
+  const files = options.dataDir === undefined ? null : await startShowFiles({ dataDir: options.dataDir, showPath: options.showPath, demoShow: DEMO_SHOW, templates: TEMPLATES, now, log: (m) => console.error(m), storage: { io: options.io, health: storage } });
   const loaded = files ?? (await readShowFile(options.showPath ?? DEMO_SHOW, TEMPLATES));
   if ('error' in loaded) throw new Error(loaded.error.message);
   const reference = await loadReferenceData(REFERENCE_DIR);
   const access = isLoopbackHost(options.host) ? null : await loadOrCreateTokens(options.dataDir ?? defaultDataDir());
   const engine = new Engine({ show: loaded.show, baseline: reference.baseline, constituencies: reference.constituencies, templates: TEMPLATES, now: options.now ?? Date.now });
-  const detach = attachAsRunLog(engine, options.asRunPath, (e) => console.error(`as-run log: ${e.message}`));
+  storage.watch((faults) => engine.reportStorage(faults));
+  if (storage.list().length > 0) engine.reportStorage(storage.list());
+  const notice = (m: string) => (files ? files.notices.push(m) : console.error(m));
+  // Before anything can change the results (drop folder, server), so every change is in the journal.
+  const journal = options.dataDir === undefined ? null : await ResultsJournal.open({ dataDir: options.dataDir, initial: engine.resultsState(), now, onFault: storage.reporter('results journal'), io: options.io });
+  if (journal?.results) engine.resumeResults(journal.results);
+  for (const m of journal?.notices ?? []) notice(m);
+  const detachJournal = journal?.journal.attach(engine);
+  const closeJournal = async () => {
+    detachJournal?.();
+    const unsaved = await journal?.journal.close();
+    if (unsaved) console.error(`results journal: not all written at the stop: ${unsaved}`);
+  };
+  const closeAsRun = await attachAsRunLog(engine, options.asRunPath, { onFault: storage.reporter('as-run log'), notice, io: options.io });
   const closeFiles = files?.attach(engine);
   // Before the server, so a missing folder stops the start with nothing left listening.
   const problems = options.dropFolder === undefined ? undefined : new DropProblems(options.dropFolder, now);
@@ -107,6 +127,8 @@ async function startLocked(options: HeadlessOptions): Promise<Headless> {
   const server = await startServer({ drop: problems, engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), tokens: access?.tokens, showFiles: files && { engine, store: files.store, session: files.session, templates: TEMPLATES, now, notices: files.notices } }).catch(async (e: unknown) => {
     // A live watcher would keep the process up with nothing to show for it.
     await drop?.close();
+    await closeJournal();
+    await closeAsRun();
     await closeFiles?.();
     throw e;
   });
@@ -117,9 +139,11 @@ async function startLocked(options: HeadlessOptions): Promise<Headless> {
     access,
     showFiles: files,
     close: async () => {
-      detach();
       await drop?.close();
+      // Stops a rehearsal too, whose clearing of its results the journal and the as-run log still record.
       await server.close();
+      await closeJournal();
+      await closeAsRun();
       // Last, so every edit and take before the stop is on disk, then marked a clean stop.
       await closeFiles?.();
     },

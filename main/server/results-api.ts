@@ -4,7 +4,7 @@ import { fail } from '../engine/errors';
 import { seatView } from '../engine/results-view';
 import { importResults, type ImportFormat, type ImportOutcome } from '../engine/import';
 import type { BaselineSeat, Constituency, SeatResult } from '../engine/election';
-import type { CommandResult } from '../engine/protocol';
+import type { Command, CommandResult } from '../engine/protocol';
 import { MAX_BODY_BYTES, readJsonBody, readTextBody, sendError, sendJson } from './http-util';
 import { z } from 'zod';
 import { describeIssues } from '../engine/errors';
@@ -41,13 +41,17 @@ async function handleRehearsal(req: IncomingMessage, res: ServerResponse, ctx: R
 const FORMATS: ImportFormat[] = ['commons-constituency', 'commons-candidate', 'notional', 'strapline-json', 'strapline-baseline-json'];
 const MAX_IMPORT_BYTES = 20 * MAX_BODY_BYTES;
 
+/** The command an import's rows make; null when there is nothing to apply. */
+function importCommand(outcome: ImportOutcome<SeatResult | BaselineSeat>, format: ImportFormat): Command | null {
+  if (outcome.report.applied === 'nothing' || outcome.rows.length === 0) return null;
+  if (format === 'notional' || format === 'strapline-baseline-json') return { type: 'set-baseline', seats: outcome.rows as BaselineSeat[] };
+  return { type: 'declare-results', source: outcome.report.file, seats: outcome.rows as SeatResult[] };
+}
+
 /** Applies what an import produced, through the engine's command map like any other input. */
 export function applyImport(engine: Engine, outcome: ImportOutcome<SeatResult | BaselineSeat>, format: ImportFormat): CommandResult | null {
-  if (outcome.report.applied === 'nothing' || outcome.rows.length === 0) return null;
-  if (format === 'notional' || format === 'strapline-baseline-json') {
-    return engine.dispatch({ type: 'set-baseline', seats: outcome.rows });
-  }
-  return engine.dispatch({ type: 'declare-results', source: outcome.report.file, seats: outcome.rows });
+  const command = importCommand(outcome, format);
+  return command && engine.dispatch(command);
 }
 
 /** A bare seat is wrapped as a one-seat results file, so both shapes take the same path. */
@@ -95,13 +99,16 @@ export async function handleResultsApi(req: IncomingMessage, res: ServerResponse
   const fileName = url.searchParams.get('name') ?? (isImport ? `import.${format.endsWith('json') ? 'json' : 'csv'}` : 'POST /api/results');
   const text = isImport ? body.text : asResultsFile(body.text);
   const outcome = importResults(text, fileName, format, { applyValidRows: url.searchParams.get('apply') === 'valid-rows' });
-  const applied = applyImport(engine, outcome, format);
+  // Answered once the declaration is in the results journal, on disk (Engine.commit).
+  const command = importCommand(outcome, format);
+  const applied = command && (await engine.commit(command));
   if (applied && !applied.ok) {
     sendError(res, 400, applied.error);
     return true;
   }
   const status = outcome.report.applied === 'nothing' ? 400 : 200;
-  const payload = { report: outcome.report, ...(applied?.ok ? { detail: applied.detail ?? null, resultsRevision: applied.resultsRevision } : {}) };
+  const written = applied?.ok ? { detail: applied.detail ?? null, resultsRevision: applied.resultsRevision, ...(applied.unsaved ? { unsaved: applied.unsaved } : {}) } : {};
+  const payload = { report: outcome.report, ...written };
   if (status === 400) sendJson(res, 400, { error: { ...fail('INVALID_IMPORT', outcome.report.summary) }, ...payload });
   else sendJson(res, 200, payload);
   return true;

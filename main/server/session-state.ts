@@ -6,6 +6,13 @@ import { layerSchema, type Layer } from '../engine/show';
 import { restoredGraphicSchema, type CommandResult, type OnAir, type RestoredGraphic } from '../engine/protocol';
 import { fail } from '../engine/errors';
 import { LatestWriter } from './show-store';
+import type { DiskIo } from './disk-io';
+
+/** How the session file is written: injected in tests, and where its failures are told. */
+export interface SessionWrites {
+  io?: DiskIo;
+  onFault?: (message: string | null) => void;
+}
 
 /**
  * What was on air, kept in <data>/session.json and rewritten (atomically) on
@@ -54,11 +61,22 @@ export class SessionState {
     readonly notices: readonly string[],
     private readonly now: () => number,
     log: (message: string) => void,
+    writes: SessionWrites,
   ) {
-    this.writer = new LatestWriter(file, (e) => log(`session: ${e.message}`));
+    let failing = false;
+    const onError = (e: Error) => {
+      failing = true;
+      log(`session: ${e.message}`);
+      writes.onFault?.(`what is on air could not be recorded for crash recovery: ${e.message}`);
+    };
+    const onWritten = () => {
+      if (failing) writes.onFault?.(null);
+      failing = false;
+    };
+    this.writer = new LatestWriter(file, onError, writes.io?.writeAtomic, onWritten);
   }
 
-  static async open(dataDir: string, now: () => number, log: (message: string) => void): Promise<SessionState> {
+  static async open(dataDir: string, now: () => number, log: (message: string) => void, writes: SessionWrites = {}): Promise<SessionState> {
     await mkdir(dataDir, { recursive: true });
     const file = path.join(dataDir, 'session.json');
     const text = await readFile(file, 'utf8').catch(() => null);
@@ -77,7 +95,7 @@ export class SessionState {
     }
     const unclean = previous?.running === true;
     const onAirThen = unclean && Object.keys(previous!.program).length > 0 ? { program: previous!.program, savedAt: previous!.at } : null;
-    const session = new SessionState(file, unclean, onAirThen ?? (unclean ? previous!.offer : null), notices, now, log);
+    const session = new SessionState(file, unclean, onAirThen ?? (unclean ? previous!.offer : null), notices, now, log, writes);
     session.write(true);
     await session.writer.flush();
     return session;

@@ -12,6 +12,8 @@ import { readShowFile } from './show-file';
 import { ShowStore, showText, writeFileAtomic } from './show-store';
 import { SessionState } from './session-state';
 import { confineShowPath, mustConfine, showFoldersAllowed } from './show-folders';
+import type { DiskIo } from './disk-io';
+import type { StorageHealth } from './storage-health';
 
 /**
  * Show files over HTTP for the console (a headless server has no native
@@ -246,9 +248,12 @@ export async function startShowFiles(options: {
   templates: TemplateTable;
   now: () => number;
   log: (message: string) => void;
+  /** Injected writes (tests) and where failures are told (main/server/storage-health.ts). */
+  storage?: { io?: DiskIo; health: StorageHealth };
 }): Promise<StartedShowFiles> {
-  const store = await ShowStore.open(options.dataDir, { now: options.now, log: options.log });
-  const session = await SessionState.open(options.dataDir, options.now, options.log);
+  const { io, health } = options.storage ?? {};
+  const store = await ShowStore.open(options.dataDir, { now: options.now, log: options.log, io, onFault: health?.reporter('autosave') });
+  const session = await SessionState.open(options.dataDir, options.now, options.log, { io, onFault: health?.reporter('session') });
   const notices = [...store.notices, ...session.notices];
   const wanted = options.showPath === undefined ? undefined : path.resolve(options.showPath);
   let opened: { show: Show; source: string } | null = null;

@@ -6,6 +6,7 @@ import type { Engine } from '../engine/engine';
 import type { Show } from '../engine/show';
 import type { TemplateTable } from '../engine/templates';
 import { readShowFile } from './show-file';
+import type { DiskIo } from './disk-io';
 
 /**
  * The show being edited, kept safe in the data directory. Every change is
@@ -59,6 +60,9 @@ export class LatestWriter {
   constructor(
     private readonly file: string,
     private readonly onError: (e: Error) => void,
+    /** Injected in tests, to stand in a full disk or a read-only folder. */
+    private readonly write: DiskIo['writeAtomic'] = writeFileAtomic,
+    private readonly onWritten: () => void = () => {},
   ) {}
 
   set(text: string): void {
@@ -74,7 +78,11 @@ export class LatestWriter {
     while (this.latest !== null) {
       const text = this.latest;
       this.latest = null;
-      await writeFileAtomic(this.file, text).catch((e: Error) => this.onError(e));
+      await this.write(this.file, text).then(this.onWritten, (e: Error) => {
+        this.onError(e);
+        // Tried again a second later (unless newer text comes first), so a disk that frees up gets the file back in step.
+        setTimeout(() => this.latest === null && !this.running && this.set(text), 1000).unref();
+      });
     }
   }
 }
@@ -94,6 +102,10 @@ export interface StoreOptions {
   log: (message: string) => void;
   delayMs?: number;
   keep?: number;
+  /** Injected in tests, to stand in a full disk or a read-only folder. */
+  io?: DiskIo;
+  /** Told of each failed autosave (why) and of the first good one after (null): the console shows it at once. */
+  onFault?: (message: string | null) => void;
 }
 
 export interface Version {
@@ -284,9 +296,10 @@ export class ShowStore {
     const file = path.join(this.slotDir, `show-${String(seq).padStart(6, '0')}.json`);
     try {
       await mkdir(this.slotDir, { recursive: true });
-      await writeFileAtomic(file, showText(show, at, 0));
+      await (this.options.io?.writeAtomic ?? writeFileAtomic)(file, showText(show, at, 0));
       this.nextSeq = seq + 1;
       this.lastAutosaveAt = at;
+      if (this.autosaveError !== null) this.options.onFault?.(null);
       this.autosaveError = null;
       for (const old of (await this.versions()).slice(this.options.keep ?? KEEP_VERSIONS)) await rm(old.path, { force: true });
     } catch (e) {
@@ -294,6 +307,7 @@ export class ShowStore {
       this.pending ??= show;
       this.autosaveError = `autosave failed: ${(e as Error).message}`;
       this.options.log(this.autosaveError);
+      this.options.onFault?.(this.autosaveError);
       this.schedule(1000);
     }
   }

@@ -63,6 +63,7 @@ export class SnapshotStream {
       program,
       { type: 'outputs', data: this.outputs.snapshot() },
       { type: 'drop', data: this.drop?.snapshot() ?? NO_DROP_FOLDER },
+      { type: 'storage', data: this.engine.storageSnapshot() },
     ];
   }
 
@@ -106,11 +107,8 @@ export class SnapshotStream {
         return send(ws, { type: 'error', data: fail('INVALID_REQUEST', describeIssues(message.error.issues)) });
       }
       // Outputs are views: they may not drive the air.
-      const result =
-        role === 'output'
-          ? { ok: false as const, error: fail('FORBIDDEN', 'Output connections cannot send commands') }
-          : safeDispatch(this.engine, message.data.command);
-      send(ws, { type: 'result', id: message.data.id, result });
+      if (role === 'output') return send(ws, { type: 'result', id: message.data.id, result: { ok: false, error: fail('FORBIDDEN', 'Output connections cannot send commands') } });
+      void safeCommit(this.engine, message.data.command).then((result) => send(ws, { type: 'result', id: message.data.id, result }));
     });
   }
 
@@ -137,9 +135,10 @@ export class SnapshotStream {
  * would be uncaught and end the process, and every output with it. A fault
  * in one command answers that command alone.
  */
-function safeDispatch(engine: Engine, command: unknown): CommandResult {
+async function safeCommit(engine: Engine, command: unknown): Promise<CommandResult> {
   try {
-    return engine.dispatch(command);
+    // Answered once a change to the results is on disk (a take is answered at once).
+    return await engine.commit(command);
   } catch (e) {
     console.error(`command failed inside the engine: ${(e as Error).stack ?? String(e)}`);
     return { ok: false, error: fail('INVALID_REQUEST', `Internal error: ${(e as Error).message}`) };

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type IpcMai
 import { startHeadless, WEB_ROOT, defaultAsRunPath, type Headless } from '../server/headless';
 import { CONTENT_SECURITY_POLICY } from '../server/static-files';
 import type { ServerEvent } from '../engine/protocol';
-import { handleIpcCommand, isFromWindow, serverOrigin, type Sender } from './ipc-guard';
+import { commitIpcCommand, isFromWindow, serverOrigin, type Sender } from './ipc-guard';
 import { WindowOutputs } from './output-reports';
 import { shellStartOptions, startFailure } from './start-options';
 import { createConsoleWindow, createOutputWindow } from './windows';
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   });
   // Socket outputs and the output window alike: the console's status bar shows them all.
   strapline.server.stream.watchOutputs((data) => sendTo(consoleWin, { type: 'outputs', data }));
-  ipcMain.handle('strapline:command', (e, command: unknown) => handleIpcCommand(strapline.engine, senderOf(e), idOf(consoleWin), origin, command));
+  ipcMain.handle('strapline:command', (e, command: unknown) => commitIpcCommand(strapline.engine, senderOf(e), idOf(consoleWin), origin, command));
   ipcMain.on('strapline:ready', (e) => {
     const sender = senderOf(e);
     if (isFromWindow(sender, idOf(consoleWin), origin)) sendSnapshots(e.sender, 'console');

@@ -47,9 +47,16 @@ export function isFromWindow(sender: Sender, windowId: number | null, origin: st
   return windowId !== null && sender.id === windowId && isFromOrigin(sender.frameUrl, origin);
 }
 
+function refusal(sender: Sender, consoleId: number | null, origin: string): CommandResult | null {
+  if (isFromWindow(sender, consoleId, origin)) return null;
+  return { ok: false, error: fail('FORBIDDEN', 'Commands are accepted from the Strapline console window only') };
+}
+
 export function handleIpcCommand(engine: Engine, sender: Sender, consoleId: number | null, origin: string, command: unknown): CommandResult {
-  if (!isFromWindow(sender, consoleId, origin)) {
-    return { ok: false, error: fail('FORBIDDEN', 'Commands are accepted from the Strapline console window only') };
-  }
-  return engine.dispatch(command);
+  return refusal(sender, consoleId, origin) ?? engine.dispatch(command);
+}
+
+/** What the shell answers IPC with: the same guard, answered once a change to the results is on disk (Engine.commit), as on every transport. */
+export async function commitIpcCommand(engine: Engine, sender: Sender, consoleId: number | null, origin: string, command: unknown): Promise<CommandResult> {
+  return refusal(sender, consoleId, origin) ?? (await engine.commit(command));
 }

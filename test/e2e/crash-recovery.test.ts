@@ -142,6 +142,60 @@ describe('SIGKILL in the middle of autosaves, again and again', () => {
   }, 900_000);
 });
 
+describe('SIGKILL in the middle of a burst of declarations, again and again', () => {
+  it(`has every acknowledged declaration back after each of ${KILLS} kills, and the as-run log whole`, async () => {
+    const dir = await tempShowDir(0);
+    let server = await launch(dir);
+    const codes = ((await getJson(`${server.url}/api/constituencies`)).constituencies as { onsCode: string }[]).map((c) => c.onsCode);
+    const acked = new Map<string, number>();
+    let revision = 0;
+    let inFlight = 0;
+    try {
+      for (let round = 1; round <= KILLS; round++) {
+        let stop = false;
+        // Four senders at once, as a feed and the drop folder would be, so kills land amid group commits.
+        const sender = async (lane: number) => {
+          for (let i = lane; !stop; i += 4) {
+            const onsCode = codes[(round * 37 + i) % codes.length]!;
+            const rev = (revision += 1);
+            const seat = { onsCode, revision: rev, state: 'rush', winner: rev % 2 ? 'lab' : 'con' };
+            inFlight += 1;
+            const ok = await post(`${server.url}/api/results`, seat).then((r) => r.status === 200 && r.json.unsaved === undefined, () => false);
+            inFlight -= 1;
+            if (!ok) return;
+            // A rush over a rush of a lower revision is a correction: either way, what was answered must come back.
+            acked.set(onsCode, Math.max(acked.get(onsCode) ?? 0, rev));
+          }
+        };
+        const senders = [0, 1, 2, 3].map(sender);
+        await post(`${server.url}/api/cue`, { cueId: 'lab-majority' });
+        await post(`${server.url}/api/take`, {});
+        await sleep(100 + Math.random() * 600);
+        await kill(server);
+        stop = true;
+        await Promise.all(senders);
+
+        server = await launch(dir).catch((e: Error) => {
+          throw new Error(`round ${round}: the server did not start again: ${e.message}`);
+        });
+        const results = await getJson(`${server.url}/api/results`);
+        const held = new Map<string, number>();
+        for (const s of results.seats as { onsCode: string; revision: number }[]) held.set(s.onsCode, s.revision);
+        for (const c of results.corrections as { onsCode: string; proposed: { revision: number } }[]) held.set(c.onsCode, Math.max(held.get(c.onsCode) ?? 0, c.proposed.revision));
+        const lost = [...acked].filter(([code, rev]) => (held.get(code) ?? 0) < rev);
+        expect(lost, `round ${round}: acknowledged but not back`).toEqual([]);
+        const asRun = await readFile(path.join(dir, 'as-run.jsonl'), 'utf8');
+        expect(asRun.endsWith('\n'), `round ${round}: the as-run log ends mid-line`).toBe(true);
+        for (const line of asRun.split('\n').filter(Boolean)) expect(() => JSON.parse(line), `round ${round}: ${line}`).not.toThrow();
+      }
+    } finally {
+      await kill(server);
+      await rm(dir, { recursive: true, force: true });
+    }
+    console.log(`crash: ${KILLS} SIGKILLs mid-burst, ${acked.size} seats acknowledged (${revision} declarations sent), every one back; ${inFlight} in flight at the end`);
+  }, 900_000);
+});
+
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 

@@ -49,7 +49,7 @@ afterAll(async () => {
 
 /** An IPC message as Electron would deliver it from a window's main frame. */
 const from = (w: InstanceType<typeof FakeBrowserWindow>) => ({ sender: w.webContents, senderFrame: { url: w.url } });
-const command = (w: InstanceType<typeof FakeBrowserWindow>, c: unknown) => (ipcHandlers.get('strapline:command') as (e: unknown, c: unknown) => { ok: boolean })(from(w), c);
+const command = (w: InstanceType<typeof FakeBrowserWindow>, c: unknown) => (ipcHandlers.get('strapline:command') as (e: unknown, c: unknown) => Promise<{ ok: boolean }>)(from(w), c);
 const ready = (w: InstanceType<typeof FakeBrowserWindow>) => (ipcListeners.get('strapline:ready') as (e: unknown) => void)(from(w));
 /** The engine's program as the control API reports it, without the clock. */
 async function engineState(): Promise<Omit<ProgramSnapshot, 'at'>> {
@@ -110,15 +110,15 @@ describe('the Electron security checklist, as main/shell sets it', () => {
   });
 
   it('takes commands from the console window only', async () => {
-    expect(command(outputWindow(), { type: 'cue', cueId: 'wa-teetering' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await command(outputWindow(), { type: 'cue', cueId: 'wa-teetering' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await engineState()).preview).toBeNull();
   });
 });
 
 describe('isolation in the shell', () => {
   it('a dead output renderer is replaced at once, and the new one gets the same program', async () => {
-    expect(command(consoleWindow(), { type: 'cue', cueId: 'wa-teetering' }).ok).toBe(true);
-    expect(command(consoleWindow(), { type: 'take', cueId: 'wa-teetering' }).ok).toBe(true);
+    expect((await command(consoleWindow(), { type: 'cue', cueId: 'wa-teetering' })).ok).toBe(true);
+    expect((await command(consoleWindow(), { type: 'take', cueId: 'wa-teetering' })).ok).toBe(true);
     const dead = outputWindow();
     dead.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
     // Synchronously: no timer stands between the crash and the new window.
@@ -141,7 +141,7 @@ describe('isolation in the shell', () => {
     expect(win.webContents.reloads).toBe(1);
     win.webContents.sent.length = 0;
     ready(win);
-    expect(win.webContents.sent.map((s) => (s.payload as { type: string }).type)).toEqual(['show', 'results', 'program', 'outputs', 'drop']);
+    expect(win.webContents.sent.map((s) => (s.payload as { type: string }).type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage']);
     const { at: _a, ...program } = (win.webContents.sent[2]!.payload as { data: ProgramSnapshot }).data;
     expect(program).toEqual(before);
     expect((await engineState()).program).toEqual(before.program);

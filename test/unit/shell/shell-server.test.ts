@@ -71,9 +71,9 @@ describe('the data folder (gap: Electron had no autosave, no show files, no reco
   });
 
   it("an edit from the console window is autosaved into the data folder, never into the operator's file", async () => {
-    const send = ipcHandlers.get('strapline:command') as (e: unknown, c: unknown) => { ok: boolean };
+    const send = ipcHandlers.get('strapline:command') as (e: unknown, c: unknown) => Promise<{ ok: boolean }>;
     const win = consoleWindow();
-    expect(send({ sender: win.webContents, senderFrame: { url: win.url } }, { type: 'add-stack', name: 'Late declarations' }).ok).toBe(true);
+    expect((await send({ sender: win.webContents, senderFrame: { url: win.url } }, { type: 'add-stack', name: 'Late declarations' })).ok).toBe(true);
     const saved = await until(async () => {
       for (const slot of await readdir(path.join(data, 'autosave'))) {
         for (const f of await readdir(path.join(data, 'autosave', slot))) {
