@@ -11,7 +11,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/shell/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'main/shell/index.ts'),
+          // Its own entry, beside index.js: the server starts it as a worker thread (main/server/big-input.ts).
+          'big-input-worker': resolve(import.meta.dirname, 'main/server/big-input-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -101,10 +101,23 @@ export class Engine {
     if (!parsed.success) {
       return this.reject(fail('INVALID_COMMAND', describeIssues(parsed.error.issues)));
     }
-    const command: Command = parsed.data;
+    return this.apply(parsed.data, false);
+  }
+
+  /**
+   * A show already parsed and checked in full (showSchema and checkShow, against the
+   * same templates) off the event loop, by the big-input worker (main/server/big-input.ts):
+   * loaded as dispatch loads it, without the second check that for a 40 MB show would
+   * hold the air for half a second. Only for a show that came out of parseShow.
+   */
+  loadCheckedShow(show: Show): CommandResult {
+    return this.apply({ type: 'load-show', show }, true);
+  }
+
+  private apply(command: Command, showChecked: boolean): CommandResult {
     const handler = handlers[command.type] as Handler<CommandType>;
     const ctx: history.HistoryContext = {
-      now: this.now(), templates: this.templates, minTakeIntervalMs: this.minTakeIntervalMs, binding: (r) => this.binding(r), history: this.history,
+      now: this.now(), templates: this.templates, minTakeIntervalMs: this.minTakeIntervalMs, binding: (r) => this.binding(r), history: this.history, showChecked,
     };
     const handled = handler(this.state, command as CommandOf<CommandType>, ctx);
     if (isError(handled)) return this.reject(handled.error);

@@ -22,6 +22,8 @@ export interface HandlerContext {
   minTakeIntervalMs: number;
   /** What bound templates read, for these results (totals cached per results). */
   binding: (results: ResultsState) => BindingContext;
+  /** The command's show was checked against these templates before it came in (Engine.loadCheckedShow). */
+  showChecked: boolean;
 }
 
 export interface Applied {

@@ -6,6 +6,8 @@ import { importResults, type ImportFormat, type ImportOutcome } from '../engine/
 import type { BaselineSeat, Constituency, SeatResult } from '../engine/election';
 import type { Command, CommandResult } from '../engine/protocol';
 import { MAX_BODY_BYTES, readJsonBody, readTextBody, sendError, sendJson } from './http-util';
+import type { BigInput } from './big-input';
+import { IMPORT_FORMATS } from './big-input-messages';
 import { z } from 'zod';
 import { describeIssues } from '../engine/errors';
 import { Rehearsal } from './rehearsal';
@@ -16,6 +18,8 @@ export interface ResultsApiContext {
   rehearsal: Rehearsal;
   /** The results file a rehearsal replays. */
   rehearsalSource: string;
+  /** Where imports are parsed and validated: off the event loop that drives the air. */
+  bigInput: BigInput;
 }
 
 const rehearsalRequest = z.discriminatedUnion('action', [
@@ -38,7 +42,7 @@ async function handleRehearsal(req: IncomingMessage, res: ServerResponse, ctx: R
   sendJson(res, 200, ctx.rehearsal.status());
 }
 
-const FORMATS: ImportFormat[] = ['commons-constituency', 'commons-candidate', 'notional', 'strapline-json', 'strapline-baseline-json'];
+const FORMATS: readonly ImportFormat[] = IMPORT_FORMATS;
 const MAX_IMPORT_BYTES = 20 * MAX_BODY_BYTES;
 
 /** The command an import's rows make; null when there is nothing to apply. */
@@ -91,14 +95,17 @@ export async function handleResultsApi(req: IncomingMessage, res: ServerResponse
     sendError(res, 400, fail('INVALID_REQUEST', `format must be one of ${FORMATS.join(', ')}; got "${url.searchParams.get('format') ?? ''}"`));
     return true;
   }
-  const body = await readTextBody(req, isImport ? MAX_IMPORT_BYTES : MAX_BODY_BYTES);
-  if ('error' in body) {
-    sendError(res, body.status, body.error);
+  const fileName = url.searchParams.get('name') ?? (isImport ? `import.${format.endsWith('json') ? 'json' : 'csv'}` : 'POST /api/results');
+  const applyValidRows = url.searchParams.get('apply') === 'valid-rows';
+  // A live declaration (1 MiB at most) is read here, so it never waits behind a big import in the worker.
+  const read = isImport
+    ? await ctx.bigInput.importBody(req, MAX_IMPORT_BYTES, { fileName, format, applyValidRows })
+    : await readTextBody(req, MAX_BODY_BYTES).then((body) => ('error' in body ? body : { outcome: importResults(asResultsFile(body.text), fileName, format, { applyValidRows }) }));
+  if ('error' in read) {
+    sendError(res, read.status, read.error);
     return true;
   }
-  const fileName = url.searchParams.get('name') ?? (isImport ? `import.${format.endsWith('json') ? 'json' : 'csv'}` : 'POST /api/results');
-  const text = isImport ? body.text : asResultsFile(body.text);
-  const outcome = importResults(text, fileName, format, { applyValidRows: url.searchParams.get('apply') === 'valid-rows' });
+  const { outcome } = read;
   // Answered once the declaration is in the results journal, on disk (Engine.commit).
   const command = importCommand(outcome, format);
   const applied = command && (await engine.commit(command));

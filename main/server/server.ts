@@ -20,6 +20,7 @@ import type { AccessTokens } from './access-token';
 import { galleryApi } from './gallery-api';
 import { producerApi } from './producer-api';
 import { TEMPLATE_DEFINITIONS, TEMPLATES } from '../../overlays/graphics/definitions';
+import { PROCESS_BIG_INPUT, type BigInput } from './big-input';
 
 /** Friendly paths for the pages electron-vite builds into out/renderer. */
 const PAGES: Record<string, string> = {
@@ -41,11 +42,13 @@ export interface ServerOptions {
   /** Required when host is not loopback: every request then shows a token. */
   tokens?: AccessTokens;
   /** Show files and crash recovery (/api/show/...); absent when the server keeps no data directory. */
-  showFiles?: ShowApiContext | null;
+  showFiles?: Omit<ShowApiContext, 'bigInput'> | null;
   /** Sockets per address and timeouts (connection-limits.ts); tests shorten them. */
   limits?: Partial<ConnectionLimits>;
   /** What the drop folder could not take, for the consoles; absent when no folder is watched. */
   drop?: DropProblems;
+  /** Where imports and show files are parsed (a worker thread); default the process's own. Whoever passes one stops it. */
+  bigInput?: BigInput;
 }
 
 export interface RunningServer {
@@ -80,7 +83,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const stream = new SnapshotStream(engine, options.drop ?? null);
   const asRun = new AsRunMemory(engine);
   const rehearsal = new Rehearsal(engine);
-  const resultsCtx = { engine, constituencies: options.constituencies, rehearsal, rehearsalSource: options.rehearsalSource };
+  const bigInput = options.bigInput ?? PROCESS_BIG_INPUT;
+  const resultsCtx = { engine, constituencies: options.constituencies, rehearsal, rehearsalSource: options.rehearsalSource, bigInput };
+  const showFiles = options.showFiles ? { ...options.showFiles, bigInput } : null;
   // The gallery draws a whole declared night from its own engine; the live one is only asked for its baseline, once.
   const gallery = galleryApi({ resultsFile: options.rehearsalSource, baseline: engine.resultsState().baseline, constituencies: options.constituencies, templates: TEMPLATE_DEFINITIONS });
   const producer = producerApi(engine, TEMPLATES);
@@ -105,7 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (handleAccessApi(req, res, url.pathname, () => accessInfo(options.host, boundPort, guard.tokens))) return;
       if (handleAsRunApi(req, res, url, asRun)) return;
       if (await handleResultsApi(req, res, url, resultsCtx)) return;
-      if (options.showFiles && (await handleShowApi(req, res, url, options.showFiles, !onLoopback))) return;
+      if (showFiles && (await handleShowApi(req, res, url, showFiles, !onLoopback))) return;
       if ((await gallery(req, res, url.pathname)) || producer(req, res, url.pathname)) return;
       if (await handleApi(req, res, url.pathname, engine)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -14,6 +14,7 @@ import { SessionState } from './session-state';
 import { confineShowPath, mustConfine, showFoldersAllowed } from './show-folders';
 import type { DiskIo } from './disk-io';
 import type { StorageHealth } from './storage-health';
+import type { BigInput } from './big-input';
 
 /**
  * Show files over HTTP for the console (a headless server has no native
@@ -30,6 +31,8 @@ export interface ShowApiContext {
   now: () => number;
   /** What the start had to say (a damaged autosave passed over, say), for the console to show once. */
   notices: string[];
+  /** Where show files are read and checked: a 40 MB show off the event loop that drives the air. */
+  bigInput: BigInput;
 }
 
 type Reply = { status: number; body: unknown };
@@ -68,12 +71,13 @@ async function checkTarget(target: string, ctx: ShowApiContext, overwrite: boole
     return folder?.isDirectory() ? null : refuse(400, fail('INVALID_REQUEST', `The folder ${path.dirname(target)} does not exist`));
   }
   if (!info.isFile()) return refuse(400, fail('INVALID_REQUEST', `${target} is not a file`));
-  const existing = await readShowFile(target, ctx.templates);
+  const existing = await ctx.bigInput.readShow(target, false);
   if ('error' in existing) {
+    if (existing.error.code !== 'INVALID_SHOW_FILE') return refuse(500, existing.error);
     return refuse(409, fail('INVALID_SHOW_FILE', `Not saved: ${existing.error.message}. A file Strapline cannot read is never overwritten; choose another name.`));
   }
   if (target !== ctx.store.file && !overwrite) {
-    return refuse(409, fail('INVALID_REQUEST', `${target} already holds the show "${existing.show.name}". Save As again with overwrite to replace it.`));
+    return refuse(409, fail('INVALID_REQUEST', `${target} already holds the show "${existing.name}". Save As again with overwrite to replace it.`));
   }
   return null;
 }
@@ -132,10 +136,12 @@ const actions: { [K in keyof typeof requests]: Action<K> } = {
   async open(body, ctx, afar) {
     const target = await allowedPath(body.path, ctx, afar);
     if ('status' in target) return target;
-    const read = await readShowFile(target.path, ctx.templates);
-    if ('error' in read) return refuse(400, read.error);
+    const read = await ctx.bigInput.readShow(target.path);
+    if ('error' in read) return refuse(read.error.code === 'INVALID_SHOW_FILE' ? 400 : 500, read.error);
+    if (!read.show) return refuse(500, fail('INVALID_REQUEST', `Internal error: ${target.path} was checked but not read`));
     await ctx.store.switchTo(target.path);
-    const result = ctx.engine.dispatch({ type: 'load-show', show: read.show });
+    // Checked in the worker (parseShow, the same templates): the one command here must be cheap.
+    const result = ctx.engine.loadCheckedShow(read.show);
     if (!result.ok) return refuse(400, result.error);
     ctx.store.markClean(result.showRevision);
     if (read.fromVersion < SHOW_FORMAT_VERSION) ctx.notices.push(`${target.path} was a version ${read.fromVersion} show file; Save writes it as version ${SHOW_FORMAT_VERSION}.`);

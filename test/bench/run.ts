@@ -1,4 +1,5 @@
 import { benchTakeLatency } from './take-latency.bench';
+import { benchTakeUnderImport } from './take-under-import.bench';
 import { benchImport } from './import.bench';
 import { benchDeclarationBurst } from './declaration-burst.bench';
 import { benchConsole } from './console.bench';
@@ -12,6 +13,9 @@ const BUDGETS: Budget[] = [
   { metric: 'take_to_dom_ms', stat: 'p99', max: 5 },
   { metric: 'take_to_frame_ms', stat: 'p50', max: 16.7 },
   { metric: 'take_to_frame_ms', stat: 'p99', max: 33.4 },
+  // The same budget while the largest import runs (issue 11): big work is off the event loop.
+  { metric: 'take_to_frame_under_import_ms', stat: 'p50', max: 16.7 },
+  { metric: 'take_to_frame_under_import_ms', stat: 'p99', max: 33.4 },
   { metric: 'import_ge2024_ms', stat: 'p50', max: 100 },
   { metric: 'declaration_burst_ms', stat: 'p95', max: 500 },
   // A key press in a 2,000-cue stack is painted within the frame it starts in.
@@ -21,7 +25,7 @@ const BUDGETS: Budget[] = [
 ];
 
 // One at a time: each would skew the others' timings on a two-core machine.
-const figures = { ...(await benchTakeLatency()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()) };
+const figures = { ...(await benchTakeLatency()), ...(await benchTakeUnderImport()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()) };
 // The soak is one long run whose figures are growths, not distributions: its own budgets (issue 6).
 const soak = await benchSoak();
 const soakBudgets = [

@@ -3,11 +3,17 @@ import { LAYERS, SHOW_FORMAT_VERSION, type Layer, type Show } from '../../main/e
 import { TEMPLATE_DEFINITIONS } from '../../overlays/graphics/definitions';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/server';
+import { CutProxy } from '../support/cut-proxy';
 
 const CYCLES = Number(process.env.SOAK_CYCLES ?? 10_000);
 const WARMUP = 200;
 /** The page is brought level with the engine this often, so snapshots never queue without bound. */
 const SYNC_EVERY = 8;
+/** Faults (issue 11): the output's connection is cut this often, and the console reloaded this often. */
+const DROP_OUTPUT_EVERY = Number(process.env.SOAK_DROP_EVERY ?? 300);
+const RELOAD_CONSOLE_EVERY = Number(process.env.SOAK_RELOAD_EVERY ?? 250);
+/** How long a cut lasts: past the output's first retries (250 ms, then 500 ms). */
+const CUT_MS = 600;
 
 /**
  * Two cues a layer, each of a template made for that layer where one exists
@@ -55,9 +61,31 @@ function cycle(server: TestServer, i: number): void {
   must({ type: 'out', layer });
 }
 
-async function runCycles(page: Page, server: TestServer, from: number, count: number): Promise<void> {
+interface Faults {
+  proxy: CutProxy;
+  console: Page;
+  outputDrops: number;
+  consoleReloads: number;
+}
+
+/** A cable pulled under the output (it keeps its picture, retries, cuts back to air) or the console reloaded. */
+async function injectFaults(i: number, faults: Faults): Promise<void> {
+  if (i > 0 && i % DROP_OUTPUT_EVERY === 0) {
+    faults.proxy.pull();
+    await new Promise((r) => setTimeout(r, CUT_MS));
+    faults.proxy.restore();
+    faults.outputDrops += 1;
+  }
+  if (i > 0 && i % RELOAD_CONSOLE_EVERY === 0) {
+    await faults.console.reload({ waitUntil: 'load' });
+    faults.consoleReloads += 1;
+  }
+}
+
+async function runCycles(page: Page, server: TestServer, from: number, count: number, faults: Faults): Promise<void> {
   for (let i = from; i < from + count; i++) {
     cycle(server, i);
+    await injectFaults(i, faults);
     if ((i + 1) % SYNC_EVERY === 0) {
       const revision = server.engine.programSnapshot().revision;
       await page.waitForFunction((r) => Number(document.body.dataset.revision) >= r, revision, { timeout: 30_000 });
@@ -66,9 +94,12 @@ async function runCycles(page: Page, server: TestServer, from: number, count: nu
 }
 
 /**
- * The output page through 10,000 take/next/update/out cycles across all layers:
- * its JS heap and DOM node count after, against before (both measured with
- * nothing on air, the same cue in preview, after a forced GC).
+ * The output page through 10,000 take/next/update/out cycles across all layers,
+ * under faults: its connection cut (through a relay, test/support/cut-proxy.ts)
+ * every DROP_OUTPUT_EVERY cycles and a console page reloaded every
+ * RELOAD_CONSOLE_EVERY. Its JS heap and DOM node count after, against before
+ * (both measured connected, with nothing on air, the same cue in preview, after
+ * a forced GC).
  */
 export interface SoakFigures {
   soak_heap_growth_mb: number;
@@ -81,24 +112,32 @@ export async function benchSoak(): Promise<SoakFigures> {
   let t = Date.UTC(2024, 6, 4, 22);
   const server = await startTestServer({ show: soakShow(), now: () => (t += 100) });
   const browser = await launchChromium();
+  const proxy = await CutProxy.start(server.server.port);
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${server.url}/output`);
+    await page.goto(`http://127.0.0.1:${proxy.port}/output`);
     await page.waitForFunction(() => document.body.dataset.connection === 'open');
+    const consolePage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await consolePage.goto(server.url);
+    const faults: Faults = { proxy, console: consolePage, outputDrops: 0, consoleReloads: 0 };
     const cdp = await page.context().newCDPSession(page);
-    await runCycles(page, server, 0, WARMUP);
+    const connected = () => page.waitForFunction(() => document.body.dataset.connection === 'open', undefined, { timeout: 30_000 });
+    await runCycles(page, server, 0, WARMUP, faults);
+    await connected();
     const before = await measure(page, cdp);
     const started = performance.now();
-    await runCycles(page, server, WARMUP, CYCLES);
+    await runCycles(page, server, WARMUP, CYCLES, faults);
     const seconds = (performance.now() - started) / 1000;
+    await connected();
     const after = await measure(page, cdp);
     return {
       soak_heap_growth_mb: Math.round((after.heapMb - before.heapMb) * 100) / 100,
       soak_dom_nodes_leaked: after.nodes - before.nodes,
-      soak_detail: { cycles: CYCLES, commands: server.engine.programSnapshot().revision, seconds: Math.round(seconds), before, after },
+      soak_detail: { cycles: CYCLES, commands: server.engine.programSnapshot().revision, seconds: Math.round(seconds), outputDrops: faults.outputDrops, consoleReloads: faults.consoleReloads, before, after },
     };
   } finally {
     await browser.close();
+    await proxy.close();
     await server.stop();
   }
 }
