@@ -34,6 +34,7 @@ export class OutputRenderer {
   private readonly slots = new Map<Layer, HTMLElement>();
   private preloaded: Prepared | null = null;
   private revision = 0;
+  private readonly mark = rehearsalMark();
 
   constructor(stage: HTMLElement, private readonly layers: readonly Layer[] = LAYERS) {
     for (const layer of LAYERS) {
@@ -43,6 +44,8 @@ export class OutputRenderer {
       stage.append(slot);
       this.slots.set(layer, slot);
     }
+    // Above every layer, whichever this output draws: no rehearsal figure may air unmarked.
+    stage.append(this.mark);
   }
 
   get shownRevision(): number {
@@ -82,6 +85,9 @@ export class OutputRenderer {
 
   private finish(snapshot: ProgramSnapshot): void {
     this.revision = snapshot.revision;
+    this.mark.hidden = snapshot.rehearsalMark !== true;
+    // Read from the snapshot, not this page's layers, so outputs keyed over one another put it in the same place.
+    this.mark.dataset.corner = markCorner(snapshot);
     this.preload(snapshot.preview);
   }
 
@@ -174,4 +180,19 @@ export class OutputRenderer {
 
 function sameGraphic(a: OnAir, b: OnAir): boolean {
   return a.takeId === b.takeId;
+}
+
+function rehearsalMark(): HTMLElement {
+  const mark = document.createElement('div');
+  mark.className = 'rehearsal-mark';
+  mark.dataset.rehearsalMark = '';
+  mark.textContent = 'REHEARSAL';
+  mark.hidden = true;
+  return mark;
+}
+
+/** Top-left inside title-safe, clear of the bug's usual top-right; top-right when the bug on air sits top-left. */
+function markCorner(snapshot: ProgramSnapshot): 'top-left' | 'top-right' {
+  const bug = snapshot.program.bug;
+  return bug?.template === 'bug' && bug.view.corner === 'top-left' ? 'top-right' : 'top-left';
 }

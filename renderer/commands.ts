@@ -1,6 +1,7 @@
 import type { Layer } from '../main/engine/show';
 import { findCue } from '../main/engine/show';
 import type { ConsoleStore } from './store';
+import { outTarget } from './out-target';
 
 /** The operator's actions, shared by the buttons and the hotkeys. */
 export function operatorActions(store: ConsoleStore) {
@@ -13,6 +14,8 @@ export function operatorActions(store: ConsoleStore) {
   return {
     take() {
       const id = state().selectedCueId;
+      // The take is the operator's latest act: the out key follows the selected cue again.
+      store.setState({ outPick: null });
       if (id) void state().send({ type: 'take', cueId: id });
     },
     next() {
@@ -23,8 +26,15 @@ export function operatorActions(store: ConsoleStore) {
     update(layer: Layer | null = selectedLayer()) {
       if (layer) void state().send({ type: 'update', layer });
     },
-    out(layer: Layer | null = selectedLayer()) {
-      if (layer) void state().send({ type: 'out', layer });
+    /** One layer's OUT: the operator named the layer. */
+    out(layer: Layer) {
+      void state().send({ type: 'out', layer });
+    },
+    /** The out key and the transport's OUT: only what the on-air bar shows as targeted, else nothing, saying why. */
+    outTargeted() {
+      const target = outTarget(state());
+      if (target.layer === null) return state().notify(`Out: nothing taken off, ${target.reason}`);
+      void state().send({ type: 'out', layer: target.layer });
     },
     clearAll() {
       void state().send({ type: 'clear-all' });

@@ -95,7 +95,7 @@ export function placeOf(target: EventTarget | ElementLike | null): Place {
 /** Whether an action fires from where its key was pressed: typing in a field never takes a graphic to air. */
 export function firesFrom(action: ActionId, place: Place): boolean {
   const spec = actionSpec(action);
-  return place === 'free' || spec.inFields === true || (place === 'control' && spec.inControls === true);
+  return place === 'free' || spec.everywhere === true || spec.inFields === true || (place === 'control' && spec.inControls === true);
 }
 
 /** Marks the cue editor: the one part of a side panel where undo and redo mean the show. */
@@ -133,7 +133,7 @@ function operatorHandlers(a: OperatorActions): Partial<Record<ActionId, Handler>
     take: () => a.take(),
     next: () => a.next(),
     update: () => a.update(),
-    out: () => a.out(),
+    out: () => a.outTargeted(),
     clearAll: () => a.clearAll(),
     selectPrevious: () => a.move(-1),
     selectNext: () => a.move(1),
@@ -160,8 +160,19 @@ export function installHotkeys(actions?: OperatorActions): () => void {
     if (e.repeat && !spec.repeat) return;
     handler();
   };
+  // The panic key is caught on the way down, before any field, dialog, picker or key capture can keep it.
+  const onPanic = (e: KeyboardEvent) => {
+    const chord = chordOf(e);
+    const action = chord ? actionFor(keymapStore.getState().keymap, chord) : undefined;
+    if (!action || actionSpec(action).everywhere !== true) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (!e.repeat) handlers.get(action)?.();
+  };
+  window.addEventListener('keydown', onPanic, { capture: true });
   window.addEventListener('keydown', onKey);
   return () => {
+    window.removeEventListener('keydown', onPanic, { capture: true });
     window.removeEventListener('keydown', onKey);
     for (const c of cleanups) c();
   };

@@ -10,8 +10,8 @@ export const ACTIONS = [
   { id: 'take', label: 'Take the selected cue to air', group: 'Air', keys: ['Space', 'Enter'] },
   { id: 'next', label: 'Next step of the selected layer', group: 'Air', keys: ['ArrowRight'] },
   { id: 'update', label: 'Update on air with the edited fields', group: 'Air', keys: ['U'] },
-  { id: 'out', label: "Out: take the selected cue's layer off", group: 'Air', keys: ['Escape'] },
-  { id: 'clearAll', label: 'CLEAR ALL layers at once', group: 'Air', keys: ['F12'], fromPanels: 'anywhere' },
+  { id: 'out', label: 'Out: take off the graphic marked in the on-air bar', note: 'the selected cue when it is on air, or the layer pointed at', group: 'Air', keys: ['Escape'] },
+  { id: 'clearAll', label: 'CLEAR ALL layers at once', note: 'from anywhere: a text box, a picker, this sheet', group: 'Air', keys: ['F12'], everywhere: true, fromPanels: 'anywhere' },
   { id: 'selectPrevious', label: 'Select the cue above', group: 'Cues', keys: ['ArrowUp'], repeat: true },
   { id: 'selectNext', label: 'Select the cue below', group: 'Cues', keys: ['ArrowDown'], repeat: true },
   { id: 'search', label: 'Search cues', note: 'from anywhere, even a text box', group: 'Cues', keys: ['Ctrl+F'], inFields: true, fromPanels: 'anywhere' },
@@ -36,6 +36,11 @@ interface ActionSpec {
    * not from a text box, where the same key belongs to the text (Ctrl+Z undoes typing).
    */
   inControls?: boolean;
+  /**
+   * The panic key: fires from any focus (text boxes, dialogs, pickers, a key
+   * capture), caught before any element can keep it (hotkeys.ts installHotkeys).
+   */
+  everywhere?: boolean;
   /** Gets past a side panel that keeps its keys: from anywhere in it, or only from the cue editor. */
   fromPanels?: 'anywhere' | 'editor';
 }

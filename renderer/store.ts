@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AsRunEntry, Command, CommandResult, DropSnapshot, OutputsSnapshot, ProgramSnapshot, ResultsSnapshot, StorageSnapshot } from '../main/engine/protocol';
-import type { Show } from '../main/engine/show';
+import type { Layer, Show } from '../main/engine/show';
 import type { HistorySummary } from '../main/engine/show-history';
 import type { Bridge, ConnectionState } from '../overlays/transport';
 
@@ -20,6 +20,14 @@ interface ConsoleState {
   /** The cues the stack list shows, in order, while a search hides some: Up and Down walk these. */
   visibleCueIds: readonly string[] | null;
   connection: ConnectionState;
+  /**
+   * Bumped by the first program snapshot of every (re)connect: views cut to it
+   * rather than animate from what they showed, since the engine may have
+   * restarted (its revisions start again from 1) and nothing from before holds.
+   */
+  epoch: number;
+  /** The graphic the operator pointed the out key at in the on-air bar (OnAirBar, commands.ts outTarget). */
+  outPick: { layer: Layer; takeId: number } | null;
   notices: Notice[];
   lastTakeMs: number | null;
   /** This session's as-run, oldest first, bounded (AsRunPanel backfills it from GET /api/as-run). */
@@ -34,6 +42,7 @@ interface ConsoleState {
   /** A non-blocking notice: never a dialog in the operator's way. */
   notify: (text: string) => void;
   select: (cueId: string) => void;
+  pickOut: (pick: { layer: Layer; takeId: number } | null) => void;
   dismiss: (id: number) => void;
 }
 
@@ -50,6 +59,8 @@ export function createConsoleStore(bridge: Bridge) {
     showHistory: null,
     visibleCueIds: null,
     connection: 'connecting',
+    epoch: 0,
+    outPick: null,
     notices: [],
     lastTakeMs: null,
     asRun: [],
@@ -75,13 +86,16 @@ export function createConsoleStore(bridge: Bridge) {
       setTimeout(() => get().dismiss(notice.id), 6000);
     },
     select(cueId) {
-      set({ selectedCueId: cueId });
+      // A new selection is where the operator now looks: a layer pointed at before no longer is.
+      set({ selectedCueId: cueId, outPick: null });
       void get().send({ type: 'cue', cueId });
     },
+    pickOut: (outPick) => set({ outPick }),
     dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
   }));
-  bridge.onConnection((connection) => store.setState({ connection }));
-  bridge.onEvent((event) => {
+  // Lost, the outputs' health is unknown, not the last figures: nobody is measuring them for us.
+  bridge.onConnection((connection) => store.setState(connection === 'open' ? { connection } : { connection, outputs: null }));
+  bridge.onEvent((event, fresh) => {
     if (event.type === 'show') store.setState({ show: event.data.show, showHistory: event.data.history });
     if (event.type === 'results') store.setState({ results: event.data });
     if (event.type === 'outputs') store.setState({ outputs: event.data });
@@ -90,7 +104,11 @@ export function createConsoleStore(bridge: Bridge) {
     if (event.type === 'drop') store.setState({ drop: event.data });
     if (event.type === 'storage') store.setState({ storage: event.data });
     if (event.type === 'as-run') store.setState({ asRun: [...store.getState().asRun.slice(-(AS_RUN_KEPT - 1)), event.data] });
-    if (event.type === 'program') {
+    if (event.type === 'program' && fresh) {
+      // A (re)connect: the engine's snapshot replaces everything, the selection (its preview) and the last take's time included.
+      const { epoch } = store.getState();
+      store.setState({ program: event.data, epoch: epoch + 1, selectedCueId: event.data.preview?.cueId ?? null, outPick: null, lastTakeMs: null });
+    } else if (event.type === 'program') {
       const selected = store.getState().selectedCueId;
       store.setState({ program: event.data, selectedCueId: selected ?? event.data.preview?.cueId ?? null });
     }

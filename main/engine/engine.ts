@@ -138,13 +138,16 @@ export class Engine {
     const resultsChanged = before.results !== this.state.results;
     // A bound cue in preview draws the new results too: outputs preload it again.
     const previewRebound = resultsChanged && previewId !== null && this.isBound(previewId);
-    if (programChanged || previewChanged || previewEdited || previewRebound) this.revision += 1;
+    // The REHEARSAL mark is part of what outputs draw, so it travels in the program snapshot.
+    const markChanged = markOf(before) !== markOf(this.state);
+    const airChanged = programChanged || previewChanged || previewEdited || previewRebound || markChanged;
+    if (airChanged) this.revision += 1;
     if (showChanged) this.showRevision += 1;
     if (resultsChanged) this.resultsRevision += 1;
     const rehearsal = this.state.results.mode === 'rehearsal';
 
     // The air first: outputs hear of a take before anything else is sent.
-    if (programChanged || previewChanged || previewEdited || previewRebound) this.emit({ type: 'program', data: this.programSnapshot() });
+    if (airChanged) this.emit({ type: 'program', data: this.programSnapshot() });
     for (const entry of outcome.asRun) {
       const marked = rehearsal && entry.action !== 'mode' ? { ...entry, rehearsal: true as const } : entry;
       this.emit({ type: 'as-run', data: { ...marked, revision: this.revision } });
@@ -203,7 +206,7 @@ export class Engine {
     const view = found ? this.previewView(found.cue) : null;
     const preview =
       found && view ? { cueId: found.cue.id, template: found.cue.template, layer: found.cue.layer, fields: found.cue.fields, view } : null;
-    return { revision: this.revision, program, preview, at: this.now() };
+    return { revision: this.revision, program, preview, at: this.now(), ...(markOf(this.state) ? { rehearsalMark: true as const } : {}) };
   }
 
   /** What the previewed cue would draw now; null when its data cannot be read (outputs then build it at the take). */
@@ -304,4 +307,9 @@ export class Engine {
       }
     }
   }
+}
+
+/** Whether outputs draw the REHEARSAL mark: only in a rehearsal, and there unless switched off. */
+function markOf(state: EngineState): boolean {
+  return state.results.mode === 'rehearsal' && state.results.rehearsalMark;
 }

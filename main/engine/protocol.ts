@@ -117,6 +117,8 @@ export interface ProgramSnapshot {
   program: Partial<Record<Layer, OnAir>>;
   preview: PreviewCue | null;
   at: number;
+  /** A rehearsal is running with its mark on: every output draws REHEARSAL over the picture, so no replayed figure airs unmarked. */
+  rehearsalMark?: true;
 }
 
 export interface ShowSnapshot {

@@ -20,6 +20,8 @@ const settings = {
   holderBasis: z.enum(['notional', 'sitting-mp']),
   speakerCountsWith: partyIdSchema.nullable(),
   mode: z.enum(['live', 'rehearsal']),
+  /** Whether outputs draw the REHEARSAL mark; absent in records written before it existed. */
+  rehearsalMark: z.boolean().default(false),
   lastDeclarationAt: z.number().nullable(),
 };
 
@@ -51,8 +53,10 @@ export const journalSnapshotSchema = z.strictObject({
 });
 export type JournalSnapshot = z.infer<typeof journalSnapshotSchema>;
 
-type Settings = Pick<ResultsState, 'holderBasis' | 'speakerCountsWith' | 'mode' | 'lastDeclarationAt'>;
-const settingsOf = (r: Settings): Settings => ({ holderBasis: r.holderBasis, speakerCountsWith: r.speakerCountsWith, mode: r.mode, lastDeclarationAt: r.lastDeclarationAt });
+type Settings = Pick<ResultsState, 'holderBasis' | 'speakerCountsWith' | 'mode' | 'rehearsalMark' | 'lastDeclarationAt'>;
+const settingsOf = (r: Settings): Settings => ({
+  holderBasis: r.holderBasis, speakerCountsWith: r.speakerCountsWith, mode: r.mode, rehearsalMark: r.rehearsalMark, lastDeclarationAt: r.lastDeclarationAt,
+});
 
 export function wholeOf(r: ResultsState, startBaseline: Baseline): WholeResults {
   return {

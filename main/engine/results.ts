@@ -19,6 +19,8 @@ export interface ResultsState {
   holderBasis: HolderBasis;
   speakerCountsWith: PartyId | null;
   mode: 'live' | 'rehearsal';
+  /** In a rehearsal, whether every output draws the REHEARSAL mark: on unless the operator chose otherwise. */
+  rehearsalMark: boolean;
   lastDeclarationAt: number | null;
   /**
    * When the engine took each seat's current result (its clock, ms). Feeds that
@@ -43,14 +45,16 @@ export const resultsCommandSchemas = {
     holderBasis: z.enum(['notional', 'sitting-mp']).optional(),
     speakerCountsWith: partyIdSchema.nullable().optional(),
   }),
-  'set-mode': z.strictObject({ type: z.literal('set-mode'), mode: z.enum(['live', 'rehearsal']) }),
+  /** mark: the outputs' REHEARSAL mark, on by default in a rehearsal; false only by an explicit choice. Never in live mode. */
+  'set-mode': z.strictObject({ type: z.literal('set-mode'), mode: z.enum(['live', 'rehearsal']), mark: z.boolean().optional() })
+    .refine((c) => c.mode === 'rehearsal' || c.mark !== true, { path: ['mark'], message: 'the REHEARSAL mark is for rehearsal mode only' }),
 } as const;
 
 /** Every baseline seat starts pending, so "N of 650 declared" counts from the baseline. */
 export function initialResults(baseline: Baseline): ResultsState {
   const seats = new Map<string, SeatResult>();
   for (const code of baseline.seats.keys()) seats.set(code, { onsCode: code, revision: 0, state: 'pending' });
-  return { baseline, seats, corrections: new Map(), holderBasis: 'notional', speakerCountsWith: 'lab', mode: 'live', lastDeclarationAt: null, receivedAt: new Map() };
+  return { baseline, seats, corrections: new Map(), holderBasis: 'notional', speakerCountsWith: 'lab', mode: 'live', rehearsalMark: false, lastDeclarationAt: null, receivedAt: new Map() };
 }
 
 export type SeatVerdict = 'applied' | 'correction' | 'stale' | 'unchanged' | 'unknown-seat';
@@ -116,11 +120,13 @@ export function rejectCorrection(state: EngineState, cmd: CommandOf<'reject-corr
 }
 
 export function setBaseline(state: EngineState, cmd: CommandOf<'set-baseline'>): Outcome {
-  return { state: { ...state, results: { ...initialResults(baselineFromSeats(cmd.seats)), mode: state.results.mode } }, asRun: [] };
+  const { mode, rehearsalMark } = state.results;
+  return { state: { ...state, results: { ...initialResults(baselineFromSeats(cmd.seats)), mode, rehearsalMark } }, asRun: [] };
 }
 
 export function resetResults(state: EngineState): Outcome {
-  return { state: { ...state, results: { ...initialResults(state.results.baseline), mode: state.results.mode } }, asRun: [] };
+  const { mode, rehearsalMark } = state.results;
+  return { state: { ...state, results: { ...initialResults(state.results.baseline), mode, rehearsalMark } }, asRun: [] };
 }
 
 export function resultsSettings(state: EngineState, cmd: CommandOf<'results-settings'>): Outcome {
@@ -131,7 +137,9 @@ export function resultsSettings(state: EngineState, cmd: CommandOf<'results-sett
 }
 
 export function setMode(state: EngineState, cmd: CommandOf<'set-mode'>, ctx: { now: number }): Outcome {
-  if (state.results.mode === cmd.mode) return { state, asRun: [] };
-  const outcome = withResults(state, { mode: cmd.mode });
-  return 'state' in outcome ? { ...outcome, asRun: [{ at: new Date(ctx.now).toISOString(), action: 'mode', mode: cmd.mode }] } : outcome;
+  const rehearsalMark = cmd.mode === 'rehearsal' && cmd.mark !== false;
+  if (state.results.mode === cmd.mode && state.results.rehearsalMark === rehearsalMark) return { state, asRun: [] };
+  const outcome = withResults(state, { mode: cmd.mode, rehearsalMark });
+  if (state.results.mode === cmd.mode || !('state' in outcome)) return outcome;
+  return { ...outcome, asRun: [{ at: new Date(ctx.now).toISOString(), action: 'mode', mode: cmd.mode }] };
 }

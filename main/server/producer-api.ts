@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine';
 import { fail } from '../engine/errors';
 import type { Fields, Layer } from '../engine/show';
 import type { TemplateTable } from '../engine/templates';
+import type { ProgramSnapshot } from '../engine/protocol';
 import { sendError, sendJson } from './http-util';
 
 export interface ProducerCue {
@@ -51,29 +52,66 @@ function producerShow(engine: Engine, templates: TemplateTable): ProducerShow {
   };
 }
 
+/** What the audience sees, for the producer: the program and the REHEARSAL mark, no preview (that is the operator's). */
+export interface ProducerOnAir {
+  program: ProgramSnapshot['program'];
+  rehearsalMark: boolean;
+  at: number;
+}
+
 /**
  * GET /api/producer: the show's stacks with what every cue would draw, for the
  * read-only producer view. Producers poll it; the answer is built once per
  * change of show or results and a poll with a matching ETag is answered 304,
  * so any number of producers cost the on-air engine next to nothing.
+ * GET /api/producer/on-air: what is on air now (ProducerOnAir), by the same rule.
  */
 export function producerApi(engine: Engine, templates: TemplateTable): (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean {
   let cached: { etag: string; body: ProducerShow } | null = null;
+  // Revisions start again at 1 when the server does: the boot keeps a restarted server's ETags from matching old ones.
+  const boot = Date.now().toString(36);
+  const onAir = onAirTag(engine);
   return (req, res, pathname) => {
-    if (pathname !== '/api/producer') return false;
+    if (pathname !== '/api/producer' && pathname !== '/api/producer/on-air') return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, 405, fail('INVALID_REQUEST', '/api/producer is read-only: it takes GET'));
+      sendError(res, 405, fail('INVALID_REQUEST', `${pathname} is read-only: it takes GET`));
       return true;
     }
-    const etag = `"p${engine.showSnapshot().showRevision}-r${engine.resultsSnapshot().resultsRevision}"`;
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag, 'cache-control': 'no-cache' });
-      res.end();
+    if (pathname === '/api/producer/on-air') {
+      const { tag, body } = onAir();
+      if (notModified(req, res, `"${boot}-a${tag}"`)) return true;
+      sendJson(res, 200, body);
       return true;
     }
+    const etag = `"${boot}-p${engine.showSnapshot().showRevision}-r${engine.resultsSnapshot().resultsRevision}"`;
+    if (notModified(req, res, etag)) return true;
     if (cached?.etag !== etag) cached = { etag, body: producerShow(engine, templates) };
-    res.setHeader('etag', etag);
     sendJson(res, 200, cached.body);
     return true;
+  };
+}
+
+/** Answers 304 to a poll that has this version already; otherwise sets the ETag for the answer to come. */
+function notModified(req: IncomingMessage, res: ServerResponse, etag: string): boolean {
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { etag, 'cache-control': 'no-cache' });
+    res.end();
+    return true;
+  }
+  res.setHeader('etag', etag);
+  return false;
+}
+
+/**
+ * The on-air answer and its version. Counted by the program's identity and the mark, not the
+ * snapshot revision, which every cue the operator previews bumps: a producer's poll stays a 304.
+ */
+function onAirTag(engine: Engine): () => { tag: number; body: ProducerOnAir } {
+  let last: { program: ProgramSnapshot['program']; mark: boolean; tag: number } | null = null;
+  return () => {
+    const snapshot = engine.programSnapshot();
+    const mark = snapshot.rehearsalMark === true;
+    if (last?.program !== snapshot.program || last.mark !== mark) last = { program: snapshot.program, mark, tag: (last?.tag ?? 0) + 1 };
+    return { tag: last.tag, body: { program: snapshot.program, rehearsalMark: mark, at: snapshot.at } };
   };
 }

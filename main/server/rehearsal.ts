@@ -5,6 +5,8 @@ import { importStraplineResultsJson } from '../engine/import';
 
 export interface RehearsalStatus {
   running: boolean;
+  /** Whether the outputs draw the REHEARSAL mark. */
+  mark: boolean;
   declared: number;
   total: number;
   durationSeconds: number;
@@ -35,14 +37,17 @@ export class Rehearsal {
     return [...outcome.rows];
   }
 
-  /** Refuses to start over a live night's results: a rehearsal must never wipe real data. */
-  start(seats: readonly SeatResult[], durationSeconds: number): void {
+  /**
+   * Refuses to start over a live night's results: a rehearsal must never wipe real data.
+   * mark: whether every output draws REHEARSAL while it runs (false only by the operator's explicit choice).
+   */
+  start(seats: readonly SeatResult[], durationSeconds: number, mark: boolean): void {
     const current = this.engine.resultsSnapshot();
     if (current.mode === 'live' && current.totals.decided > 0) {
       throw new Error(`${current.totals.decided} seats have live results: a rehearsal would clear them`);
     }
     this.stopTimer();
-    this.engine.dispatch({ type: 'set-mode', mode: 'rehearsal' });
+    this.engine.dispatch({ type: 'set-mode', mode: 'rehearsal', mark });
     this.engine.dispatch({ type: 'reset-results' });
     const start = this.now();
     this.queue = plannedOrder(seats).map((seat, i, all) => ({ at: start + (durationSeconds * 1000 * (i + 1)) / all.length, seat }));
@@ -60,7 +65,8 @@ export class Rehearsal {
   }
 
   status(): RehearsalStatus {
-    return { running: this.timer !== null, declared: this.done, total: this.done + this.queue.length, durationSeconds: this.durationSeconds };
+    const { mode, rehearsalMark } = this.engine.resultsState();
+    return { running: this.timer !== null, mark: mode === 'rehearsal' && rehearsalMark, declared: this.done, total: this.done + this.queue.length, durationSeconds: this.durationSeconds };
   }
 
   private tick = (): void => {

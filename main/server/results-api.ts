@@ -23,7 +23,8 @@ export interface ResultsApiContext {
 }
 
 const rehearsalRequest = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('start'), durationSeconds: z.number().min(5).max(36_000).default(600) }),
+  // mark: the outputs' REHEARSAL mark; on unless the request says false.
+  z.strictObject({ action: z.literal('start'), durationSeconds: z.number().min(5).max(36_000).default(600), mark: z.boolean().default(true) }),
   z.strictObject({ action: z.literal('stop') }),
 ]);
 
@@ -35,7 +36,7 @@ async function handleRehearsal(req: IncomingMessage, res: ServerResponse, ctx: R
   if (!parsed.success) return sendError(res, 400, fail('INVALID_REQUEST', `/api/rehearsal: ${describeIssues(parsed.error.issues)}`));
   try {
     if (parsed.data.action === 'stop') ctx.rehearsal.stop();
-    else ctx.rehearsal.start(await Rehearsal.fromFile(ctx.rehearsalSource), parsed.data.durationSeconds);
+    else ctx.rehearsal.start(await Rehearsal.fromFile(ctx.rehearsalSource), parsed.data.durationSeconds, parsed.data.mark);
   } catch (e) {
     return sendError(res, 400, fail('INVALID_REQUEST', `/api/rehearsal: ${(e as Error).message}`));
   }

@@ -13,7 +13,7 @@ const headingId = (group: string) => `keys-${group.toLowerCase().replace(/\s+/g,
  * Every action and its keys, on a modal sheet ('?' or F1, or the KEYS button).
  * A native modal dialog: focus stays inside, the console behind is inert, and
  * while it is open the air keys do nothing (Escape closes the sheet, it does
- * not take a layer out). "Change keys" edits the keymap in place.
+ * not take a layer out), bar CLEAR ALL, which fires from anywhere. "Change keys" edits the keymap in place.
  */
 export function CheatSheet() {
   const open = useStore(keymapStore, (s) => s.sheetOpen);
@@ -49,7 +49,7 @@ export function CheatSheet() {
     <dialog ref={dialog} className="cheat-sheet" aria-labelledby="cheat-sheet-title" onClose={close} onKeyDown={onKeyDown}>
       <header className="sheet-head">
         <h2 id="cheat-sheet-title">Keyboard</h2>
-        <span className="muted">Air keys never fire while you type in a field.</span>
+        <span className="muted">Air keys never fire while you type in a field; CLEAR ALL fires from anywhere.</span>
         <button type="button" className="btn tiny" aria-pressed={editing} onClick={() => setEditing(!editing)}>
           {editing ? 'Done' : 'Change keys'}
         </button>

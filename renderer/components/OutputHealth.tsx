@@ -46,11 +46,23 @@ function describe(o: OutputStatus, state: OutputState, serverNow: number): { sho
 /** Every output the server knows: connected or lost, its frame rate, and a flag on one gone quiet. */
 export function OutputHealth({ store }: { store: ConsoleStore }) {
   const snapshot = useStore(store, (s) => s.outputs);
+  const connected = useStore(store, (s) => s.connection === 'open');
   const now = useNow(1000);
   // The offset is taken when a snapshot arrives, so silence is timed on the server's clock.
   const skew = useMemo(() => (snapshot ? snapshot.at - Date.now() : 0), [snapshot]);
   const outputs = snapshot?.outputs ?? [];
   const live = outputs.filter((o) => o.disconnectedAt === null).length;
+  // Only the engine measures the outputs: without it there is nothing to report, good or bad.
+  if (!connected || !snapshot) {
+    return (
+      <ul className="output-health" aria-label="Outputs">
+        <li className="output-chip output-unknown" data-output-state="unknown" title="The engine is not connected: the outputs' health is not known"
+          aria-label="Outputs: unknown while the engine is not connected">
+          OUTPUTS UNKNOWN
+        </li>
+      </ul>
+    );
+  }
   return (
     <ul className="output-health" aria-label="Outputs">
       {live === 0 && (

@@ -23,6 +23,7 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
   const show = useStore(store, (s) => s.show);
   const selectedId = useStore(store, (s) => s.selectedCueId);
   const preview = useStore(store, (s) => s.program?.preview ?? null);
+  const lost = useStore(store, (s) => s.connection !== 'open');
   const cue = show && selectedId ? findCue(show, selectedId)?.cue : undefined;
   const steps = cue ? (TEMPLATES.get(cue.template)?.steps ?? 1) : 1;
   const [step, setStep] = useState(1);
@@ -64,9 +65,10 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
     // takeId stands for cue and view; the objects themselves change identity on every snapshot.
   }, [takeId, shown, steps]);
 
-  const note = !cue ? 'Select a cue' : !VIEWS[cue.template] ? `No drawing for template "${cue.template}"` : !view ? 'Cueing…' : null;
+  const note = lost ? 'Engine lost'
+    : !cue ? 'Select a cue' : !VIEWS[cue.template] ? `No drawing for template "${cue.template}"` : !view ? 'Cueing…' : null;
   return (
-    <MonitorFrame kind="preview" title="PREVIEW" tally={cue ? cue.title : null} stage={stage} box={box}>
+    <MonitorFrame kind="preview" title="PREVIEW" tally={cue ? cue.title : null} lost={lost} stage={stage} box={box}>
       <div className="scrubber">
         <label htmlFor="preview-step">Step</label>
         <input id="preview-step" type="range" min={1} max={steps} step={1} value={shown} disabled={steps < 2}

@@ -7,13 +7,15 @@ import './producer.css';
 import { gsap } from 'gsap';
 import { loadFonts } from '../../overlays/fonts';
 import { afterPaint } from '../../overlays/gallery-stage';
-import { producerFeed } from './api';
+import { onAirFeed, producerFeed } from './api';
 import { Board } from './board';
 import { Preview } from './preview';
+import { OnAirPanel } from './on-air';
 
 /**
- * The producer view: read-only. It only ever GETs /api/producer (polled, so it
- * follows show edits and new results alike) and has no way to send a command:
+ * The producer view: read-only. It only ever GETs /api/producer and
+ * /api/producer/on-air (polled, so it follows show edits, new results and the
+ * air alike) and has no way to send a command:
  * no socket, no POST, nothing imported that could.
  */
 const POLL_MS = 2000;
@@ -23,6 +25,8 @@ const showName = document.getElementById('show-name')!;
 const board = new Board(document.getElementById('board')!, (cue) => preview.open(cue));
 const preview = new Preview(document.getElementById('preview') as HTMLDialogElement, (cueId) => board.focusCue(cueId));
 const feed = producerFeed(location.search);
+const onAir = new OnAirPanel(document.getElementById('on-air')!);
+const onAirNow = onAirFeed(location.search);
 let stale = false;
 
 function clock(): string {
@@ -31,6 +35,10 @@ function clock(): string {
 
 async function poll(): Promise<void> {
   try {
+    // What is on air first: it is what the producer most needs to be current.
+    const air = await onAirNow();
+    if (air) onAir.render(air);
+    onAir.stale(false);
     const show = await feed();
     if (show) {
       showName.textContent = show.showName;
@@ -48,6 +56,7 @@ async function poll(): Promise<void> {
     status.classList.remove('is-stale');
   } catch (e) {
     stale = true;
+    onAir.stale(true);
     // What is shown stays; the page says it may be out of date and keeps trying.
     status.textContent = `Cannot reach the server (${e instanceof Error ? e.message : String(e)}); retrying`;
     status.classList.add('is-stale');

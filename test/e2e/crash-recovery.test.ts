@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../main/server/headless';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { post } from '../support/server';
+import { killCli, launchCli, type CliServer } from '../support/cli-server';
 
 /**
  * Crash recovery through the real server process: killed with SIGKILL (no
@@ -18,50 +17,6 @@ const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/shows/v1-election-night.json
 /** The issue asks for 50 in a row; STRAPLINE_KILLS runs fewer while working on this file. */
 const KILLS = Number(process.env.STRAPLINE_KILLS ?? 50);
 const SHOTS = process.env.STRAPLINE_SHOTS ?? path.join(os.tmpdir(), 'strapline-shots');
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  port: number;
-}
-
-/**
- * A rebuild of the pages (by another run sharing this checkout) briefly removes
- * them, and the CLI then refuses to start: that says nothing about recovery, so
- * only that refusal is retried, for up to half a minute.
- */
-async function launch(dir: string, port = 0): Promise<Server> {
-  for (let waited = 0; ; waited += 500) {
-    try {
-      return await launchOnce(dir, port);
-    } catch (e) {
-      if (!(e as Error).message.includes('the pages are not built') || waited >= 30_000) throw e;
-      await sleep(500);
-    }
-  }
-}
-
-/** node --import tsx, not the tsx wrapper: a SIGKILL to the wrapper would leave its child server running. */
-async function launchOnce(dir: string, port: number): Promise<Server> {
-  const args = ['--import', 'tsx', 'main/server/cli.ts', '--port', String(port), '--data', path.join(dir, 'data'), '--show', path.join(dir, 'night.json'), '--as-run', path.join(dir, 'as-run.jsonl')];
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /console:\s+(http:\/\/\S+?)\/\s/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before it was ready:\n${out}`)));
-  });
-  return { child, url, port: Number(new URL(url).port) };
-}
-
-async function kill(server: Server): Promise<void> {
-  server.child.kill('SIGKILL');
-  if (server.child.exitCode === null && server.child.signalCode === null) await once(server.child, 'exit');
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const getJson = async (url: string) => (await (await fetch(url)).json()) as any;
@@ -94,7 +49,7 @@ async function strayTemps(dir: string): Promise<number> {
 describe('SIGKILL in the middle of autosaves, again and again', () => {
   it(`opens the show after each of ${KILLS} kills, missing at most the last second of edits`, async () => {
     const dir = await tempShowDir(2000);
-    let server = await launch(dir).catch(async (e: Error) => {
+    let server = await launchCli(dir).catch(async (e: Error) => {
       await rm(dir, { recursive: true, force: true });
       throw e;
     });
@@ -115,12 +70,12 @@ describe('SIGKILL in the middle of autosaves, again and again', () => {
         })();
         await sleep(150 + Math.random() * 1100);
         const killedAt = Date.now();
-        await kill(server);
+        await killCli(server);
         stop = true;
         await editing;
         midWrite += (await strayTemps(dir)) > 0 ? 1 : 0;
 
-        server = await launch(dir).catch((e: Error) => {
+        server = await launchCli(dir).catch((e: Error) => {
           throw new Error(`round ${round}: the server did not start again: ${e.message}`);
         });
         const stacks = (await getJson(`${server.url}/api/stacks`)).stacks as { id: string; name: string; cues: unknown[] }[];
@@ -135,7 +90,7 @@ describe('SIGKILL in the middle of autosaves, again and again', () => {
         expect(status.notices, `round ${round}`).toEqual([]);
       }
     } finally {
-      await kill(server);
+      await killCli(server);
       await rm(dir, { recursive: true, force: true });
     }
     console.log(`crash: ${KILLS} SIGKILLs, ${edit} edits; ${midWrite} kills left a half-written temp file; the oldest edit lost was acknowledged ${worstLostMs} ms before its kill`);
@@ -145,7 +100,7 @@ describe('SIGKILL in the middle of autosaves, again and again', () => {
 describe('SIGKILL in the middle of a burst of declarations, again and again', () => {
   it(`has every acknowledged declaration back after each of ${KILLS} kills, and the as-run log whole`, async () => {
     const dir = await tempShowDir(0);
-    let server = await launch(dir);
+    let server = await launchCli(dir);
     const codes = ((await getJson(`${server.url}/api/constituencies`)).constituencies as { onsCode: string }[]).map((c) => c.onsCode);
     const acked = new Map<string, number>();
     let revision = 0;
@@ -171,11 +126,11 @@ describe('SIGKILL in the middle of a burst of declarations, again and again', ()
         await post(`${server.url}/api/cue`, { cueId: 'lab-majority' });
         await post(`${server.url}/api/take`, {});
         await sleep(100 + Math.random() * 600);
-        await kill(server);
+        await killCli(server);
         stop = true;
         await Promise.all(senders);
 
-        server = await launch(dir).catch((e: Error) => {
+        server = await launchCli(dir).catch((e: Error) => {
           throw new Error(`round ${round}: the server did not start again: ${e.message}`);
         });
         const results = await getJson(`${server.url}/api/results`);
@@ -189,7 +144,7 @@ describe('SIGKILL in the middle of a burst of declarations, again and again', ()
         for (const line of asRun.split('\n').filter(Boolean)) expect(() => JSON.parse(line), `round ${round}: ${line}`).not.toThrow();
       }
     } finally {
-      await kill(server);
+      await killCli(server);
       await rm(dir, { recursive: true, force: true });
     }
     console.log(`crash: ${KILLS} SIGKILLs mid-burst, ${acked.size} seats acknowledged (${revision} declarations sent), every one back; ${inFlight} in flight at the end`);
@@ -201,7 +156,7 @@ if (missing) console.warn(`e2e skipped: ${missing}`);
 
 describe.skipIf(missing !== null)('restoring what was on air after a SIGKILL, in the real pages', () => {
   let dir: string;
-  let server: Server;
+  let server: CliServer;
   let browser: Browser;
   let consolePage: Page;
   let output: Page;
@@ -209,7 +164,7 @@ describe.skipIf(missing !== null)('restoring what was on air after a SIGKILL, in
   beforeAll(async () => {
     dir = await tempShowDir(0);
     await mkdir(SHOTS, { recursive: true });
-    server = await launch(dir);
+    server = await launchCli(dir);
     browser = await launchChromium();
     consolePage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     output = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -221,7 +176,7 @@ describe.skipIf(missing !== null)('restoring what was on air after a SIGKILL, in
 
   afterAll(async () => {
     await browser?.close();
-    if (server) await kill(server);
+    if (server) await killCli(server);
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -235,7 +190,7 @@ describe.skipIf(missing !== null)('restoring what was on air after a SIGKILL, in
     const onAirOnDisk = async () => Object.keys(JSON.parse(await readFile(path.join(dir, 'data', 'session.json'), 'utf8')).program);
     await expect.poll(onAirOnDisk, { timeout: 5000 }).toEqual(['lower-third', 'bug']);
 
-    await kill(server);
+    await killCli(server);
     // From here on, every graphic the output mounts and every phase it passes through is written down.
     await output.evaluate(() => {
       const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
@@ -251,7 +206,7 @@ describe.skipIf(missing !== null)('restoring what was on air after a SIGKILL, in
         }
       }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase'] });
     });
-    server = await launch(dir, server.port);
+    server = await launchCli(dir, server.port);
 
     const banner = consolePage.locator('[data-recovery]');
     await banner.waitFor({ timeout: 15_000 });

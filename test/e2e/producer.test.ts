@@ -159,12 +159,44 @@ describe.skipIf(missing !== null)('the producer view', () => {
     await other.close();
   });
 
+  it('shows what is on air beside the stacks, drawn by the output renderer, and follows takes, steps, the mark and outs', async () => {
+    const panel = page.locator('aside.producer-on-air');
+    const row = (layer: string) => panel.locator(`[data-on-air-layer="${layer}"] .producer-on-air-what`);
+    expect(await row('fullscreen').textContent()).toBe('clear');
+    // Beside the stacks, not under them: the panel and the first stack share the top of the page.
+    const [board, aside] = [await page.locator('#board').boundingBox(), await panel.boundingBox()];
+    expect(aside!.x).toBeGreaterThan(board!.x + board!.width - 1);
+    expect(aside!.y).toBeLessThan(200);
+
+    const id = `every-${MOST_STEPS.id}`;
+    expect(act({ type: 'cue', cueId: id }).ok).toBe(true);
+    expect(act({ type: 'take', cueId: id }).ok).toBe(true);
+    expect(act({ type: 'next', layer: MOST_STEPS.layer }).ok).toBe(true);
+    const onStage = panel.locator(`.stage [data-layer="${MOST_STEPS.layer}"][data-cue-id="${id}"]`);
+    await onStage.waitFor({ timeout: 10_000 });
+    expect(await onStage.getAttribute('data-phase')).toBe('on');
+    expect(await onStage.getAttribute('data-step')).toBe('2');
+    expect(await row(MOST_STEPS.layer).textContent()).toBe(`Every: ${MOST_STEPS.name} · step 2 of ${MOST_STEPS.steps}`);
+    // What the operator only previews is not on air, and the producer's panel does not show it.
+    expect(act({ type: 'cue', cueId: 'every-strap' }).ok).toBe(true);
+    expect(act({ type: 'set-mode', mode: 'rehearsal' }).ok).toBe(true);
+    await panel.locator('[data-rehearsal-mark]:not([hidden])').waitFor({ timeout: 10_000 });
+    expect(await panel.locator('.stage [data-layer="lower-third"]').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/producer-on-air-1920.png' });
+
+    expect(act({ type: 'set-mode', mode: 'live' }).ok).toBe(true);
+    expect(act({ type: 'clear-all' }).ok).toBe(true);
+    await onStage.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await panel.locator('[data-rehearsal-mark]').isHidden()).toBe(true);
+    expect(await row(MOST_STEPS.layer).textContent()).toBe('clear');
+  });
+
   it('never made a control request: no command reached the engine, no POST, no socket', async () => {
     expect(seen).toEqual([]);
     expect(requests.length).toBeGreaterThan(3);
     expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
     const paths = new Set(requests.map((r) => new URL(r.url).pathname));
-    expect([...paths].filter((p) => p !== '/producer' && p !== '/api/producer' && !p.startsWith('/assets/'))).toEqual([]);
+    expect([...paths].filter((p) => p !== '/producer' && p !== '/api/producer' && p !== '/api/producer/on-air' && !p.startsWith('/assets/'))).toEqual([]);
     expect(sockets).toEqual([]);
     expect(server.engine.programSnapshot().program).toEqual({});
   });

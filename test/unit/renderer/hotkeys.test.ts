@@ -32,12 +32,12 @@ describe('firesFrom: which actions a key can fire from there', () => {
     expect(firing('free')).toEqual(ACTION_IDS);
   });
 
-  it('fires only search from a text box: Ctrl+Z there is the text\'s own undo, and nothing takes', () => {
-    expect(firing('text')).toEqual(['search']);
+  it('fires only CLEAR ALL and search from a text box: Ctrl+Z there is the text\'s own undo, and nothing takes', () => {
+    expect(firing('text')).toEqual(['clearAll', 'search']);
   });
 
-  it('fires search, undo and redo from a select or checkbox, and still nothing that touches the air', () => {
-    expect(firing('control')).toEqual(['search', 'undo', 'redo']);
+  it('fires CLEAR ALL, search, undo and redo from a select or checkbox, and nothing else that touches the air', () => {
+    expect(firing('control')).toEqual(['clearAll', 'search', 'undo', 'redo']);
   });
 });
 

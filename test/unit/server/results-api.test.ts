@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../main/server/headless';
 import { Rehearsal } from '../../../main/server/rehearsal';
+import type { ProgramSnapshot } from '../../../main/engine/protocol';
 import { post, startTestServer, type TestServer } from '../../support/server';
 
 const SHARED = path.resolve(REPO_ROOT, '../shared/data');
@@ -83,7 +84,7 @@ describe('rehearsal', () => {
   it('replays the whole 2024 night in order and ends with the official totals, marked as rehearsal', async () => {
     let now = 0;
     const rehearsal = new Rehearsal(server.engine, () => now, 1);
-    rehearsal.start(await Rehearsal.fromFile(path.join(REPO_ROOT, 'seeds/reference/ge2024-results.json')), 60);
+    rehearsal.start(await Rehearsal.fromFile(path.join(REPO_ROOT, 'seeds/reference/ge2024-results.json')), 60, true);
     const seen: number[] = [];
     const unsubscribe = server.engine.subscribe((e) => e.type === 'results' && seen.push(e.data.totals.declared));
     for (now = 0; now <= 61_000; now += 5_000) await new Promise((r) => setTimeout(r, 5));
@@ -107,6 +108,35 @@ describe('rehearsal', () => {
         expect.objectContaining({ action: 'take', cueId: 'wa-teetering', rehearsal: true }),
         expect.objectContaining({ action: 'mode', mode: 'live' }),
       ]);
+  });
+
+  it('marks every output REHEARSAL by default, off only on an explicit mark: false, and never in live mode', async () => {
+    const told: ProgramSnapshot[] = [];
+    const unsubscribe = server.engine.subscribe((e) => e.type === 'program' && told.push(e.data));
+    const rehearsal = (body: unknown) => post(`${server.url}/api/rehearsal`, body);
+    expect((await rehearsal({ action: 'start', durationSeconds: 600 })).json).toMatchObject({ running: true, mark: true });
+    expect(server.engine.programSnapshot().rehearsalMark).toBe(true);
+    // Outputs get only program snapshots: the mark reached them in one.
+    expect(told.at(-1)?.rehearsalMark).toBe(true);
+    expect((await rehearsal({ action: 'stop' })).json).toMatchObject({ running: false, mark: false });
+    expect(server.engine.programSnapshot()).not.toHaveProperty('rehearsalMark');
+    expect(told.at(-1)).not.toHaveProperty('rehearsalMark');
+
+    expect((await rehearsal({ action: 'start', durationSeconds: 600, mark: false })).json).toMatchObject({ running: true, mark: false });
+    expect(server.engine.resultsSnapshot().mode).toBe('rehearsal');
+    expect(server.engine.programSnapshot()).not.toHaveProperty('rehearsalMark');
+    await rehearsal({ action: 'stop' });
+
+    // Refused, and nothing changed: a mark that is not a yes or no, and a mark on the live night.
+    const revision = server.engine.programSnapshot().revision;
+    const bad = await rehearsal({ action: 'start', durationSeconds: 600, mark: 'no' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/^\/api\/rehearsal: mark: /);
+    const live = server.engine.dispatch({ type: 'set-mode', mode: 'live', mark: true });
+    expect(live.ok ? null : live.error.message).toBe('mark: the REHEARSAL mark is for rehearsal mode only');
+    expect(server.engine.resultsSnapshot().mode).toBe('live');
+    expect(server.engine.programSnapshot().revision).toBe(revision);
+    unsubscribe();
   });
 
   it('will not start over live results', async () => {

@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { z } from 'zod';
+import type { ConsoleStore } from '../store';
+import type { ProgramSnapshot } from '../../main/engine/protocol';
+import { findCue, LAYERS, type Show } from '../../main/engine/show';
+import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { serverReachable } from './DeclarationForm';
+import { layerName } from './StackList';
+
+// The server's error shape, e.g. a refusal to start over a live night's results.
+const errorReply = z.object({ error: z.object({ message: z.string() }) });
+
+type Request = { action: 'start'; durationSeconds: number; mark: boolean } | { action: 'stop' };
+
+/** A graphic that draws from the results, on air or in preview: starting or stopping a rehearsal changes what it shows. */
+export interface BoundGraphic {
+  where: string;
+  title: string;
+}
+
+/** Every bound graphic on air (by layer) and the bound cue in preview, as the console last heard from the engine. */
+export function boundGraphics(program: ProgramSnapshot | null, show: Show | null): BoundGraphic[] {
+  if (!program) return [];
+  const bound = (template: string) => TEMPLATES.get(template)?.resolve !== undefined;
+  const found: BoundGraphic[] = [];
+  for (const layer of LAYERS) {
+    const onAir = program.program[layer];
+    if (onAir && bound(onAir.template)) found.push({ where: `${layerName(layer).toUpperCase()} on air`, title: onAir.title });
+  }
+  const preview = program.preview;
+  if (preview && bound(preview.template)) {
+    found.push({ where: 'PREVIEW', title: (show && findCue(show, preview.cueId)?.cue.title) ?? preview.cueId });
+  }
+  return found;
+}
+
+const CHANGE = {
+  start: 'Starting the rehearsal replays the 2024 results into these graphics at once:',
+  stop: 'Stopping the rehearsal clears its results: these graphics lose their figures at once (a seat reads AWAITING DECLARATION):',
+} as const;
+
+/**
+ * Start or stop a replay of 2024 through POST /api/rehearsal, which only the HTTP server offers.
+ * With anything bound on air or in preview, either asks first, in the console (never a browser
+ * dialog), naming the graphics that will change; otherwise it goes at once.
+ */
+export function RehearsalControls({ store, running }: { store: ConsoleStore; running: boolean }) {
+  const [minutes, setMinutes] = useState('10');
+  const [mark, setMark] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState<Request | null>(null);
+  const program = useStore(store, (s) => s.program);
+  const show = useStore(store, (s) => s.show);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const seconds = Math.round(Number(minutes) * 60);
+  const validDuration = Number.isFinite(seconds) && seconds >= 5 && seconds <= 36_000;
+  const affected = boundGraphics(program, show);
+
+  // Cancel has the focus: an Enter or Space already on its way does not confirm.
+  useEffect(() => void (asking && cancel.current?.focus()), [asking]);
+  // A rehearsal started or stopped elsewhere: the question no longer stands.
+  useEffect(() => setAsking(null), [running]);
+
+  const post = async (body: Request) => {
+    setAsking(null);
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch('/api/rehearsal', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const refused = errorReply.safeParse(await res.json());
+      if (!res.ok || refused.success) setError(refused.success ? refused.data.error.message : `HTTP ${res.status}`);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const ask = (body: Request) => (affected.length > 0 ? setAsking(body) : void post(body));
+
+  if (!serverReachable()) return <span className="rehearsal-controls muted">Rehearsal: run from the headless server</span>;
+  return (
+    <div className="rehearsal-controls" role="group" aria-label="Rehearsal">
+      {running ? (
+        <button type="button" className="btn small stop-rehearsal" disabled={busy || asking !== null} onClick={() => ask({ action: 'stop' })}>
+          Stop rehearsal
+        </button>
+      ) : (
+        <>
+          <label htmlFor="rehearsal-minutes">Replay 2024 over</label>
+          <input id="rehearsal-minutes" type="number" min={0.1} max={600} step={0.1} value={minutes}
+            aria-invalid={!validDuration} aria-describedby="rehearsal-minutes-unit" onChange={(e) => setMinutes(e.target.value)} />
+          <span id="rehearsal-minutes-unit">min</span>
+          <label className="rehearsal-mark-choice">
+            <input type="checkbox" checked={mark} onChange={(e) => setMark(e.target.checked)} />
+            REHEARSAL mark on the outputs
+          </label>
+          <button type="button" className="btn small" disabled={busy || !validDuration || asking !== null}
+            onClick={() => ask({ action: 'start', durationSeconds: seconds, mark })}>
+            Start rehearsal
+          </button>
+        </>
+      )}
+      {asking && (
+        <div className="rehearsal-confirm" role="alertdialog" aria-modal="false" aria-labelledby="rehearsal-confirm-text" data-rehearsal-confirm={asking.action}
+          onKeyDown={(e) => e.key === 'Escape' && setAsking(null)}>
+          <p id="rehearsal-confirm-text">{CHANGE[asking.action]}</p>
+          <ul>
+            {affected.map((g) => (
+              <li key={`${g.where}:${g.title}`} data-affected={g.where}><strong>{g.where}</strong> {g.title}</li>
+            ))}
+          </ul>
+          {asking.action === 'start' && (
+            <p className={asking.mark ? 'muted' : 'rehearsal-unmarked'}>
+              {asking.mark ? 'Every output shows the REHEARSAL mark while it runs.' : 'The outputs will NOT be marked REHEARSAL.'}
+            </p>
+          )}
+          <div className="rehearsal-confirm-actions">
+            <button type="button" className="btn small" ref={cancel} onClick={() => setAsking(null)}>Cancel</button>
+            <button type="button" className="btn small stop-rehearsal" onClick={() => void post(asking)}>
+              {asking.action === 'start' ? 'Start rehearsal anyway' : 'Stop rehearsal anyway'}
+            </button>
+          </div>
+        </div>
+      )}
+      {error && <span className="field-error" role="alert">{error}</span>}
+    </div>
+  );
+}
