@@ -4,6 +4,7 @@ import type { ConsoleStore } from '../store';
 import type { OperatorActions } from '../commands';
 import { findCue, LAYERS, type Layer } from '../../main/engine/show';
 import { layerName } from './StackList';
+import { holderName } from '../../main/engine/composition';
 import { keymapStore } from '../hotkeys';
 import { ariaShortcuts, formatChord, type ActionId } from '../keymap';
 
@@ -34,12 +35,15 @@ export function OnAirBar({ store, onOut }: { store: ConsoleStore; onOut: (layer:
       {LAYERS.map((layer) => {
         const onAir = program?.program[layer];
         const name = layerName(layer);
+        const shown = program?.composition.layers[layer];
+        // Still on air (its step, its updates), but off the picture until the board goes.
+        const heldBy = shown?.visibility === 'held' ? shown.by : null;
         return (
-          <li key={layer} className={`layer-row${onAir ? ' live' : ''}`} data-layer-row={layer}>
+          <li key={layer} className={`layer-row${onAir ? ' live' : ''}${heldBy ? ' held' : ''}`} data-layer-row={layer} data-held-by={heldBy ?? undefined}>
             <span className="layer-name">{name}</span>
             <span className="layer-what-cell">
               <span className="layer-what">{onAir ? onAir.title : 'clear'}</span>
-              {onAir && <span className="layer-template">{onAir.template}</span>}
+              {onAir && <span className="layer-template">{heldBy ? `held by ${holderName(heldBy)}` : onAir.template}</span>}
             </span>
             <span className="layer-step" data-step={onAir ? `${onAir.step}/${onAir.steps}` : undefined}>
               {onAir ? `STEP ${onAir.step} of ${onAir.steps}` : ''}
