@@ -33,10 +33,12 @@ export class OutputRenderer {
   private readonly mounted = new Map<Layer, Mounted>();
   private readonly slots = new Map<Layer, HTMLElement>();
   private preloaded: Prepared | null = null;
+  /** The take held by a board on each layer, so it comes back cut, not animated in. */
+  private readonly heldTakes = new Map<Layer, number>();
   private revision = 0;
   private readonly mark = rehearsalMark();
 
-  constructor(stage: HTMLElement, private readonly layers: readonly Layer[] = LAYERS) {
+  constructor(private readonly stage: HTMLElement, private readonly layers: readonly Layer[] = LAYERS) {
     for (const layer of LAYERS) {
       const slot = document.createElement('div');
       slot.className = 'layer';
@@ -52,14 +54,25 @@ export class OutputRenderer {
     return this.revision;
   }
 
-  /** Cut: show exactly this snapshot, now, with no animation. */
-  cut(snapshot: ProgramSnapshot): void {
+  /**
+   * Cut: show exactly this snapshot, now, with no animation. `ghostHeld` draws
+   * the layers a board holds faded and marked instead of leaving them out (the
+   * console's preview, so the operator sees what a take will send away).
+   */
+  cut(snapshot: ProgramSnapshot, { ghostHeld = false }: { ghostHeld?: boolean } = {}): void {
     for (const layer of this.layers) {
-      const next = snapshot.program[layer];
+      const held = isHeld(snapshot, layer);
+      const next = held && !ghostHeld ? undefined : snapshot.program[layer];
       const cur = this.mounted.get(layer);
-      if (cur && next && sameGraphic(cur.onAir, next) && cur.onAir.step === next.step && cur.onAir.updateSeq === next.updateSeq) continue;
-      if (cur) this.remove(layer, cur);
-      if (next) this.mount(layer, next, false);
+      if (cur && next && sameGraphic(cur.onAir, next) && cur.onAir.step === next.step && cur.onAir.updateSeq === next.updateSeq) {
+        markHeld(cur.el, held);
+      } else {
+        if (cur) this.remove(layer, cur);
+        if (next) this.mount(layer, next, false);
+        if (next) markHeld(this.mounted.get(layer)?.el, held);
+      }
+      if (held) this.heldTakes.set(layer, snapshot.program[layer]!.takeId);
+      else this.heldTakes.delete(layer);
     }
     this.finish(snapshot);
   }
@@ -68,17 +81,23 @@ export class OutputRenderer {
   render(snapshot: ProgramSnapshot): void {
     if (snapshot.revision <= this.revision) return;
     for (const layer of this.layers) {
-      const next = snapshot.program[layer];
+      const held = isHeld(snapshot, layer);
+      // A held graphic stays in the program but is not drawn: to the output it is as good as gone.
+      const next = held ? undefined : snapshot.program[layer];
       const cur = this.mounted.get(layer);
       if (!next) {
-        if (cur) this.animateOut(layer, cur);
+        if (cur && held && sameGraphic(cur.onAir, snapshot.program[layer]!)) this.quickOut(layer, cur);
+        else if (cur) this.animateOut(layer, cur);
       } else if (!cur || !sameGraphic(cur.onAir, next)) {
         if (cur) this.animateOut(layer, cur);
-        // A graphic put back after a crash was on air all along, as far as viewers know: no in-animation.
-        this.mount(layer, next, next.restored !== true);
+        // Put back after a crash, or back from under a board: it was on air all along, so no in-animation.
+        const back = next.restored === true || this.heldTakes.get(layer) === next.takeId;
+        this.mount(layer, next, !back);
       } else {
         this.change(cur, next);
       }
+      if (held) this.heldTakes.set(layer, snapshot.program[layer]!.takeId);
+      else this.heldTakes.delete(layer);
     }
     this.finish(snapshot);
   }
@@ -88,6 +107,9 @@ export class OutputRenderer {
     this.mark.hidden = snapshot.rehearsalMark !== true;
     // Read from the snapshot, not this page's layers, so outputs keyed over one another put it in the same place.
     this.mark.dataset.corner = markCorner(snapshot);
+    // Boards read this to keep out of a band (the ticker's): see "Layers together" in overlays/graphics/README.md.
+    if (snapshot.composition.reserved.length) this.stage.dataset.reserved = snapshot.composition.reserved.join(' ');
+    else delete this.stage.dataset.reserved;
     this.preload(snapshot.preview);
   }
 
@@ -171,11 +193,35 @@ export class OutputRenderer {
       .play(0);
   }
 
+  /** A board went up over it: a short fade, the same for every template, so the board lands on a clean frame. */
+  private quickOut(layer: Layer, cur: Mounted): void {
+    this.mounted.delete(layer);
+    cur.timeline?.kill();
+    cur.el.dataset.phase = 'out';
+    cur.el.dataset.held = '';
+    cur.timeline = gsap.timeline({ paused: true, onComplete: () => cur.el.remove() })
+      .to(cur.el, { opacity: 0, duration: HELD_OUT_SECONDS, ease: 'power1.in' })
+      .play(0);
+  }
+
   private remove(layer: Layer, cur: Mounted): void {
     cur.timeline?.kill();
     cur.el.remove();
     this.mounted.delete(layer);
   }
+}
+
+/** The quick out of a graphic a board holds. */
+export const HELD_OUT_SECONDS = 0.2;
+
+function isHeld(snapshot: ProgramSnapshot, layer: Layer): boolean {
+  return snapshot.composition.layers[layer]?.visibility === 'held';
+}
+
+function markHeld(el: HTMLElement | undefined, held: boolean): void {
+  if (!el) return;
+  if (held) el.dataset.held = '';
+  else delete el.dataset.held;
 }
 
 function sameGraphic(a: OnAir, b: OnAir): boolean {

@@ -1,5 +1,6 @@
 import type { AsRunEntry } from '../main/engine/protocol';
 import type { Layer } from '../main/engine/show';
+import { holderName } from '../main/engine/composition';
 
 /** What the as-run panel filters on; empty text and null choices match everything. */
 export interface AsRunFilter {
@@ -12,7 +13,10 @@ export const NO_FILTER: AsRunFilter = { text: '', layer: null, action: null };
 
 /** One line of description per entry, shared by the panel, the text filter and the CSV. */
 export function describeEntry(entry: AsRunEntry): string {
-  return entry.action === 'mode' ? `Mode: ${entry.mode}` : entry.title;
+  if (entry.action === 'mode') return `Mode: ${entry.mode}`;
+  if (entry.action === 'hold') return `${entry.title} (held by ${holderName(entry.by)})`;
+  if (entry.action === 'release') return `${entry.title} (back from under ${holderName(entry.by)})`;
+  return entry.title;
 }
 
 /** Newest first, as the operator reads it: what just happened is at the top. */

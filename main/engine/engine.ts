@@ -7,6 +7,7 @@ import { rebindProgram, resolveView } from './binding';
 import { initialState, isError, type EngineState, type Outcome } from './state';
 import * as playout from './playout';
 import { restoreProgram } from './restore-program';
+import { composeProgram, compositionAsRun, type Composition } from './composition';
 import * as edits from './show-edits';
 import * as results from './results';
 import * as history from './show-history';
@@ -84,6 +85,7 @@ export class Engine {
   /** Resolves once every results change so far is on disk (null) or says why not: injected, so the engine does no I/O. */
   private persisted: (() => Promise<string | null>) | null = null;
   private storage: StorageSnapshot = { faults: [] };
+  private compositionCache: { of: EngineState['program']; composition: Composition } | null = null;
 
   constructor(options: EngineOptions) {
     this.state = initialState(options.show, options.baseline);
@@ -123,7 +125,10 @@ export class Engine {
     if (isError(handled)) return this.reject(handled.error);
     // New results reach bound graphics on air as updates, in the same revision.
     const rebound = handled.state.results === this.state.results ? null : rebindProgram(handled.state, ctx);
-    const outcome = rebound ? { ...handled, state: rebound.state, asRun: [...handled.asRun, ...rebound.asRun] } : handled;
+    const applied = rebound ? { ...handled, state: rebound.state, asRun: [...handled.asRun, ...rebound.asRun] } : handled;
+    // Layers held by a board, or back from under one, are logged with the command that moved them.
+    const composed = applied.state.program === this.state.program ? [] : compositionAsRun(this.state.program, applied.state.program, ctx.now);
+    const outcome = composed.length ? { ...applied, asRun: [...applied.asRun, ...composed] } : applied;
 
     const before = this.state;
     this.state = outcome.state;
@@ -206,7 +211,9 @@ export class Engine {
     const view = found ? this.previewView(found.cue) : null;
     const preview =
       found && view ? { cueId: found.cue.id, template: found.cue.template, layer: found.cue.layer, fields: found.cue.fields, view } : null;
-    return { revision: this.revision, program, preview, at: this.now(), ...(markOf(this.state) ? { rehearsalMark: true as const } : {}) };
+    if (this.compositionCache?.of !== program) this.compositionCache = { of: program, composition: composeProgram(program) };
+    const composition = this.compositionCache.composition;
+    return { revision: this.revision, program, preview, composition, at: this.now(), ...(markOf(this.state) ? { rehearsalMark: true as const } : {}) };
   }
 
   /** What the previewed cue would draw now; null when its data cannot be read (outputs then build it at the take). */

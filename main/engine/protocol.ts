@@ -4,6 +4,7 @@ import type { StraplineError } from './errors';
 import type { HistorySummary } from './show-history';
 import { resultsCommandSchemas } from './results';
 import type { ElectionTotals, HolderBasis, PartyId, SeatResult } from './election';
+import type { Composition } from './composition';
 
 /** One graphic as it was on air, as the server persists it (main/server/session-state.ts) and restore-program takes it back. */
 export const restoredGraphicSchema = z.strictObject({
@@ -116,6 +117,8 @@ export interface ProgramSnapshot {
   revision: number;
   program: Partial<Record<Layer, OnAir>>;
   preview: PreviewCue | null;
+  /** Which layers on air are drawn and which are held by a board, and the bands kept clear (main/engine/composition.ts). */
+  composition: Composition;
   at: number;
   /** A rehearsal is running with its mark on: every output draws REHEARSAL over the picture, so no replayed figure airs unmarked. */
   rehearsalMark?: true;
@@ -142,6 +145,19 @@ export type AsRunEntry =
       rehearsal?: true;
       /** Set on a take that put back what was on air before a crash (restore-program). */
       restored?: true;
+    }
+  | {
+      at: string;
+      revision: number;
+      /** Held: still in the program, no longer drawn, because `by` is on air; released: drawn again. */
+      action: 'hold' | 'release';
+      layer: Layer;
+      by: Layer;
+      cueId: string;
+      template: string;
+      title: string;
+      step: number;
+      rehearsal?: true;
     }
   | { at: string; revision: number; action: 'mode'; mode: 'live' | 'rehearsal' };
 

@@ -9,10 +9,12 @@ import { layerName } from './StackList';
 
 /** Rows drawn at once: the night can run to thousands, the panel shows the newest. */
 export const AS_RUN_ROWS = 200;
-const ACTIONS: AsRunEntry['action'][] = ['take', 'next', 'update', 'out', 'clear-all', 'mode'];
+const ACTIONS: AsRunEntry['action'][] = ['take', 'next', 'update', 'out', 'clear-all', 'hold', 'release', 'mode'];
 
 const entrySchema = z.union([
   z.object({ at: z.string(), revision: z.number(), action: z.enum(['take', 'next', 'update', 'out', 'clear-all']), layer: layerSchema,
+    cueId: z.string(), template: z.string(), title: z.string(), step: z.number(), rehearsal: z.literal(true).optional() }),
+  z.object({ at: z.string(), revision: z.number(), action: z.enum(['hold', 'release']), layer: layerSchema, by: layerSchema,
     cueId: z.string(), template: z.string(), title: z.string(), step: z.number(), rehearsal: z.literal(true).optional() }),
   z.object({ at: z.string(), revision: z.number(), action: z.literal('mode'), mode: z.enum(['live', 'rehearsal']) }),
 ]);

@@ -5,6 +5,7 @@ import type { ConsoleStore } from '../store';
 import type { OperatorActions } from '../commands';
 import { findCue, LAYERS, type Layer } from '../../main/engine/show';
 import { layerName } from './StackList';
+import { holderName } from '../../main/engine/composition';
 import { keymapStore } from '../hotkeys';
 import { ariaShortcuts, formatChord, type ActionId } from '../keymap';
 import { describeTarget, outTarget } from '../out-target';
@@ -46,9 +47,12 @@ export function OnAirBar({ store, onOut }: { store: ConsoleStore; onOut: (layer:
           const name = layerName(layer);
           const targeted = target.layer === layer;
           const pick = () => store.getState().pickOut(targeted || !onAir ? null : { layer, takeId: onAir.takeId });
+          const shown = program?.composition.layers[layer];
+          // Still on air (its step, its updates), but off the picture until the board goes.
+          const heldBy = shown?.visibility === 'held' ? shown.by : null;
           return (
-            <li key={layer} className={`layer-row${onAir ? ' live' : ''}${targeted ? ' out-target' : ''}`} data-layer-row={layer}
-              data-out-target={targeted || undefined}>
+            <li key={layer} className={`layer-row${onAir ? ' live' : ''}${targeted ? ' out-target' : ''}${heldBy ? ' held' : ''}`} data-layer-row={layer}
+              data-out-target={targeted || undefined} data-held-by={heldBy ?? undefined}>
               {/* Pointing the out key at a layer is a console choice: it sends nothing to the engine. */}
               <button type="button" className="layer-name layer-pick" disabled={!onAir} aria-pressed={targeted} onClick={pick}
                 aria-label={`Point the out key at ${name}`}>
@@ -56,7 +60,7 @@ export function OnAirBar({ store, onOut }: { store: ConsoleStore; onOut: (layer:
               </button>
               <span className="layer-what-cell">
                 <span className="layer-what">{onAir ? onAir.title : 'clear'}</span>
-                {onAir && <span className="layer-template">{onAir.template}</span>}
+                {onAir && <span className="layer-template">{heldBy ? `held by ${holderName(heldBy)}` : onAir.template}</span>}
               </span>
               <span className="layer-step" data-step={onAir ? `${onAir.step}/${onAir.steps}` : undefined}>
                 {onAir ? `STEP ${onAir.step} of ${onAir.steps}` : ''}

@@ -1,15 +1,23 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ConsoleStore } from '../store';
-import type { ProgramSnapshot } from '../../main/engine/protocol';
-import { findCue } from '../../main/engine/show';
+import type { OnAir, ProgramSnapshot } from '../../main/engine/protocol';
+import { findCue, type Layer } from '../../main/engine/show';
+import { compose, holderName, type LayerShown } from '../../main/engine/composition';
 import { OutputRenderer } from '../../overlays/output-renderer';
 import { fitStage } from '../../overlays/stage';
 import { TEMPLATES } from '../../overlays/graphics/definitions';
 import { VIEWS } from '../../overlays/graphics/views';
 import { MonitorFrame } from './ProgramMonitor';
+import { layerName } from './StackList';
 
-const EMPTY: ProgramSnapshot = { revision: 0, program: {}, preview: null, at: 0 };
+const EMPTY: ProgramSnapshot = { revision: 0, program: {}, preview: null, composition: compose([]), at: 0 };
+
+/** The program as it will be after the take: the cue on its layer, the rest as on air, composed by the engine's rules. */
+function afterTake(program: ProgramSnapshot['program'], layer: Layer, onAir: OnAir): ProgramSnapshot {
+  const next = { ...program, [layer]: onAir };
+  return { ...EMPTY, program: next, composition: compose(Object.keys(next) as Layer[]) };
+}
 
 /**
  * The selected cue exactly as it will air: the engine's resolved view (bound
@@ -24,6 +32,9 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
   const selectedId = useStore(store, (s) => s.selectedCueId);
   const preview = useStore(store, (s) => s.program?.preview ?? null);
   const lost = useStore(store, (s) => s.connection !== 'open');
+  const program = useStore(store, (s) => s.program?.program);
+  // Redrawn when what is on air changes (a take, a step, an update), not on every snapshot.
+  const programKey = Object.entries(program ?? {}).map(([l, o]) => `${l}:${o?.takeId}:${o?.step}:${o?.updateSeq}`).join();
   const cue = show && selectedId ? findCue(show, selectedId)?.cue : undefined;
   const steps = cue ? (TEMPLATES.get(cue.template)?.steps ?? 1) : 1;
   const [step, setStep] = useState(1);
@@ -47,7 +58,9 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
     const draw = () => {
       if (!cue || !view) return renderer.current!.cut(EMPTY);
       const onAir = { takeId, cueId: cue.id, title: cue.title, template: cue.template, fields: cue.fields, view, step: shown, steps, updateSeq: 0, since: 0 };
-      renderer.current!.cut({ ...EMPTY, program: { [cue.layer]: onAir } });
+      // The cue already on air is drawn once, at the scrubber's step.
+      const others = Object.fromEntries(Object.entries(store.getState().program?.program ?? {}).filter(([, o]) => o?.cueId !== cue.id));
+      renderer.current!.cut(afterTake(others, cue.layer, onAir), { ghostHeld: true });
       // The stack list owns [data-cue-id] on this page: the preview's copy of the selected cue is renamed, so
       // a lookup by cue id finds the cue, not its picture. The renderer never reads the attribute back.
       for (const el of stage.current!.querySelectorAll<HTMLElement>('[data-cue-id]')) {
@@ -63,7 +76,9 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
       clearTimeout(timer);
     };
     // takeId stands for cue and view; the objects themselves change identity on every snapshot.
-  }, [takeId, shown, steps]);
+  }, [takeId, shown, steps, programKey]);
+
+  const leaving = cue && view ? heldAfterTake(program ?? {}, cue.layer) : [];
 
   const note = lost ? 'Engine lost'
     : !cue ? 'Select a cue' : !VIEWS[cue.template] ? `No drawing for template "${cue.template}"` : !view ? 'Cueing…' : null;
@@ -75,9 +90,20 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
           aria-valuetext={`Step ${shown} of ${steps}`} onChange={(e) => setStep(Number(e.target.value))} />
         <output htmlFor="preview-step" data-preview-step>{`${shown} / ${steps}`}</output>
         {note && <span className="monitor-note" role="status">{note}</span>}
+        {leaving.length > 0 && (
+          <span className="monitor-note monitor-held" data-preview-held={leaving.map((l) => l.layer).join(' ')}>
+            {`HELD BY ${holderName(leaving[0]!.by).toUpperCase()}: ${leaving.map((l) => layerName(l.layer).toUpperCase()).join(', ')}`}
+          </span>
+        )}
       </div>
     </MonitorFrame>
   );
+}
+
+/** The layers that a take on this layer leaves held (off the picture, still in the program), itself included. */
+function heldAfterTake(program: ProgramSnapshot['program'], layer: Layer): { layer: Layer; by: Layer }[] {
+  const { layers } = compose([...(Object.keys(program) as Layer[]), layer]);
+  return (Object.entries(layers) as [Layer, LayerShown][]).flatMap(([l, shown]) => (shown.visibility === 'held' ? [{ layer: l, by: shown.by }] : []));
 }
 
 let takeCounter = 0;

@@ -3,6 +3,7 @@ import { part } from '../../overlays/graphics/dom';
 import { OutputRenderer } from '../../overlays/output-renderer';
 import { fitStage } from '../../overlays/stage';
 import type { ProducerOnAir } from './api';
+import { composeProgram } from '../../main/engine/composition';
 
 const NAMES = { fullscreen: 'Full screen', 'lower-third': 'Lower third', ticker: 'Ticker', bug: 'Bug' } as const;
 
@@ -30,7 +31,8 @@ export class OnAirPanel {
   }
 
   render(onAir: ProducerOnAir): void {
-    this.renderer.cut({ revision: 0, program: onAir.program, preview: null, at: onAir.at, ...(onAir.rehearsalMark ? { rehearsalMark: true as const } : {}) });
+    // The composition follows from the program alone (main/engine/composition.ts): the same picture the outputs draw.
+    this.renderer.cut({ revision: 0, program: onAir.program, preview: null, composition: composeProgram(onAir.program), at: onAir.at, ...(onAir.rehearsalMark ? { rehearsalMark: true as const } : {}) });
     this.layers.replaceChildren(
       ...LAYERS.map((layer) => {
         const graphic = onAir.program[layer];

@@ -3,7 +3,7 @@ import type { AsRunEntry } from '../../../main/engine/protocol';
 import { asRunCsv, csvCell, csvFileName, filterAsRun, NO_FILTER } from '../../../renderer/as-run-csv';
 import { parseCsv } from '../../../main/engine/import/csv-parser';
 
-type OnAirEntry = Exclude<AsRunEntry, { action: 'mode' }>;
+type OnAirEntry = Exclude<AsRunEntry, { action: 'mode' } | { action: 'hold' | 'release' }>;
 const entry = (over: Partial<OnAirEntry>): AsRunEntry => ({
   at: '2024-07-04T22:00:00.000Z', revision: 2, action: 'take', layer: 'lower-third', cueId: 'wa-teetering', template: 'strap',
   title: 'Tories teetering in Wales', step: 1, ...over,

@@ -53,8 +53,8 @@ const command = (w: InstanceType<typeof FakeBrowserWindow>, c: unknown) => (ipcH
 const ready = (w: InstanceType<typeof FakeBrowserWindow>) => (ipcListeners.get('strapline:ready') as (e: unknown) => void)(from(w));
 /** The engine's program as the control API reports it, without the clock. */
 async function engineState(): Promise<Omit<ProgramSnapshot, 'at'>> {
-  const { revision, program, preview } = (await (await fetch(`${apiUrl}/api/state`)).json()) as ProgramSnapshot;
-  return { revision, program, preview };
+  const { revision, program, preview, composition } = (await (await fetch(`${apiUrl}/api/state`)).json()) as ProgramSnapshot;
+  return { revision, program, preview, composition };
 }
 
 describe('the Electron security checklist, as main/shell sets it', () => {
