@@ -3,6 +3,7 @@ import { LAYERS, type Layer } from '../main/engine/show';
 import type { OnAir, PreviewCue, ProgramSnapshot } from '../main/engine/protocol';
 import { VIEWS } from './graphics/views';
 import { sameValue } from '../main/engine/same-value';
+import { playOnEngineClock } from './snapshot-clock';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
@@ -37,6 +38,8 @@ export class OutputRenderer {
   private readonly heldTakes = new Map<Layer, number>();
   private revision = 0;
   private readonly mark = rehearsalMark();
+  /** The engine's time of the snapshot being drawn: every animation it starts counts from then (snapshot-clock.ts). */
+  private at = 0;
 
   constructor(private readonly stage: HTMLElement, private readonly layers: readonly Layer[] = LAYERS) {
     for (const layer of LAYERS) {
@@ -80,6 +83,7 @@ export class OutputRenderer {
   /** Animate from what is shown to this snapshot. Older snapshots are ignored. */
   render(snapshot: ProgramSnapshot): void {
     if (snapshot.revision <= this.revision) return;
+    this.at = snapshot.at;
     for (const layer of this.layers) {
       const held = isHeld(snapshot, layer);
       // A held graphic stays in the program but is not drawn: to the output it is as good as gone.
@@ -154,9 +158,9 @@ export class OutputRenderer {
     const mounted: Mounted = { onAir: { ...onAir, step: 1 }, el, timeline: intro };
     this.mounted.set(layer, mounted);
     if (animate) {
-      intro.eventCallback('onComplete', () => {
+      playOnEngineClock(intro.eventCallback('onComplete', () => {
         if (el.dataset.phase === 'in') el.dataset.phase = 'on';
-      }).play(0);
+      }), this.at);
     } else {
       intro.progress(1).kill();
     }
@@ -168,7 +172,7 @@ export class OutputRenderer {
     const view = VIEWS[next.template]!;
     if (next.updateSeq !== cur.onAir.updateSeq) {
       cur.timeline?.progress(1);
-      cur.timeline = view.animateUpdate(cur.el, cur.onAir.view, next.view).play(0);
+      cur.timeline = playOnEngineClock(view.animateUpdate(cur.el, cur.onAir.view, next.view), this.at);
     }
     for (let step = cur.onAir.step + 1; step <= next.step; step++) this.step(cur, step, true);
     cur.onAir = next;
@@ -177,7 +181,7 @@ export class OutputRenderer {
   private step(cur: Mounted, step: number, animate: boolean): void {
     cur.timeline?.progress(1);
     cur.timeline = VIEWS[cur.onAir.template]!.animateStep(cur.el, step);
-    if (animate) cur.timeline.play(0);
+    if (animate) playOnEngineClock(cur.timeline, this.at);
     else cur.timeline.progress(1);
     cur.el.dataset.step = String(step);
     cur.onAir = { ...cur.onAir, step };
@@ -188,9 +192,7 @@ export class OutputRenderer {
     // Out from wherever the graphic is, even mid-in: no jump to the end first.
     cur.timeline?.kill();
     cur.el.dataset.phase = 'out';
-    cur.timeline = VIEWS[cur.onAir.template]!.animateOut(cur.el)
-      .eventCallback('onComplete', () => cur.el.remove())
-      .play(0);
+    cur.timeline = playOnEngineClock(VIEWS[cur.onAir.template]!.animateOut(cur.el).eventCallback('onComplete', () => cur.el.remove()), this.at);
   }
 
   /** A board went up over it: a short fade, the same for every template, so the board lands on a clean frame. */

@@ -5,13 +5,13 @@ import './styles/output.css';
 import { OutputRenderer } from './output-renderer';
 import { connectBridge } from './transport';
 import { fitStage, outputOptions } from './stage';
+import { showSignal } from './output-signal';
 import { loadFonts } from './fonts';
 import { OUTPUT_REPORT_INTERVAL_MS } from '../main/engine/protocol';
 
 const stage = document.getElementById('stage')!;
 const options = outputOptions(location.search);
-if (options.key) document.body.style.background = options.key;
-stage.classList.toggle('show-safe', options.safeArea);
+showSignal(document.body, stage, options);
 fitStage(stage, document.body);
 
 const renderer = new OutputRenderer(stage, options.layers);

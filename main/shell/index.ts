@@ -3,9 +3,9 @@ import { startHeadless, WEB_ROOT, defaultAsRunPath, type Headless } from '../ser
 import { CONTENT_SECURITY_POLICY } from '../server/static-files';
 import type { ServerEvent } from '../engine/protocol';
 import { commitIpcCommand, isFromWindow, serverOrigin, type Sender } from './ipc-guard';
-import { WindowOutputs } from './output-reports';
+import { WindowOutputs, WINDOW_PEER } from './output-reports';
 import { shellStartOptions, startFailure } from './start-options';
-import { createConsoleWindow, createOutputWindow } from './windows';
+import { createConsoleWindow, createOutputWindow, pickOutputDisplay, type OutputWindowSignal } from './windows';
 import { loadSettings, saveSettings } from './settings';
 
 /**
@@ -18,11 +18,16 @@ let strapline: Headless;
 let origin = '';
 let outputs: WindowOutputs;
 let consoleWin: BrowserWindow | null = null;
-let outputWin: BrowserWindow | null = null;
+/** The program window, or the fill and the key windows of a pair (settings.keyFill). */
+const outputWins = new Map<OutputWindowSignal, BrowserWindow>();
 let stopping: Promise<void> | null = null;
 
 const senderOf = (e: IpcMainEvent | IpcMainInvokeEvent): Sender => ({ id: e.sender.id, frameUrl: e.senderFrame?.url ?? '' });
-const idOf = (win: BrowserWindow | null): number | null => (win && !win.isDestroyed() ? win.webContents.id : null);
+const idOf = (win: BrowserWindow | null | undefined): number | null => (win && !win.isDestroyed() ? win.webContents.id : null);
+/** The sender's id if it is one of our output windows, else null: what ipc-guard checks it against. */
+const outputIdOf = (sender: Sender): number | null => ([...outputWins.values()].some((w) => idOf(w) === sender.id) ? sender.id : null);
+const PEERS: Record<OutputWindowSignal, string> = { program: WINDOW_PEER, fill: 'Electron fill window', key: 'Electron key window' };
+const signalOf = (sender: Sender): OutputWindowSignal => [...outputWins].find(([, w]) => idOf(w) === sender.id)?.[0] ?? 'program';
 
 /** What a view gets on (re)load, as a socket gets it on connect: the console everything, the output the program. */
 function sendSnapshots(contents: WebContents, role: 'console' | 'output'): void {
@@ -33,39 +38,62 @@ function sendTo(win: BrowserWindow | null, event: ServerEvent): void {
   if (win && !win.isDestroyed()) win.webContents.send('strapline:event', event);
 }
 
-function openOutput(): void {
+/** The output windows the settings ask for: the program, or a fill and a key on two displays. */
+function openOutputs(): void {
+  for (const win of outputWins.values()) if (!win.isDestroyed()) win.destroy();
+  outputWins.clear();
   const settings = loadSettings(app.getPath('userData'));
-  const win = createOutputWindow(origin, settings.outputDisplayId);
-  outputWin = win;
+  for (const signal of settings.keyFill ? (['fill', 'key'] as const) : (['program'] as const)) openOutput(signal);
+}
+
+function openOutput(signal: OutputWindowSignal): void {
+  const settings = loadSettings(app.getPath('userData'));
+  // The key goes to its own display, never on top of the fill.
+  const fillOn = pickOutputDisplay(settings.outputDisplayId).display.id;
+  const win = signal === 'key'
+    ? createOutputWindow(origin, settings.keyDisplayId, 'key', [fillOn])
+    : createOutputWindow(origin, settings.outputDisplayId, signal);
+  outputWins.set(signal, win);
   // Taken now: after 'closed' Electron no longer lets us read the window's webContents.
   const contentsId = win.webContents.id;
   // However the page goes (crash, display change, closed), the console sees that output lost.
   win.on('closed', () => outputs.gone(contentsId));
-  // A dead renderer must not leave the air black: rebuild it, it cuts to what is on air.
+  // A dead renderer must not leave the air black: rebuild it (that window only), it cuts to what is on air.
   win.webContents.on('render-process-gone', (_e, details) => {
     console.error(`output renderer gone (${details.reason}): recreating`);
     outputs.gone(contentsId);
     if (!win.isDestroyed()) win.destroy();
-    if (outputWin === win) openOutput();
+    if (outputWins.get(signal) === win) openOutput(signal);
   });
 }
 
 function buildMenu(): void {
   const settings = loadSettings(app.getPath('userData'));
-  const displays = screen.getAllDisplays().map((d, i) => ({
-    label: `Display ${i + 1} (${d.bounds.width}x${d.bounds.height})`,
-    type: 'radio' as const,
-    checked: d.id === settings.outputDisplayId,
-    click: () => {
-      saveSettings(app.getPath('userData'), { ...settings, outputDisplayId: d.id });
-      outputWin?.destroy();
-      openOutput();
-    },
-  }));
+  const choose = (label: string, key: 'outputDisplayId' | 'keyDisplayId') => ({
+    label,
+    submenu: screen.getAllDisplays().map((d, i) => ({
+      label: `Display ${i + 1} (${d.bounds.width}x${d.bounds.height})`,
+      type: 'radio' as const,
+      checked: d.id === settings[key],
+      click: () => change({ ...settings, [key]: d.id }),
+    })),
+  });
+  const change = (next: typeof settings) => {
+    saveSettings(app.getPath('userData'), next);
+    openOutputs();
+    buildMenu();
+  };
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       { role: 'fileMenu' },
-      { label: 'Output', submenu: [{ label: 'Output display', submenu: displays }] },
+      {
+        label: 'Output',
+        submenu: [
+          choose(settings.keyFill ? 'Fill display' : 'Output display', 'outputDisplayId'),
+          { label: 'Key and fill windows', type: 'checkbox', checked: settings.keyFill, click: () => change({ ...settings, keyFill: !settings.keyFill }) },
+          ...(settings.keyFill ? [choose('Key display', 'keyDisplayId')] : []),
+        ],
+      },
       { role: 'viewMenu' },
     ]),
   );
@@ -88,7 +116,7 @@ async function main(): Promise<void> {
   strapline.engine.subscribe((event) => {
     if (event.type === 'error') return;
     sendTo(consoleWin, event);
-    if (event.type === 'program') sendTo(outputWin, event);
+    if (event.type === 'program') for (const win of outputWins.values()) sendTo(win, event);
   });
   // Socket outputs and the output window alike: the console's status bar shows them all.
   strapline.server.stream.watchOutputs((data) => sendTo(consoleWin, { type: 'outputs', data }));
@@ -96,14 +124,14 @@ async function main(): Promise<void> {
   ipcMain.on('strapline:ready', (e) => {
     const sender = senderOf(e);
     if (isFromWindow(sender, idOf(consoleWin), origin)) sendSnapshots(e.sender, 'console');
-    else if (outputs.ready(sender, idOf(outputWin))) sendSnapshots(e.sender, 'output');
+    else if (outputs.ready(sender, outputIdOf(sender), PEERS[signalOf(sender)])) sendSnapshots(e.sender, 'output');
   });
   // A refused report is dropped, not logged: a page sending nonsense every two seconds would
   // flood the log, and the console already shows an output that stops reporting as stale.
-  ipcMain.on('strapline:report', (e, report: unknown) => void outputs.report(senderOf(e), idOf(outputWin), report));
+  ipcMain.on('strapline:report', (e, report: unknown) => void outputs.report(senderOf(e), outputIdOf(senderOf(e)), report));
 
   buildMenu();
-  openOutput();
+  openOutputs();
   consoleWin = createConsoleWindow(origin);
   // A crashed console reloads and asks for the state again ('ready'); the air never depended on it.
   const consoleContents = consoleWin.webContents;

@@ -2,7 +2,7 @@ import type { OutputHealth } from '../server/output-health';
 import { fail, type StraplineError } from '../engine/errors';
 import { isFromWindow, type Sender } from './ipc-guard';
 
-/** How the Electron output window is named among the outputs (sockets are named by their address). */
+/** How the Electron output window is named among the outputs (sockets are named by their address; a key-and-fill pair by its half). */
 export const WINDOW_PEER = 'Electron output window';
 
 /**
@@ -26,10 +26,10 @@ export class WindowOutputs {
    * is a reloaded page: like a socket that reconnects, it is a new entry and
    * the old one is marked gone.
    */
-  ready(sender: Sender, outputId: number | null): boolean {
+  ready(sender: Sender, outputId: number | null, peer = WINDOW_PEER): boolean {
     if (!isFromWindow(sender, outputId, this.origin)) return false;
     this.gone(sender.id);
-    this.live.set(sender.id, this.health.connect(WINDOW_PEER));
+    this.live.set(sender.id, this.health.connect(peer));
     return true;
   }
 

@@ -13,7 +13,12 @@ const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * preload bridges, and ipc-guard trusts exactly this origin.
  */
 export const consolePage = (origin: string): string => `${origin}/`;
-export const outputPage = (origin: string): string => `${origin}/output`;
+export const outputPage = (origin: string, signal: OutputWindowSignal = 'program'): string =>
+  signal === 'program' ? `${origin}/output` : `${origin}/output?signal=${signal}`;
+
+/** What an output window puts out: the program on its own, or one half of a key-and-fill pair. */
+export type OutputWindowSignal = 'program' | 'fill' | 'key';
+const TITLES: Record<OutputWindowSignal, string> = { program: 'Strapline output', fill: 'Strapline fill', key: 'Strapline key' };
 
 const secure = (preload: string) => ({
   preload: path.join(OUT, 'preload', preload),
@@ -46,16 +51,21 @@ export function createConsoleWindow(origin: string): BrowserWindow {
   return win;
 }
 
-/** The operator's chosen display if it is still there, else any other than the console's, else the primary. */
-export function pickOutputDisplay(wantedId: number | null): { display: Display; fullscreen: boolean } {
+/**
+ * The operator's chosen display if it is still there, else any other than the console's (and
+ * than those already taken by the other half of a key-and-fill pair), else the primary,
+ * windowed.
+ */
+export function pickOutputDisplay(wantedId: number | null, taken: readonly number[] = []): { display: Display; fullscreen: boolean } {
   const all = screen.getAllDisplays();
   const primary = screen.getPrimaryDisplay();
-  const chosen = all.find((d) => d.id === wantedId) ?? all.find((d) => d.id !== primary.id);
+  const free = (d: Display) => !taken.includes(d.id);
+  const chosen = all.find((d) => d.id === wantedId && free(d)) ?? all.find((d) => d.id !== primary.id && free(d));
   return chosen ? { display: chosen, fullscreen: true } : { display: primary, fullscreen: false };
 }
 
-export function createOutputWindow(origin: string, wantedDisplayId: number | null): BrowserWindow {
-  const { display, fullscreen } = pickOutputDisplay(wantedDisplayId);
+export function createOutputWindow(origin: string, wantedDisplayId: number | null, signal: OutputWindowSignal = 'program', taken: readonly number[] = []): BrowserWindow {
+  const { display, fullscreen } = pickOutputDisplay(wantedDisplayId, taken);
   const { x, y } = display.bounds;
   const win = new BrowserWindow({
     x,
@@ -66,10 +76,10 @@ export function createOutputWindow(origin: string, wantedDisplayId: number | nul
     frame: false,
     fullscreen,
     backgroundColor: '#000000',
-    title: 'Strapline output',
+    title: TITLES[signal],
     webPreferences: { ...secure('output.cjs'), backgroundThrottling: false },
   });
   lockDown(win);
-  void win.loadURL(outputPage(origin));
+  void win.loadURL(outputPage(origin, signal));
   return win;
 }

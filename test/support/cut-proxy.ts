@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
  * network cable pulled mid-show. While cut, every live connection is dropped
  * and each new one is closed at once, with the time it was tried, so a test
  * can see the client's reconnect backoff. Restored, it relays again.
+ * With `delayMs`, everything the server sends reaches the page that much later: a slow link.
  */
 export class CutProxy {
   readonly attempts: number[] = [];
@@ -13,7 +14,7 @@ export class CutProxy {
   private cut = false;
   private constructor(private readonly server: net.Server) {}
 
-  static async start(targetPort: number): Promise<CutProxy> {
+  static async start(targetPort: number, delayMs = 0): Promise<CutProxy> {
     let proxy: CutProxy | null = null;
     const server = net.createServer((client) => {
       const p = proxy!;
@@ -30,7 +31,10 @@ export class CutProxy {
       }
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
-      client.pipe(upstream).pipe(client);
+      client.pipe(upstream);
+      // Equal delays keep the order: setTimeout runs timers due at the same time first come, first served.
+      if (delayMs === 0) upstream.pipe(client);
+      else upstream.on('data', (chunk) => setTimeout(() => client.destroyed || client.write(chunk), delayMs));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     proxy = new CutProxy(server);

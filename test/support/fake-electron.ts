@@ -58,6 +58,8 @@ export const ipcListeners = new Map<string, Handler>();
 export const sessionHooks: { permission?: Handler; headers?: Handler } = {};
 
 const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
+/** The displays the fake screen reports, the first the primary: a test may add more before it starts the shell. */
+export const displays = [display];
 
 export const app = Object.assign(new EventEmitter(), {
   quitCalls: 0,
@@ -72,6 +74,9 @@ export const app = Object.assign(new EventEmitter(), {
   },
 });
 
+/** Every application menu the shell set, the last one current (built from its template as is). */
+export const menus: unknown[] = [];
+
 /** The error boxes the shell showed (a failed start must be said on screen, not only on stderr). */
 export const errorBoxes: { title: string; content: string }[] = [];
 
@@ -83,8 +88,8 @@ export const electron = {
     on: (channel: string, fn: Handler) => void ipcListeners.set(channel, fn),
   },
   dialog: { showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }) },
-  Menu: { setApplicationMenu: () => undefined, buildFromTemplate: (t: unknown) => t },
-  screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display },
+  Menu: { setApplicationMenu: (menu: unknown) => void menus.push(menu), buildFromTemplate: (t: unknown) => t },
+  screen: { getAllDisplays: () => [...displays], getPrimaryDisplay: () => displays[0]! },
   session: {
     defaultSession: {
       setPermissionRequestHandler: (fn: Handler) => void (sessionHooks.permission = fn),
@@ -128,11 +133,11 @@ async function importShell(home: string, env: Record<string, string | undefined>
   return apiUrl;
 }
 
-/** Starts the shell and waits for its two windows; resolves with the engine's URL. */
-export async function startShell(home: string, env: Record<string, string | undefined> = {}): Promise<string> {
-  const open = () => FakeBrowserWindow.all.filter((w) => !w.isDestroyed()).length === 2;
+/** Starts the shell and waits for its windows (the console and the output: two); resolves with the engine's URL. */
+export async function startShell(home: string, env: Record<string, string | undefined> = {}, windows = 2): Promise<string> {
+  const open = () => FakeBrowserWindow.all.filter((w) => !w.isDestroyed()).length === windows;
   const apiUrl = await importShell(home, env, open);
-  if (!open() || apiUrl === '') throw new Error('timed out waiting for the shell to open its two windows');
+  if (!open() || apiUrl === '') throw new Error(`timed out waiting for the shell to open its ${windows} windows`);
   return apiUrl;
 }
 

@@ -32,8 +32,9 @@ export function bugUpdate(el: HTMLElement, previous: BugFields, next: BugFields)
   const q = gsap.utils.selector(el);
   const tl = gsap.timeline({ paused: true });
   const moved = previous.corner !== next.corner || previous.mode !== next.mode;
-  const retext = previous.text !== next.text || previous.time !== next.time;
-  const fade = moved ? [el] : retext ? q('.bug-text, .bug-time') : [];
+  // Only the line that changed fades; a clock's ticking time is not an update.
+  const retext = [previous.text !== next.text ? '.bug-text' : '', previous.time !== next.time ? '.bug-time' : ''].filter(Boolean);
+  const fade = moved ? [el] : retext.length ? q(retext.join(', ')) : [];
   if (fade.length) tl.to(fade, { opacity: 0, duration: 0.2, ease: 'power1.in' });
   tl.call(() => {
     const from = el.style.getPropertyValue('--accent');

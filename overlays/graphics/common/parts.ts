@@ -1,4 +1,5 @@
 import { gsap } from 'gsap';
+import { countBetween, countText } from './text-change';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
@@ -50,44 +51,43 @@ export function writeParts(root: HTMLElement, parts: Parts): void {
 }
 
 /**
- * Animates from the parts on air to the next ones: numbers that stay numbers count, other
- * changed text fades out, is rewritten (then `apply` sets classes and colours) and fades back
- * in. Parts that did not change are left alone. `alsoFade` elements fade whole (a block that
- * swaps what it shows), and the parts inside them are rewritten without counting.
+ * Animates from the parts on air to the next ones: numbers that stay numbers count, and so do
+ * the figures in a text that says the same words ("41 of 650 declared"); other changed text
+ * fades out, is rewritten (then `apply` sets classes and colours) and fades back in. Parts
+ * that did not change are left alone. `alsoFade` elements fade whole (a block that swaps what
+ * it shows), and the parts inside them are rewritten without counting.
  */
 export function updateParts(root: HTMLElement, before: Parts, after: Parts, apply: () => void, alsoFade: HTMLElement[] = []): Timeline {
   const tl = gsap.timeline({ paused: true });
   const fading: HTMLElement[] = [...alsoFade];
-  const counting: { el: HTMLElement; from: number; to: Num }[] = [];
+  const counting: { el: HTMLElement; count: (progress: number) => string }[] = [];
   for (const el of elementsOf(root)) {
     const key = el.dataset.part!;
     if (alsoFade.some((f) => f.contains(el))) continue;
     const a = before[key];
     const b = after[key];
     if (partText(a) === partText(b)) continue;
-    if (typeof a === 'object' && typeof b === 'object' && a.fmt === b.fmt) counting.push({ el, from: a.n, to: b });
+    const count = typeof a === 'object' && typeof b === 'object' && a.fmt === b.fmt
+      ? countNumber(a, b)
+      : typeof a === 'string' && typeof b === 'string' ? countBetween(a, b) : null;
+    if (count) counting.push({ el, count });
     else fading.push(el);
   }
   if (fading.length) tl.to(fading, { opacity: 0, duration: 0.15, ease: 'power1.in' });
   tl.call(() => {
     writeParts(root, after);
     apply();
-    for (const c of counting) c.el.textContent = formatNumber(c.from, c.to.fmt);
+    for (const c of counting) c.el.textContent = c.count(0);
   });
   const at = tl.duration();
   if (fading.length) tl.to(fading, { opacity: 1, duration: 0.25, ease: 'power1.out' }, at);
-  for (const c of counting) {
-    const value = { n: c.from };
-    tl.to(value, {
-      n: c.to.n,
-      duration: 0.8,
-      ease: 'power2.out',
-      onUpdate: () => void (c.el.textContent = formatNumber(value.n, c.to.fmt)),
-      // The last frame writes the exact text the view asks for, never a rounding of the tween.
-      onComplete: () => void (c.el.textContent = formatNumber(c.to.n, c.to.fmt)),
-    }, at);
-  }
+  for (const c of counting) tl.add(countText(c.el, c.count), at);
   return tl;
+}
+
+/** A number counting in its format; the last frame writes the exact text the view asks for, never a rounding of the tween. */
+function countNumber(from: Num, to: Num): (progress: number) => string {
+  return (p) => (p >= 1 ? formatNumber(to.n, to.fmt) : formatNumber(from.n + (to.n - from.n) * p, to.fmt));
 }
 
 /** A colour held in a CSS variable blends from old to new (a small panel repaint, only on updates). */

@@ -1,6 +1,8 @@
 import { gsap } from 'gsap';
 import { countTo } from '../common/count';
 import { signed } from '../common/verdict';
+import { changeVerdict } from '../common/verdict-change';
+import { partyColour } from '../palette';
 import { exitPollBoard, sameOrder, type Board } from './board';
 import { barScale, boardOf, fillBoard, fillHeader, fillRowText, fillVerdict, revealed, rowsOf, trackX } from './fill';
 import type { ExitPollFields } from './schema';
@@ -71,16 +73,7 @@ export function exitPollUpdate(el: HTMLElement, previous: ExitPollFields, next: 
       .call(() => fillBoard(el, next, after), [], 0.2)
       .to(q('.ep-rows'), { opacity: 1, duration: 0.3, ease: 'power1.out' }, 0.2);
   }
-  if (before.verdict.text !== after.verdict.text || before.verdict.party !== after.verdict.party) {
-    const verdict = q('.ep-verdict')[0]!;
-    const from = verdict.style.getPropertyValue('--party');
-    tl.to(q('.ep-verdict-text'), { opacity: 0, duration: 0.15 }, 0)
-      .call(() => {
-        const to = (fillVerdict(el, after), verdict.style.getPropertyValue('--party'));
-        gsap.fromTo(verdict, { '--party': from }, { '--party': to, duration: 0.4, ease: 'none' });
-      }, [], 0.15)
-      .to(q('.ep-verdict-text'), { opacity: 1, duration: 0.25 }, 0.15);
-  }
+  changeVerdict(tl, q('.ep-verdict')[0]!, before.verdict, after.verdict, partyColour(after.verdict.party), () => fillVerdict(el, after));
   return tl.call(() => fillBoard(el, next, after)); // ends exactly at the steady state
 }
 

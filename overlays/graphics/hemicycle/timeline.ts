@@ -1,7 +1,9 @@
 import { gsap } from 'gsap';
 import { countTo } from '../common/count';
+import { changeVerdict } from '../common/verdict-change';
+import { partyColour } from '../palette';
 import type { HemicycleView } from './bind';
-import { fillHemicycle, fillKey, fillText, fillVerdict, paintSeat, partiesOf, seatFill, shownArc } from './fill';
+import { buildArc, fillHemicycle, fillKey, fillText, fillVerdict, paintSeat, partiesOf, seatFill, shownArc } from './fill';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
@@ -47,11 +49,18 @@ export function hemicycleUpdate(el: HTMLElement, next: HemicycleView): Timeline 
   const after = partiesOf(next);
   const circles = q('.hc-svg circle');
   const changed = after.flatMap((p, i) => (before.parties[i] === p ? [] : [i]));
-  if (before.view.total !== next.total || changed.length > SEAT_BY_SEAT_MAX) {
-    // The holder fades, not the SVG, which is rebuilt when the House changes size.
+  if (before.view.total !== next.total) {
+    // A House of another size is another arc: the holder fades, not the SVG, which is rebuilt.
     tl.to(q('.hc-arc'), { opacity: 0, duration: 0.25 }, 0)
       .call(() => fillHemicycle(el, next), [], 0.25)
       .to(q('.hc-arc'), { opacity: 1, duration: 0.35 }, 0.25);
+  } else if (changed.length > SEAT_BY_SEAT_MAX) {
+    // A bulk import: the new arc fades in over the old one. A seat that kept its colour is the
+    // same pixels in both, so it never moves; one composited layer, no 650 fill tweens.
+    const old = q('.hc-svg')[0]!;
+    const { svg } = buildArc(next);
+    old.after(svg);
+    tl.fromTo(svg, { opacity: 0 }, { opacity: 1, duration: 0.6, ease: 'power1.inOut' }, 0).call(() => old.remove(), [], 0.6);
   } else {
     const byParty = new Map<string, Element[]>();
     for (const i of changed) byParty.set(after[i]!, [...(byParty.get(after[i]!) ?? []), circles[i]!]);
@@ -70,15 +79,6 @@ export function hemicycleUpdate(el: HTMLElement, next: HemicycleView): Timeline 
       .call(() => fillText(el, { ...next, decided: before.view.decided }), [], 0.15)
       .to(q('.hc-head'), { opacity: 1, duration: 0.25 }, 0.15);
   }
-  if (before.view.verdict.text !== next.verdict.text || before.view.verdict.party !== next.verdict.party) {
-    const verdict = q('.hc-verdict')[0]!;
-    const from = verdict.style.getPropertyValue('--party');
-    tl.to(q('.hc-verdict-text'), { opacity: 0, duration: 0.15 }, 0)
-      .call(() => {
-        fillVerdict(el, next);
-        gsap.fromTo(verdict, { '--party': from }, { '--party': verdict.style.getPropertyValue('--party'), duration: 0.4, ease: 'none' });
-      }, [], 0.15)
-      .to(q('.hc-verdict-text'), { opacity: 1, duration: 0.25 }, 0.15);
-  }
+  changeVerdict(tl, q('.hc-verdict')[0]!, before.view.verdict, next.verdict, partyColour(next.verdict.party), () => fillVerdict(el, next));
   return tl.call(() => fillHemicycle(el, next));
 }

@@ -1,6 +1,8 @@
 import { gsap } from 'gsap';
 import { countTo } from '../common/count';
 import { signed } from '../common/verdict';
+import { changeVerdict } from '../common/verdict-change';
+import { partyColour } from '../palette';
 import type { SeatTallyView } from './bind';
 import { columnOf, fillHead, fillTally, fillVerdict, shownTally } from './fill';
 import { barScale, figureY, sameParties, tallyLayout } from './layout';
@@ -76,16 +78,7 @@ export function seatTallyUpdate(el: HTMLElement, next: SeatTallyView): Timeline 
       .to(q('.st-cols'), { opacity: 1, duration: 0.3 }, 0.2);
   }
   if (next.needed !== null && before.needed !== null) tl.to(q('.st-line'), { y: figureY(next.needed, layout), ...move }, 0);
-  if (before.verdict.text !== next.verdict.text || before.verdict.party !== next.verdict.party) {
-    const verdict = q('.st-verdict')[0]!;
-    const from = verdict.style.getPropertyValue('--party');
-    tl.to(q('.st-verdict-text'), { opacity: 0, duration: 0.15 }, 0)
-      .call(() => {
-        fillVerdict(el, next);
-        gsap.fromTo(verdict, { '--party': from }, { '--party': verdict.style.getPropertyValue('--party'), duration: 0.4, ease: 'none' });
-      }, [], 0.15)
-      .to(q('.st-verdict-text'), { opacity: 1, duration: 0.25 }, 0.15);
-  }
+  changeVerdict(tl, q('.st-verdict')[0]!, before.verdict, next.verdict, partyColour(next.verdict.party), () => fillVerdict(el, next));
   // Ends exactly at the steady state (and records what is shown for the next update).
   return tl.call(() => fillTally(el, next));
 }

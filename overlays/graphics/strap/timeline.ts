@@ -28,11 +28,16 @@ export function strapOut(el: HTMLElement) {
     .to(q('.strap-accent'), { scaleY: 0, duration: 0.15, ease: 'power2.in' }, 0.3);
 }
 
-/** Text changes cross-fade in place; the accent colour blends to the new party. */
+/** A line that changed cross-fades in place, the others stay still; the accent colour blends to the new party. */
 export function strapUpdate(el: HTMLElement, previous: StrapFields, next: StrapFields) {
   const q = gsap.utils.selector(el);
-  const text = q('.strap-headline, .strap-subline, .strap-label');
-  const textChanged = previous.headline !== next.headline || previous.subline !== next.subline || previous.variant !== next.variant;
+  const lines = [
+    previous.headline !== next.headline ? '.strap-headline' : '',
+    previous.subline !== next.subline ? '.strap-subline' : '',
+    previous.variant !== next.variant ? '.strap-label' : '',
+  ].filter(Boolean);
+  const text = lines.length ? q(lines.join(', ')) : [];
+  const textChanged = text.length > 0;
   const tl = gsap.timeline({ paused: true });
   if (textChanged) tl.to(text, { opacity: 0, duration: 0.15, ease: 'power1.in' });
   tl.call(() => {
@@ -42,5 +47,6 @@ export function strapUpdate(el: HTMLElement, previous: StrapFields, next: StrapF
     if (from !== to) gsap.fromTo(el, { '--accent': from }, { '--accent': to, duration: 0.4, ease: 'none' });
   });
   if (textChanged) tl.to(text, { opacity: 1, duration: 0.25, ease: 'power1.out' });
+  else tl.set({}, {}, 0.01); // a lone call at 0 never fires when played (a new accent alone)
   return tl;
 }

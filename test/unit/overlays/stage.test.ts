@@ -48,7 +48,32 @@ describe('outputOptions: key colour', () => {
 describe('outputOptions: safe area', () => {
   it('is on only for safe=1', () => {
     expect(outputOptions('?safe=1').safeArea).toBe(true);
-    expect(outputOptions('?layers=bug&safe=1&key=000000')).toEqual({ layers: ['bug'], key: '#000000', safeArea: true });
+    expect(outputOptions('?layers=bug&safe=1&key=000000')).toEqual({ layers: ['bug'], key: '#000000', signal: 'program', safeArea: true, problems: [] });
     for (const search of ['', '?safe=0', '?safe=true', '?safe=yes']) expect(outputOptions(search).safeArea, search).toBe(false);
+  });
+});
+
+describe('outputOptions: key and fill', () => {
+  it('reads signal=fill and signal=key; the program otherwise', () => {
+    expect(outputOptions('?signal=fill').signal).toBe('fill');
+    expect(outputOptions('?signal=key&layers=bug').signal).toBe('key');
+    expect(outputOptions('').signal).toBe('program');
+    expect(outputOptions('').problems).toEqual([]);
+  });
+
+  it('shows the program for an unknown signal, and says which parameter was wrong', () => {
+    const options = outputOptions('?signal=keyy');
+    expect(options.signal).toBe('program');
+    expect(options.problems).toEqual(['signal=keyy: must be program, fill, key; showing the program']);
+  });
+
+  it('drops a key colour on a key or fill, which are on black, and says so', () => {
+    const options = outputOptions('?signal=key&key=00ff00');
+    expect(options.key).toBeNull();
+    expect(options.problems).toEqual(['key=00ff00: ignored on signal=key, which is on black']);
+  });
+
+  it('says when a key colour is not one', () => {
+    expect(outputOptions('?key=green').problems).toEqual(['key=green: must be a colour as six hex digits, such as 00ff00; showing transparency']);
   });
 });
