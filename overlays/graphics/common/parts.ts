@@ -1,4 +1,5 @@
 import { gsap } from 'gsap';
+import { fitText, setBoxText } from './fit-text';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
@@ -44,9 +45,9 @@ function elementsOf(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>('[data-part]'));
 }
 
-/** Writes every part's text; a part the map does not name is emptied. */
+/** Writes every part's text; a part the map does not name is emptied. Fitted boxes are fitted once the graphic is in its layer. */
 export function writeParts(root: HTMLElement, parts: Parts): void {
-  for (const el of elementsOf(root)) el.textContent = partText(parts[el.dataset.part!]);
+  for (const el of elementsOf(root)) setBoxText(el, partText(parts[el.dataset.part!]));
 }
 
 /**
@@ -72,7 +73,9 @@ export function updateParts(root: HTMLElement, before: Parts, after: Parts, appl
   tl.call(() => {
     writeParts(root, after);
     apply();
-    for (const c of counting) c.el.textContent = formatNumber(c.from, c.to.fmt);
+    // Fitted to the new text once, here, while it is faded out: never per frame.
+    fitText(root);
+    for (const c of counting) setBoxText(c.el, formatNumber(c.from, c.to.fmt));
   });
   const at = tl.duration();
   if (fading.length) tl.to(fading, { opacity: 1, duration: 0.25, ease: 'power1.out' }, at);
@@ -82,9 +85,9 @@ export function updateParts(root: HTMLElement, before: Parts, after: Parts, appl
       n: c.to.n,
       duration: 0.8,
       ease: 'power2.out',
-      onUpdate: () => void (c.el.textContent = formatNumber(value.n, c.to.fmt)),
+      onUpdate: () => setBoxText(c.el, formatNumber(value.n, c.to.fmt)),
       // The last frame writes the exact text the view asks for, never a rounding of the tween.
-      onComplete: () => void (c.el.textContent = formatNumber(c.to.n, c.to.fmt)),
+      onComplete: () => setBoxText(c.el, formatNumber(c.to.n, c.to.fmt)),
     }, at);
   }
   return tl;
