@@ -2,6 +2,7 @@ import { gsap } from 'gsap';
 import type { Fields, Layer } from '../main/engine/show';
 import { VIEWS } from './graphics/views';
 import { part } from './graphics/dom';
+import { fitText } from './graphics/common/fit-text';
 import { STAGE_HEIGHT, STAGE_WIDTH } from './stage';
 
 /** One graphic to draw still: a template, its layer, the resolved view and the step to show. */
@@ -47,6 +48,7 @@ export function cutToStep(slot: HTMLElement, still: StillGraphic): HTMLElement |
     const intro = graphic.animateIn(el);
     Object.assign(el.dataset, { layer: still.layer, template: still.template, step: String(still.step), phase: 'on' });
     slot.append(el);
+    fitText(el);
     intro.progress(1).kill();
     for (let step = 2; step <= still.step; step++) graphic.animateStep(el, step).progress(1).kill();
     return el;

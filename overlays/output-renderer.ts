@@ -4,6 +4,7 @@ import type { OnAir, PreviewCue, ProgramSnapshot } from '../main/engine/protocol
 import { VIEWS } from './graphics/views';
 import { sameValue } from '../main/engine/same-value';
 import { playOnEngineClock } from './snapshot-clock';
+import { fitText } from './graphics/common/fit-text';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
@@ -129,6 +130,8 @@ export class OutputRenderer {
     const ready = this.prepare(preview.cueId, preview.template, preview.view);
     ready.el.dataset.preload = preview.cueId;
     slot.append(ready.el);
+    // Measured and fitted here, off air, so the take only reveals and plays.
+    fitText(ready.el);
     this.preloaded = ready;
   }
 
@@ -155,6 +158,8 @@ export class OutputRenderer {
     delete el.dataset.preload;
     // On top of whatever is leaving the layer; a preload already last stays put (a move would lay it out again).
     if (el.parentElement !== slot || el.nextElementSibling) slot.append(el);
+    // A preload was fitted when it was built; a graphic built just now (a cut, a take with no preload) is fitted once here.
+    if (!reuse) fitText(el);
     const mounted: Mounted = { onAir: { ...onAir, step: 1 }, el, timeline: intro };
     this.mounted.set(layer, mounted);
     if (animate) {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Engine } from '../engine/engine';
@@ -9,6 +10,7 @@ import { importStraplineResultsJson } from '../engine/import';
 import { emptyShow, type Fields, type Layer } from '../engine/show';
 import { templateTable, type BindingContext, type TemplateDefinition } from '../engine/templates';
 import { sendError, sendJson } from './http-util';
+import { STRESS_CASES } from './gallery-stress';
 
 /** One template as the gallery shows it: what it is, and what its demo cue draws. */
 export interface GalleryTemplate {
@@ -21,9 +23,18 @@ export interface GalleryTemplate {
   /** The demo fields resolved against the gallery's results; null when they could not be. */
   view: Fields | null;
   error?: string;
+  /** In the stress set: which case of the template this is, and what makes it hard. */
+  case?: string;
+  caseLabel?: string;
 }
 
+/** `demo`: every template once with its demo cue; `stress`: the hardest real cases (gallery-stress.ts). */
+export const GALLERY_SETS = ['demo', 'stress'] as const;
+export type GallerySet = (typeof GALLERY_SETS)[number];
+const gallerySetSchema = z.enum(GALLERY_SETS, { error: `set must be one of ${GALLERY_SETS.join(', ')}` });
+
 export interface Gallery {
+  set: GallerySet;
   /** Where the gallery's results came from, and how many seats they declare. */
   source: string;
   declared: number;
@@ -44,7 +55,7 @@ export interface GallerySources {
  * are never read or changed by it. Deterministic: the same files give the same
  * answer, byte for byte.
  */
-export async function buildGallery(sources: GallerySources): Promise<Gallery> {
+export async function buildGallery(sources: GallerySources, set: GallerySet = 'demo'): Promise<Gallery> {
   const imported = importStraplineResultsJson(await readFile(sources.resultsFile, 'utf8'), sources.resultsFile);
   if (imported.report.applied !== 'all') throw new Error(`gallery results: ${imported.report.summary}`);
   const engine = new Engine({
@@ -61,16 +72,20 @@ export async function buildGallery(sources: GallerySources): Promise<Gallery> {
     constituencies: new Map(sources.constituencies.map((c) => [c.onsCode, c])),
     totals: () => engine.resultsSnapshot().totals,
   };
+  const byId = new Map(sources.templates.map((t) => [t.id, t]));
   return {
+    set,
     // The file's name only: the server's folders are none of a browser's business.
     source: path.basename(sources.resultsFile),
     declared: engine.resultsSnapshot().totals.declared,
-    templates: sources.templates.map((t) => galleryEntry(t, ctx)),
+    templates: set === 'demo'
+      ? sources.templates.map((t) => galleryEntry(t, t.demo, ctx))
+      : STRESS_CASES.filter((c) => byId.has(c.template)).map((c) => ({ ...galleryEntry(byId.get(c.template)!, c.fields, ctx), case: c.id, caseLabel: c.label })),
   };
 }
 
-function galleryEntry(template: TemplateDefinition, ctx: BindingContext): GalleryTemplate {
-  const { id, name, description, layer, steps, demo } = template;
+function galleryEntry(template: TemplateDefinition, demo: Fields, ctx: BindingContext): GalleryTemplate {
+  const { id, name, description, layer, steps } = template;
   const entry = { id, name, description, layer, steps, demo };
   // The demo goes through the field schema as any cue does, so defaults are filled as on air.
   const parsed = template.fields.safeParse(demo);
@@ -86,18 +101,26 @@ function galleryEntry(template: TemplateDefinition, ctx: BindingContext): Galler
  * broken results file never delays or stops the air.
  */
 export function galleryApi(sources: GallerySources): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean> {
-  let built: Promise<{ gallery: Gallery } | { error: string }> | null = null;
+  const built = new Map<GallerySet, Promise<{ gallery: Gallery } | { error: string }>>();
   return async (req, res, pathname) => {
     if (pathname !== '/api/gallery') return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendError(res, 405, fail('INVALID_REQUEST', '/api/gallery takes GET'));
       return true;
     }
-    built ??= buildGallery(sources).then(
-      (gallery) => ({ gallery }),
-      (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
-    );
-    const outcome = await built;
+    const asked = gallerySetSchema.safeParse(new URL(req.url ?? '/', 'http://gallery').searchParams.get('set') ?? 'demo');
+    if (!asked.success) {
+      sendError(res, 400, fail('INVALID_REQUEST', `/api/gallery?set: ${describeIssues(asked.error.issues)}`));
+      return true;
+    }
+    const set = asked.data;
+    if (!built.has(set)) {
+      built.set(set, buildGallery(sources, set).then(
+        (gallery) => ({ gallery }),
+        (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+      ));
+    }
+    const outcome = await built.get(set)!;
     if ('error' in outcome) sendError(res, 500, fail('INVALID_REQUEST', outcome.error));
     else sendJson(res, 200, outcome.gallery);
     return true;

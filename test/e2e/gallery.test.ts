@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { TEMPLATE_DEFINITIONS } from '../../overlays/graphics/definitions';
+import { strap } from '../../overlays/graphics/strap/schema';
+import { STRESS_CASES, STRESS_HEADLINE, STRESS_SUBLINE } from '../../main/server/gallery-stress';
 import { REFERENCE_DIR } from '../../main/server/headless';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { post, startTestServer, type TestServer } from '../support/server';
@@ -50,6 +52,26 @@ describe('GET /api/gallery', () => {
       expect(live, def.id).toEqual({ view: before.templates.find((t: { id: string }) => t.id === def.id).view });
     }
     expect(await gallery()).toEqual(before);
+  });
+
+  it('?set=stress: every hard case of 2024 resolves, each named, and the strap at its limits', async () => {
+    const body = await (await fetch(`${server.url}/api/gallery?set=stress`)).json();
+    expect(body.set).toBe('stress');
+    expect(body.templates.map((t: { id: string; case: string }) => `${t.id}:${t.case}`)).toEqual(STRESS_CASES.map((c) => `${c.template}:${c.id}`));
+    for (const entry of body.templates) expect(entry.error, `${entry.id} ${entry.case}`).toBeUndefined();
+    // Every template is in the set, and the strap's texts are exactly as long as its fields allow.
+    expect(new Set(body.templates.map((t: { id: string }) => t.id))).toEqual(new Set(TEMPLATE_DEFINITIONS.map((t) => t.id)));
+    expect([...STRESS_HEADLINE].length).toBe(70);
+    expect([...STRESS_SUBLINE].length).toBe(110);
+    expect(strap.fields.safeParse({ headline: `${STRESS_HEADLINE}X` }).success).toBe(false);
+    const seats = body.templates.filter((t: { id: string }) => t.id === 'seat-result').map((t: { view: { verdict: string } }) => t.view.verdict);
+    expect(seats).toEqual(expect.arrayContaining(['SPEAKER RE-ELECTED', 'REFORM GAIN FROM CON', 'ALLIANCE GAIN FROM DUP', 'IND GAIN FROM LAB']));
+  });
+
+  it('refuses a set it does not have, naming the ones it has', async () => {
+    const res = await fetch(`${server.url}/api/gallery?set=hardest`);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toContain('set must be one of demo, stress');
   });
 
   it('is read-only', async () => {

@@ -1,5 +1,6 @@
 import { gsap } from 'gsap';
 import { countBetween, countText } from './text-change';
+import { fitText, setBoxText } from './fit-text';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
@@ -45,9 +46,9 @@ function elementsOf(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>('[data-part]'));
 }
 
-/** Writes every part's text; a part the map does not name is emptied. */
+/** Writes every part's text; a part the map does not name is emptied. Fitted boxes are fitted once the graphic is in its layer. */
 export function writeParts(root: HTMLElement, parts: Parts): void {
-  for (const el of elementsOf(root)) el.textContent = partText(parts[el.dataset.part!]);
+  for (const el of elementsOf(root)) setBoxText(el, partText(parts[el.dataset.part!]));
 }
 
 /**
@@ -77,7 +78,9 @@ export function updateParts(root: HTMLElement, before: Parts, after: Parts, appl
   tl.call(() => {
     writeParts(root, after);
     apply();
-    for (const c of counting) c.el.textContent = c.count(0);
+    // Fitted to the new text once, here, while it is faded out: never per frame.
+    fitText(root);
+    for (const c of counting) setBoxText(c.el, c.count(0));
   });
   const at = tl.duration();
   if (fading.length) tl.to(fading, { opacity: 1, duration: 0.25, ease: 'power1.out' }, at);

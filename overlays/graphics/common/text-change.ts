@@ -1,4 +1,5 @@
 import { gsap } from 'gsap';
+import { setBoxText } from './fit-text';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
@@ -54,9 +55,10 @@ export function countBetween(from: string, to: string): ((progress: number) => s
 }
 
 /** One proxy tween writing the counted text; the last frame writes `to` exactly. */
-export function countText(el: Element, count: (progress: number) => string, duration = 0.8): Timeline {
+export function countText(el: HTMLElement, count: (progress: number) => string, duration = 0.8): Timeline {
   const value = { p: 0 };
-  const write = () => void (el.textContent = count(value.p));
+  // Into a fitted box's own span (fit-text.ts), so the fit survives the count.
+  const write = () => setBoxText(el, count(value.p));
   return gsap.timeline().to(value, { p: 1, duration, ease: 'power2.out', onStart: write, onUpdate: write, onComplete: write });
 }
 

@@ -3,6 +3,7 @@ import { partyColour } from '../palette';
 import { textOn } from '../common/parts';
 import { partyName } from '../common/parties';
 import { signed } from '../common/verdict';
+import { fitText, setBoxText } from '../common/fit-text';
 import type { Board, BoardRow } from './board';
 import type { ExitPollFields } from './schema';
 
@@ -35,7 +36,7 @@ export function fillRowText(row: HTMLElement, data: BoardRow): void {
   row.dataset.party = data.party;
   row.style.setProperty('--party', partyColour(data.party));
   row.style.setProperty('--party-ink', textOn(partyColour(data.party)));
-  row.querySelector('.ep-name')!.textContent = partyName(data.party);
+  setBoxText(row.querySelector<HTMLElement>('.ep-name')!, partyName(data.party));
   row.querySelector('.ep-seats')!.textContent = String(data.seats);
   const change = row.querySelector<HTMLElement>('.ep-change')!;
   change.textContent = data.change === null ? '' : signed(data.change);
@@ -51,13 +52,14 @@ export function setRowBars(row: HTMLElement, data: BoardRow, board: Board): void
 }
 
 export function fillHeader(el: HTMLElement, fields: ExitPollFields): void {
-  el.querySelector('.ep-title')!.textContent = fields.title;
+  setBoxText(el.querySelector<HTMLElement>('.ep-title')!, fields.title);
   el.querySelector('.ep-time')!.textContent = fields.time;
   el.querySelector<HTMLElement>('.ep-time')!.hidden = fields.time === '';
-  el.querySelector('.ep-source')!.textContent = fields.source;
+  setBoxText(el.querySelector<HTMLElement>('.ep-source')!, fields.source);
   el.querySelector('.ep-key-label')!.textContent = fields.compareLabel;
   const anyPrevious = fields.parties.some((p) => p.previous !== undefined);
   el.querySelector<HTMLElement>('.ep-key')!.hidden = !anyPrevious || fields.compareLabel === '';
+  fitText(el.querySelector<HTMLElement>('.ep-head')!);
 }
 
 export function fillVerdict(el: HTMLElement, board: Board): void {
@@ -65,7 +67,8 @@ export function fillVerdict(el: HTMLElement, board: Board): void {
   const colour = partyColour(board.verdict.party);
   verdict.style.setProperty('--party', colour);
   verdict.style.setProperty('--party-ink', textOn(colour));
-  verdict.querySelector('.ep-verdict-text')!.textContent = board.verdict.text;
+  setBoxText(verdict.querySelector<HTMLElement>('.ep-verdict-text')!, board.verdict.text);
+  fitText(verdict);
 }
 
 /** Every row at its data, shown or hidden by how many are revealed; the majority line at 326. */
@@ -84,4 +87,5 @@ export function fillBoard(el: HTMLElement, fields: ExitPollFields, board: Board)
   gsap.set(el.querySelector('.ep-line'), { x: trackX(board.needed, board) });
   el.querySelector('.ep-line-label')!.textContent = `${board.needed} for a majority`;
   shownBoards.set(el, board);
+  fitText(el.querySelector<HTMLElement>('.ep-rows')!);
 }

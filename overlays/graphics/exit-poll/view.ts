@@ -1,6 +1,7 @@
 import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
 import { part } from '../dom';
+import { fitBox } from '../common/fit-text';
 import { exitPollFields, EXIT_POLL_MAX_PARTIES } from './schema';
 import { exitPollBoard } from './board';
 import { fillBoard } from './fill';
@@ -12,7 +13,7 @@ function row(): HTMLElement {
   const el = part('div', 'ep-row');
   const track = part('div', 'ep-track');
   track.append(part('div', 'ep-ghost'), part('div', 'ep-bar'), part('div', 'ep-ghost-tick'));
-  el.append(part('div', 'ep-row-bg'), part('div', 'ep-chip'), part('div', 'ep-name'), track, part('div', 'ep-seats'), part('div', 'ep-change'));
+  el.append(part('div', 'ep-row-bg'), part('div', 'ep-chip'), fitBox(part('div', 'ep-name'), { step: 36 }), track, part('div', 'ep-seats'), part('div', 'ep-change'));
   return el;
 }
 
@@ -23,7 +24,7 @@ export const exitPollView: GraphicView = {
     const root = part('div', 'exit-poll board');
     root.dataset.revealed = '1';
     const head = part('div', 'ep-head board-head');
-    head.append(part('div', 'ep-title board-title'), part('div', 'ep-source'));
+    head.append(fitBox(part('div', 'ep-title board-title'), { step: 64 }), fitBox(part('div', 'ep-source'), { step: 28 }));
     const key = part('div', 'ep-key');
     key.append(part('span', 'ep-key-swatch'), part('span', 'ep-key-label'));
     const rows = part('div', 'ep-rows');
@@ -32,7 +33,7 @@ export const exitPollView: GraphicView = {
     line.append(part('div', 'ep-line-label board-line-label'));
     rows.append(line);
     const verdict = part('div', 'ep-verdict board-verdict');
-    verdict.append(part('div', 'ep-verdict-text board-verdict-text'));
+    verdict.append(fitBox(part('div', 'ep-verdict-text board-verdict-text'), { step: 48 }));
     root.append(part('div', 'ep-backdrop board-backdrop'), part('div', 'ep-rule board-rule'), head, part('div', 'ep-time'), key, rows, verdict);
     fillBoard(root, data, exitPollBoard(data));
     return root;

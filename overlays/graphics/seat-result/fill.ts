@@ -9,15 +9,6 @@ import type { SeatResultBar } from './result-rows';
 export const MAX_BARS = 7;
 const NEUTRAL = '#12254a';
 
-/**
- * Lengths past which a text steps down a size rather than run out of its box, measured in
- * Chromium (test/e2e/templates-seats.test.ts checks the longest names of 2024 fit).
- */
-export const LONG_VERDICT = 24;
-export const LONG_MP = 30;
-export const LONG_CANDIDATE = 24;
-export const LONG_PARTY = 14;
-
 const changeText = (bar: SeatResultBar) => (bar.change === null ? '\u2013' : bar.change === 'new' ? 'new' : num(bar.change, 'signed'));
 
 /** The line under the verdict when there are no figures to show yet. */
@@ -73,12 +64,13 @@ export function barScales(v: SeatResultView): number[] {
   return Array.from({ length: MAX_BARS }, (_, i) => (v.bars[i] ? Math.max(0.004, v.bars[i]!.share / scale) : 0));
 }
 
-/** States, colours and which rows are used; texts are written by writeParts. Updates blend the colours themselves. */
+/**
+ * States, colours and which rows are used; texts are written by writeParts and fitted to their
+ * boxes by fitText (common/fit-text.ts). Updates blend the colours themselves.
+ */
 export function styleSeatResult(el: HTMLElement, v: SeatResultView, colours = true): void {
   el.dataset.state = v.state;
   el.classList.toggle('has-mp', v.mp !== null);
-  el.classList.toggle('is-long-verdict', v.verdict.length > LONG_VERDICT);
-  el.classList.toggle('is-long-mp', (v.mp ?? '').length > LONG_MP);
   el.classList.toggle('has-candidates', v.bars.some((b) => b.candidate !== null));
   el.classList.toggle('has-figures', v.state === 'declared');
   const win = verdictColour(v);
@@ -88,8 +80,6 @@ export function styleSeatResult(el: HTMLElement, v: SeatResultView, colours = tr
     const bar = v.bars[i];
     row.classList.toggle('is-empty', bar === undefined);
     row.classList.toggle('is-winner', i === 0 && bar !== undefined && bar.party === v.winner);
-    row.classList.toggle('is-long-name', (bar?.candidate ?? bar?.label ?? '').length > LONG_CANDIDATE);
-    row.classList.toggle('is-long-party', (bar?.candidate === null ? '' : (bar?.label ?? '')).length > LONG_PARTY);
     if (bar && colours) row.style.setProperty('--party', partyColour(bar.party));
   });
 }

@@ -18,7 +18,12 @@ export function placeForStep1(el: HTMLElement): void {
   gsap.set(q('.sr-full'), { opacity: 0, contentVisibility: 'hidden' });
 }
 
-/** Head wipes on from its accent, the verdict block wipes across, then the figures rise into place. */
+/**
+ * Head wipes on from its accent, the verdict block wipes across, then the figures rise into
+ * place. The verdict is the news: it is at full opacity, in place, by VERDICT_READABLE_S.
+ */
+export const VERDICT_READABLE_S = 0.5;
+
 export function seatResultIn(el: HTMLElement) {
   const q = gsap.utils.selector(el);
   return gsap
@@ -26,8 +31,9 @@ export function seatResultIn(el: HTMLElement) {
     .fromTo(q('.sr-accent'), { scaleY: 0 }, { scaleY: 1, duration: 0.2, ease: 'power3.out' })
     .fromTo(q('.sr-head-bg'), { scaleX: 0 }, { scaleX: 1, duration: 0.45, ease: 'power3.out' }, 0.08)
     .fromTo(q('.sr-name, .sr-region'), { x: -40, opacity: 0 }, { x: 0, opacity: 1, duration: 0.35, ease: 'power2.out', stagger: 0.06 }, 0.22)
-    .fromTo(q('.sr-block'), { scaleX: 0 }, { scaleX: 1, duration: 0.45, ease: 'power3.inOut' }, 0.3)
-    .fromTo(q('.sr-verdict-text, .sr-mp'), { y: 50, opacity: 0 }, { y: 0, opacity: 1, duration: 0.4, ease: 'power3.out', stagger: 0.1 }, 0.55)
+    .fromTo(q('.sr-block'), { scaleX: 0 }, { scaleX: 1, duration: 0.3, ease: 'power3.out' }, 0.1)
+    .fromTo(q('.sr-verdict-text'), { y: 50, opacity: 0 }, { y: 0, opacity: 1, duration: 0.3, ease: 'power3.out' }, VERDICT_READABLE_S - 0.3)
+    .fromTo(q('.sr-mp'), { y: 50, opacity: 0 }, { y: 0, opacity: 1, duration: 0.35, ease: 'power3.out' }, 0.35)
     .fromTo(q('.sr-lower'), { scaleY: 0 }, { scaleY: 1, duration: 0.3, ease: 'power2.out' }, 0.7)
     .fromTo(q('.sr-stat, .sr-note'), { y: 24, opacity: 0 }, { y: 0, opacity: 1, duration: 0.3, ease: 'power2.out', stagger: 0.07 }, 0.82);
 }

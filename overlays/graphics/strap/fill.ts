@@ -1,5 +1,6 @@
 import { partyColour } from '../palette';
 import type { StrapFields } from './schema';
+import { fitText, setBoxText } from '../common/fit-text';
 
 const VARIANT_LABEL: Record<StrapFields['variant'], string> = { standard: '', breaking: 'Breaking', analysis: 'Analysis' };
 
@@ -8,8 +9,10 @@ export function fillStrap(el: HTMLElement, fields: StrapFields): void {
   el.dataset.variant = fields.variant;
   el.style.setProperty('--accent', partyColour(fields.party));
   el.querySelector('.strap-label')!.textContent = VARIANT_LABEL[fields.variant];
-  el.querySelector('.strap-headline')!.textContent = fields.headline;
-  el.querySelector('.strap-subline')!.textContent = fields.subline;
+  setBoxText(el.querySelector<HTMLElement>('.strap-headline')!, fields.headline);
+  setBoxText(el.querySelector<HTMLElement>('.strap-subline')!, fields.subline);
   el.classList.toggle('has-subline', fields.subline !== '');
+  // On an update the strap is on air: fit the new text now (at build the renderer fits it once attached).
+  fitText(el);
 }
 

@@ -4,19 +4,20 @@ import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
 import { part } from '../dom';
 import { writeParts } from '../common/parts';
+import { fitBox, type FitOptions } from '../common/fit-text';
 import { LISTED, swingometerViewSchema, type SwingometerView } from './bind';
 import { setNeedle, styleSwing, swingParts } from './fill';
 import { placeForStep1, swingIn, swingOut, swingStep, swingUpdate } from './timeline';
 
-const slot = (className: string, name: string): HTMLElement => {
+const slot = (className: string, name: string, fit?: FitOptions): HTMLElement => {
   const el = part('div', className);
   el.dataset.part = name;
-  return el;
+  return fit ? fitBox(el, fit) : el;
 };
 
 function head(): HTMLElement {
   const titles = part('div', 'sw-titles board-titles');
-  titles.append(slot('sw-title board-bar-title', 'title'), slot('sw-subtitle board-bar-subtitle', 'subtitle'));
+  titles.append(slot('sw-title board-bar-title', 'title', { step: 48 }), slot('sw-subtitle board-bar-subtitle', 'subtitle', {}));
   const el = part('div', 'sw-head');
   el.append(part('div', 'sw-head-bg board-bar-bg'), part('div', 'sw-accent board-accent'), titles);
   return el;
@@ -38,7 +39,7 @@ function side(which: 'from' | 'to'): HTMLElement {
   const figure = part('div', 'sw-side-figure');
   figure.append(slot('sw-side-seats', `${which}-seats`), slot('sw-side-unit', `${which}-unit`));
   const el = part('div', `sw-side sw-side-${which}`);
-  el.append(slot('sw-side-name', `${which}-name`), figure, slot('sw-side-note', `${which}-note`));
+  el.append(slot('sw-side-name', `${which}-name`, { step: 28 }), figure, slot('sw-side-note', `${which}-note`, {}));
   return el;
 }
 
@@ -47,7 +48,7 @@ function list(prefix: 'l' | 'n', title: string): HTMLElement {
   el.append(slot('sw-list-title', title));
   for (let i = 0; i < LISTED; i++) {
     const row = part('div', 'sw-list-row');
-    row.append(slot('sw-list-name', `${prefix}${i}-name`), slot('sw-list-need', `${prefix}${i}-need`));
+    row.append(slot('sw-list-name', `${prefix}${i}-name`, { step: 28 }), slot('sw-list-need', `${prefix}${i}-need`));
     el.append(row);
   }
   return el;
@@ -57,7 +58,7 @@ function panel(): HTMLElement {
   const count = part('div', 'sw-count');
   const line = part('div', 'sw-count-line');
   line.append(slot('sw-count-figure', 'changing'), slot('sw-count-label', 'changing-label'));
-  count.append(line, slot('sw-count-dir', 'changing-dir'));
+  count.append(line, slot('sw-count-dir', 'changing-dir', {}));
   const el = part('div', 'sw-panel board-panel');
   el.append(count, list('l', 'last-title'), list('n', 'next-title'));
   return el;

@@ -5,9 +5,6 @@ import { partyShort } from '../common/parties';
 import { ROWS_PER_PAGE, TARGET_PAGES, type TargetRow, type TargetSeatsView } from './bind';
 
 export const ROW_SLOTS = ROWS_PER_PAGE * TARGET_PAGES;
-/** Chip texts longer than these step down to 28 px (measured in Chromium: test/e2e/templates-seats.test.ts). */
-export const LONG_HOLDER = 8;
-export const LONG_STATUS = 13;
 
 /** Every text and number on the board, by part name. */
 export function targetParts(v: TargetSeatsView): Parts {
@@ -53,11 +50,6 @@ export function styleTargets(el: HTMLElement, v: TargetSeatsView, colours = true
     row.classList.toggle('is-empty', r === undefined);
     row.dataset.tone = r?.tone ?? 'waiting';
     if (!r) return;
-    // The longest names (Inverness, Skye and West Ross-shire) step down a size rather than cut off.
-    row.classList.toggle('is-long', r.name.length > 32);
-    // So do the longest chips: SINN FÉIN in the holder column, SPEAKER RE-ELECTED in the status.
-    row.classList.toggle('is-long-holder', partyShort(r.holder).length > LONG_HOLDER);
-    row.classList.toggle('is-long-status', r.status.length > LONG_STATUS);
     row.style.setProperty('--holder', partyColour(r.holder));
     row.style.setProperty('--holder-text', textOn(partyColour(r.holder)));
     const chip = chipColour(r);

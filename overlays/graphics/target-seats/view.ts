@@ -4,19 +4,20 @@ import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
 import { part } from '../dom';
 import { writeParts } from '../common/parts';
+import { fitBox, type FitOptions } from '../common/fit-text';
 import { ROWS_PER_PAGE, TARGET_PAGES, targetSeatsViewSchema, type TargetSeatsView } from './bind';
 import { showPage, styleTargets, targetParts } from './fill';
 import { targetsIn, targetsOut, targetsStep, targetsUpdate } from './timeline';
 
-const slot = (className: string, name: string): HTMLElement => {
+const slot = (className: string, name: string, fit?: FitOptions): HTMLElement => {
   const el = part('div', className);
   el.dataset.part = name;
-  return el;
+  return fit ? fitBox(el, fit) : el;
 };
 
 function header(): HTMLElement {
   const titles = part('div', 'ts-titles board-titles');
-  titles.append(slot('ts-title board-bar-title', 'title'), slot('ts-subtitle board-bar-subtitle', 'subtitle'));
+  titles.append(slot('ts-title board-bar-title', 'title', { step: 48 }), slot('ts-subtitle board-bar-subtitle', 'subtitle', {}));
   const score = part('div', 'ts-score');
   const figure = part('div', 'ts-score-figure');
   figure.append(slot('ts-gains', 'gains'), slot('ts-gains-of', 'gains-of'));
@@ -35,11 +36,12 @@ function columns(): HTMLElement {
 
 function row(i: number): HTMLElement {
   const holder = part('div', 'ts-holder');
-  holder.append(slot('ts-chip', `r${i}-holder`));
+  // The longest chips (SINN FÉIN held, SPEAKER RE-ELECTED) condense, then step down a size.
+  holder.append(slot('ts-chip', `r${i}-holder`, { step: 28 }));
   const status = part('div', 'ts-status');
-  status.append(slot('ts-result', `r${i}-status`));
+  status.append(slot('ts-result', `r${i}-status`, { step: 28 }));
   const el = part('div', 'ts-row');
-  el.append(part('div', 'ts-row-bg'), slot('ts-rank', `r${i}-rank`), slot('ts-seat', `r${i}-seat`), holder,
+  el.append(part('div', 'ts-row-bg'), slot('ts-rank', `r${i}-rank`), slot('ts-seat', `r${i}-seat`, { step: 36 }), holder,
     slot('ts-maj', `r${i}-maj`), slot('ts-swing', `r${i}-swing`), status);
   return el;
 }

@@ -24,6 +24,8 @@ export const tickerView: GraphicView = {
     const labelClip = part('div', 'ticker-label-clip');
     labelClip.append(label);
     const windowEl = part('div', 'ticker-window');
+    // A crawl: its window clips the items at its ends by design (the layout checks know it by this).
+    windowEl.dataset.crawl = '';
     const track = part('div', 'ticker-track');
     windowEl.append(track);
     root.append(part('div', 'ticker-bg'), labelClip, windowEl);
