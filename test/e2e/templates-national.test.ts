@@ -155,6 +155,8 @@ describe.skipIf(missing !== null)('national templates on the output', () => {
     expect(res.status).toBe(200);
     await waitText('.hc-declared-n', '650');
     await waitText('.hc-verdict-text', 'LAB majority of 174');
+    // A bulk change fades the new arc in over the old one, which then goes.
+    await output.waitForFunction(() => document.querySelectorAll('.hc-svg').length === 1);
     const after = await parties();
     expect(after.filter((p) => p === 'lab')).toHaveLength(411);
     expect(after.filter((p) => p === 'con')).toHaveLength(121);

@@ -45,6 +45,7 @@ describe('GET /api/state and /api/stacks', () => {
       revision: server.engine.programSnapshot().revision,
       program: {},
       preview: null,
+      composition: { layers: {}, reserved: [] },
       at: t,
       showRevision: server.engine.showSnapshot().showRevision,
       showName: 'General Election 2024: East of England, Anglia and Wales',

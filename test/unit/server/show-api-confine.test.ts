@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_ROOT, startHeadless, type Headless } from '../../../main/server/headless';
 import { fromAfar, mustConfine } from '../../../main/server/show-folders';
 import { post } from '../../support/server';
+import { SHOW_FORMAT_VERSION } from '../../../main/engine/show';
 
 /**
  * Open and Save As from the network reach only the data folder's shows/ and
@@ -59,7 +60,7 @@ describe('show files from the network (server open, control token)', () => {
     const saved = await send('save-as', { path: path.join(shows, 'late.json') });
     expect(saved.status).toBe(200);
     expect(saved.json.file).toBe(path.join(shows, 'late.json'));
-    expect(JSON.parse(await readFile(path.join(shows, 'late.json'), 'utf8')).version).toBe(2);
+    expect(JSON.parse(await readFile(path.join(shows, 'late.json'), 'utf8')).version).toBe(SHOW_FORMAT_VERSION);
     expect((await send('save-as', { path: path.join(start, 'copy.json') })).status).toBe(200);
     expect((await send('open', { path: path.join(shows, 'late.json') })).json.file).toBe(path.join(shows, 'late.json'));
     expect(app.showFiles!.store.recent.slice(0, 2)).toEqual([path.join(shows, 'late.json'), path.join(start, 'copy.json')]);
