@@ -8,6 +8,7 @@ import { handleResultsApi } from './results-api';
 import type { Constituency } from '../engine/election';
 import { Rehearsal } from './rehearsal';
 import { SnapshotStream } from './snapshot-stream';
+import { ViewHub } from './view-hub';
 import type { DropProblems } from './drop-problems';
 import { AsRunMemory, handleAsRunApi } from './as-run-api';
 import { servedFile, sendFile, sitePath } from './static-files';
@@ -54,6 +55,8 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   port: number;
+  /** Where every view (a socket, an Electron window, any later one) registers for its snapshots. */
+  hub: ViewHub;
   stream: SnapshotStream;
   close: () => Promise<void>;
 }
@@ -80,7 +83,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!onLoopback && !options.tokens) throw new Error(`listening on ${options.host} needs access tokens: anyone on the network could drive the air`);
   let boundPort = 0;
   const guard = new AccessGuard(onLoopback ? null : options.tokens!, () => boundPort);
-  const stream = new SnapshotStream(engine, options.drop ?? null);
+  // Outputs' health runs on the wall clock, as their reports do, whatever clock the engine is given.
+  const hub = new ViewHub(engine, options.drop ?? null, Date.now);
+  const stream = new SnapshotStream(engine, hub);
   const asRun = new AsRunMemory(engine);
   const rehearsal = new Rehearsal(engine);
   const bigInput = options.bigInput ?? PROCESS_BIG_INPUT;
@@ -126,8 +131,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   limitConnections(server, limits);
-  // Faults are logged and told to the consoles on sockets (Electron's console window, over IPC, is not told yet).
-  const stopGuard = guardFaults(engine, (report) => stream.reportFault(report.error));
+  // Faults are logged and told to every console, whatever carries it; outputs are not.
+  const stopGuard = guardFaults(engine, (report) => hub.broadcast({ type: 'error', data: report.error }));
   server.on('upgrade', (req, socket, head) => {
     if (!hostAllowed(req.headers.host, options.host)) return void socket.destroy();
     const url = requestUrl(req.url);
@@ -140,6 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(options.port, options.host, () => resolve());
   }).catch((e: unknown) => {
     stopGuard();
+    hub.close();
     throw e;
   });
   const port = (server.address() as AddressInfo).port;
@@ -148,12 +154,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://${shownHost}:${port}`,
     port,
+    hub,
     stream,
     close: () =>
       new Promise<void>((resolve) => {
         if (rehearsal.status().running) rehearsal.stop();
         stopGuard();
         stream.close();
+        hub.close();
         asRun.close();
         server.closeAllConnections();
         server.close(() => resolve());

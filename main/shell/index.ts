@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { startHeadless, WEB_ROOT, defaultAsRunPath, type Headless } from '../server/headless';
 import { CONTENT_SECURITY_POLICY } from '../server/static-files';
-import type { ServerEvent } from '../engine/protocol';
+import type { ViewSend } from '../server/view-hub';
 import { commitIpcCommand, isFromWindow, serverOrigin, type Sender } from './ipc-guard';
 import { WindowOutputs, WINDOW_PEER } from './output-reports';
 import { shellStartOptions, startFailure } from './start-options';
@@ -18,6 +18,8 @@ let strapline: Headless;
 let origin = '';
 let outputs: WindowOutputs;
 let consoleWin: BrowserWindow | null = null;
+/** The console window's page as a view of the hub, from its 'ready' until it reloads or the window goes. */
+let consoleView: (() => void) | null = null;
 /** The program window, or the fill and the key windows of a pair (settings.keyFill). */
 const outputWins = new Map<OutputWindowSignal, BrowserWindow>();
 let stopping: Promise<void> | null = null;
@@ -29,13 +31,15 @@ const outputIdOf = (sender: Sender): number | null => ([...outputWins.values()].
 const PEERS: Record<OutputWindowSignal, string> = { program: WINDOW_PEER, fill: 'Electron fill window', key: 'Electron key window' };
 const signalOf = (sender: Sender): OutputWindowSignal => [...outputWins].find(([, w]) => idOf(w) === sender.id)?.[0] ?? 'program';
 
-/** What a view gets on (re)load, as a socket gets it on connect: the console everything, the output the program. */
-function sendSnapshots(contents: WebContents, role: 'console' | 'output'): void {
-  for (const event of strapline.server.stream.greeting(role)) contents.send('strapline:event', event);
-}
+/** A window's page as the hub sees it: what it is sent goes over the preload's one channel, while the page lives. */
+const windowSend = (contents: WebContents): ViewSend => (event) => {
+  if (!contents.isDestroyed()) contents.send('strapline:event', event);
+};
 
-function sendTo(win: BrowserWindow | null, event: ServerEvent): void {
-  if (win && !win.isDestroyed()) win.webContents.send('strapline:event', event);
+/** The console's page said ready (first load or reload): greeted like a socket console, it hears what every console hears. */
+function consoleReady(contents: WebContents): void {
+  consoleView?.();
+  consoleView = strapline.server.hub.register({ role: 'console', send: windowSend(contents) });
 }
 
 /** The output windows the settings ask for: the program, or a fill and a key on two displays. */
@@ -109,22 +113,16 @@ async function main(): Promise<void> {
   strapline = await startHeadless({ ...options, host: '127.0.0.1', asRunPath: defaultAsRunPath(), webRoot: WEB_ROOT });
   // The port actually bound (STRAPLINE_PORT=0 picks a free one), never the one asked for.
   origin = serverOrigin(strapline.server.url);
-  outputs = new WindowOutputs(strapline.server.stream.outputs, origin);
+  // Windows are views of the same hub as sockets: outputs first, the consoles told of everything alike.
+  outputs = new WindowOutputs(strapline.server.hub, origin);
   console.log(`Strapline control API at ${strapline.server.url}/api/state`);
   console.log(`Strapline data folder ${options.dataDir} (autosaves, recent shows, crash recovery); show: ${strapline.showFiles?.source}`);
 
-  strapline.engine.subscribe((event) => {
-    if (event.type === 'error') return;
-    sendTo(consoleWin, event);
-    if (event.type === 'program') for (const win of outputWins.values()) sendTo(win, event);
-  });
-  // Socket outputs and the output window alike: the console's status bar shows them all.
-  strapline.server.stream.watchOutputs((data) => sendTo(consoleWin, { type: 'outputs', data }));
   ipcMain.handle('strapline:command', (e, command: unknown) => commitIpcCommand(strapline.engine, senderOf(e), idOf(consoleWin), origin, command));
   ipcMain.on('strapline:ready', (e) => {
     const sender = senderOf(e);
-    if (isFromWindow(sender, idOf(consoleWin), origin)) sendSnapshots(e.sender, 'console');
-    else if (outputs.ready(sender, outputIdOf(sender), PEERS[signalOf(sender)])) sendSnapshots(e.sender, 'output');
+    if (isFromWindow(sender, idOf(consoleWin), origin)) consoleReady(e.sender);
+    else outputs.ready(sender, outputIdOf(sender), windowSend(e.sender), PEERS[signalOf(sender)]);
   });
   // A refused report is dropped, not logged: a page sending nonsense every two seconds would
   // flood the log, and the console already shows an output that stops reporting as stale.
@@ -140,7 +138,11 @@ async function main(): Promise<void> {
     if (!consoleContents.isDestroyed()) consoleContents.reload();
   });
   // The output lives on without the console; closing the console ends the app.
-  consoleWin.on('closed', () => app.quit());
+  consoleWin.on('closed', () => {
+    consoleView?.();
+    consoleView = null;
+    app.quit();
+  });
 }
 
 app.on('web-contents-created', (_e, contents) => {

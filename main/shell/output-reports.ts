@@ -1,4 +1,4 @@
-import type { OutputHealth } from '../server/output-health';
+import type { ViewHub, ViewSend } from '../server/view-hub';
 import { fail, type StraplineError } from '../engine/errors';
 import { isFromWindow, type Sender } from './ipc-guard';
 
@@ -6,30 +6,34 @@ import { isFromWindow, type Sender } from './ipc-guard';
 export const WINDOW_PEER = 'Electron output window';
 
 /**
- * The Electron output window as one of the outputs OutputHealth tracks, so the
- * console's status bar shows it with its frame rate just like a browser
- * source. A socket output is connected while its socket is open; the window is
- * connected from its page's "ready" until the page reloads, crashes or closes.
- * Free of Electron, so it is tested under plain Node with a real OutputHealth.
+ * The Electron output windows as outputs of the view hub, exactly as a socket
+ * output is: registered with it (so it gets the program, before any console)
+ * and tracked by its OutputHealth (so the console's status bar shows it with
+ * its frame rate just like a browser source). A socket output is connected
+ * while its socket is open; a window from its page's "ready" until the page
+ * reloads, crashes or closes. Free of Electron, so it is tested under plain
+ * Node with a real hub.
  */
 export class WindowOutputs {
-  /** webContents id -> OutputHealth id, for the output window whose page is live. */
-  private readonly live = new Map<number, number>();
+  /** webContents id -> its OutputHealth id and its way out of the hub, for each output window whose page is live. */
+  private readonly live = new Map<number, { healthId: number; unregister: () => void }>();
 
   constructor(
-    private readonly health: Pick<OutputHealth, 'connect' | 'report' | 'disconnect'>,
+    private readonly hub: Pick<ViewHub, 'register' | 'outputs'>,
     private readonly origin: string,
   ) {}
 
   /**
-   * The output window's page said ready. A second ready from the same window
-   * is a reloaded page: like a socket that reconnects, it is a new entry and
-   * the old one is marked gone.
+   * The output window's page said ready: it is greeted with what is on air and
+   * hears every program from now on through `send`. A second ready from the
+   * same window is a reloaded page: like a socket that reconnects, it is a new
+   * entry and the old one is marked gone.
    */
-  ready(sender: Sender, outputId: number | null, peer = WINDOW_PEER): boolean {
+  ready(sender: Sender, outputId: number | null, send: ViewSend, peer = WINDOW_PEER): boolean {
     if (!isFromWindow(sender, outputId, this.origin)) return false;
     this.gone(sender.id);
-    this.live.set(sender.id, this.health.connect(peer));
+    const healthId = this.hub.outputs.connect(peer);
+    this.live.set(sender.id, { healthId, unregister: this.hub.register({ role: 'output', send }) });
     return true;
   }
 
@@ -42,16 +46,17 @@ export class WindowOutputs {
     if (!isFromWindow(sender, outputId, this.origin)) {
       return fail('FORBIDDEN', 'Output reports are accepted from the Strapline output window only');
     }
-    const id = this.live.get(sender.id);
-    if (id === undefined) return fail('NOT_FOUND', 'The output window reported before its page said it was ready');
-    return this.health.report(id, raw);
+    const live = this.live.get(sender.id);
+    if (live === undefined) return fail('NOT_FOUND', 'The output window reported before its page said it was ready');
+    return this.hub.outputs.report(live.healthId, raw);
   }
 
-  /** The window's page is gone (crashed, closed, replaced): its entry shows as lost. */
+  /** The window's page is gone (crashed, closed, replaced): it hears nothing more, and its entry shows as lost. */
   gone(contentsId: number): void {
-    const id = this.live.get(contentsId);
-    if (id === undefined) return;
+    const live = this.live.get(contentsId);
+    if (live === undefined) return;
     this.live.delete(contentsId);
-    this.health.disconnect(id);
+    live.unregister();
+    this.hub.outputs.disconnect(live.healthId);
   }
 }

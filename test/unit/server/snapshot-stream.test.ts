@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../../main/engine/protocol';
+import { fail } from '../../../main/engine/errors';
 import { post, startTestServer, type TestServer } from '../../support/server';
 
 /** The snapshot stream over real WebSockets against the real headless server. */
@@ -139,6 +140,44 @@ describe('outputs', () => {
       await o.command(100 + i, { type: 'clear-all' });
       expect(new Set(o.messages.map((x) => x.type))).toEqual(new Set(['program', 'result']));
     }
+  });
+});
+
+describe('through the view hub', () => {
+  it('a socket console hears exactly what a view registered on the hub directly hears, faults included; an output socket only the program', async () => {
+    const heard: ServerMessage[] = [];
+    const off = server.server.hub.register({ role: 'console', send: (event) => void heard.push(JSON.parse(JSON.stringify(event)) as ServerMessage) });
+    const c = await connect();
+    const o = await connect('?role=output');
+    await o.waitFor(isProgram, 'program');
+    await c.waitFor((m) => m.type === 'outputs' && m.data.outputs.some((x) => x.disconnectedAt === null), 'the output listed');
+    // Both have heard everything up to here; from now on they must hear the same.
+    const [socketFrom, directFrom] = [c.messages.length, heard.length];
+    await c.command(1, { type: 'cue', cueId: 'wa-teetering' });
+    server.engine.reportStorage([{ what: 'autosave', message: 'disk full', since: t }]);
+    server.server.hub.broadcast({ type: 'error', data: fail('INVALID_REQUEST', 'Internal error in deferred work: boom') });
+    await c.waitFor((m) => m.type === 'error', 'the fault');
+    server.engine.reportStorage([]);
+    await o.command(2, { type: 'clear-all' });
+    await c.waitFor((m) => m.type === 'storage' && m.data.faults.length === 0, 'storage cleared');
+    off();
+    const told = c.messages.slice(socketFrom).filter((m) => m.type !== 'result');
+    expect(told).toEqual(heard.slice(directFrom));
+    expect(new Set(told.map((m) => m.type))).toEqual(new Set(['program', 'storage', 'error']));
+    expect(new Set(o.messages.map((m) => m.type))).toEqual(new Set(['program', 'result']));
+  });
+
+  it('?role=producer only watches: the program alone, commands refused, and it is not counted as an output', async () => {
+    const p = await connect('?role=producer');
+    await p.waitFor(isProgram, 'program');
+    const before = server.engine.programSnapshot();
+    expect(await p.command(1, { type: 'cue', cueId: 'tg-peterborough' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(server.engine.programSnapshot()).toEqual(before);
+    expect((await post(`${server.url}/api/cue`, { cueId: 'tg-peterborough' })).status).toBe(200);
+    await p.waitFor((m) => isProgram(m) && m.data.preview?.cueId === 'tg-peterborough', 'the cue');
+    expect(new Set(p.messages.map((m) => m.type))).toEqual(new Set(['program', 'result']));
+    expect(server.server.hub.count('producer')).toBe(1);
+    expect(server.server.stream.outputs.connectedCount).toBe(0);
   });
 });
 

@@ -67,6 +67,8 @@ describe('key and fill windows', () => {
 
   it('sends both the same snapshots, and lists both among the outputs', async () => {
     const [fill, key] = [page('?signal=fill')!, page('?signal=key')!];
+    // As each page does on load (its preload listens, then says ready): from then on it is a view of the hub.
+    ready(page(`${new URL(apiUrl).origin}/`)!);
     ready(fill);
     ready(key);
     await until(() => programs(fill).length && programs(key).length, 'the greeting snapshots');

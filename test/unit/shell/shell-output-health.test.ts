@@ -49,6 +49,8 @@ const consoleOutputs = () => consoleWindow().webContents.sent.map((s) => s.paylo
 beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'strapline-shell-health-'));
   apiUrl = await fake.startShell(home, { STRAPLINE_PORT: '0' });
+  // As the console's page does on load (its preload listens, then says ready): from then on it is a view of the hub.
+  ready(consoleWindow());
   socket = new WebSocket(`${apiUrl.replace('http:', 'ws:')}/ws?role=console`);
   socket.on('message', (raw) => {
     const event = JSON.parse(String(raw)) as ServerEvent;
