@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
-import { startTestServer, type TestServer } from '../support/server';
+import { post, startTestServer, type TestServer } from '../support/server';
 import { openOutputPage, takeToAir } from '../support/output-page';
 
 const missing = chromiumMissingReason();
@@ -44,8 +44,11 @@ describe.skipIf(missing !== null)('a rehearsal cannot surprise the air', () => {
   });
 
   it('asks before starting over a bound graphic on air, naming it; Cancel changes nothing', async () => {
-    await takeToAir(server.url, output, 'result', 'fullscreen');
+    // The bug first: a board taken after it holds it off the picture (layers compose).
     await takeToAir(server.url, output, 'corner', 'bug');
+    await takeToAir(server.url, output, 'result', 'fullscreen');
+    // The bug back in preview: it is not bound, so only what is on air is named.
+    expect((await post(`${server.url}/api/cue`, { cueId: 'corner' })).status).toBe(200);
     await page.locator('[data-layer-row="fullscreen"].live').waitFor();
     await page.getByRole('button', { name: 'Start rehearsal', exact: true }).click();
     await confirm('start').waitFor();
@@ -68,6 +71,10 @@ describe.skipIf(missing !== null)('a rehearsal cannot surprise the air', () => {
     const mark = output.locator('[data-rehearsal-mark]:not([hidden])');
     await mark.waitFor();
     expect(await mark.textContent()).toBe('REHEARSAL');
+    // The board holds the bug off the picture: take the board out so the bug is drawn beside the mark.
+    expect((await post(`${server.url}/api/out`, { layer: 'fullscreen' })).status).toBe(200);
+    await output.waitForSelector('[data-layer="fullscreen"]', { state: 'detached' });
+    await output.waitForFunction(() => getComputedStyle(document.querySelector('[data-layer="bug"]')!).opacity === '1');
     const [box, bug] = [(await mark.boundingBox())!, (await output.locator('[data-layer="bug"]').boundingBox())!];
     // The output page is 1920x1080, so its stage is at scale 1: title-safe is 96 px in from the sides, 54 from the top.
     expect(box.x).toBeGreaterThanOrEqual(96);
@@ -79,6 +86,9 @@ describe.skipIf(missing !== null)('a rehearsal cannot surprise the air', () => {
     await page.locator('.monitor-program [data-rehearsal-mark]:not([hidden])').waitFor();
     await new Promise((r) => setTimeout(r, 800)); // past the update's animation, for a still to look at
     await output.screenshot({ path: '/tmp/output-rehearsal-mark-1920.png' });
+    // The seat result back on air, for the stop that follows.
+    await takeToAir(server.url, output, 'result', 'fullscreen');
+    expect((await post(`${server.url}/api/cue`, { cueId: 'corner' })).status).toBe(200);
   });
 
   it('asks before stopping over a bound graphic on air; once confirmed, the mark goes', async () => {

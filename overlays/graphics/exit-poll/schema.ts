@@ -67,4 +67,6 @@ export const exitPoll: TemplateDefinition = {
   title: (f) => `${String(f.title ?? 'Exit poll')} ${String(f.time ?? '')}`.trim(),
   demo: { title: 'Exit poll', time: '22:00', source: 'Projected seats: Ipsos for BBC, ITV News and Sky News', compare: 'notional', compareLabel: '', parties: POLL_2024 },
   resolve: (fields, ctx) => resolveExitPoll(exitPollFields.parse(fields), ctx),
+  // What it draws is its fields, with each row's previous figure filled from the baseline.
+  view: exitPollFields,
 };
