@@ -122,7 +122,7 @@ describe.skipIf(missing !== null)('national templates on the output', () => {
   it('seat tally: counts a declaration while on air and follows a region change', async () => {
     await take('st', 'seat-tally');
     expect(await text('.st-declared-n')).toBe('0');
-    expect(await text('.st-verdict-text')).toBe('No seats declared yet');
+    expect(await text('.st-verdict-text')).toBe('Awaiting the first declaration');
     expect((await post(`${server.url}/api/results`, seat('E14001425'))).status).toBe(200); // Peterborough, Lab gain
     await waitText('.st-col[data-party="lab"] .st-seats', '1');
     await waitText('.st-col[data-party="lab"] .st-change', '+1');

@@ -6,6 +6,17 @@
 import { majorityPosition, OTHER_PARTY_ID, PARTY_TABLE, SPEAKER_PARTY_ID, type PartyId } from '../../../main/engine/election';
 import { partyShort } from './parties';
 
+/**
+ * Before any seat has declared, a board keeps its whole structure (columns, seats, the
+ * majority line) with its numbers as dashes, and says this where its headline goes.
+ */
+export const AWAITING = 'Awaiting the first declaration';
+/** A number not known yet: an en dash, as the boards already show a swing with no results. */
+export const DASH = '\u2013';
+
+/** A figure on a board that is still waiting shows the dash, never a row of zeros. */
+export const figureOrDash = (n: number, waiting: boolean, format: (n: number) => string = String): string => (waiting ? DASH : format(n));
+
 export interface Verdict {
   text: string;
   /** Whose colour the headline wears; "none" for the house accent. */
@@ -45,7 +56,7 @@ export function levelText(parties: readonly PartyId[], seats: number): string {
 export function houseVerdict(seats: Readonly<Record<PartyId, number>>, count: HouseCount): Verdict {
   const top = leaders(seats);
   const leader = top.parties[0];
-  if (leader === undefined || count.decided === 0) return { text: 'No seats declared yet', party: 'none' };
+  if (leader === undefined || count.decided === 0) return { text: AWAITING, party: 'none' };
   if (top.parties.length > 1) return { text: levelText(top.parties, top.seats), party: 'none' };
   const position = majorityPosition(seats, leader, { speakerCountsWith: count.speakerCountsWith, totalSeats: count.total });
   const name = partyShort(leader);

@@ -4,14 +4,19 @@ import { textOn } from '../common/parts';
 import { partyName } from '../common/parties';
 import { signed } from '../common/verdict';
 import { fitText, setBoxText } from '../common/fit-text';
+import { markLength, markScale } from '../common/marks';
 import type { Board, BoardRow } from './board';
 import type { ExitPollFields } from './schema';
 
 /** Width of the bar track in stage pixels (exit-poll.css places it). */
 export const TRACK_PX = 1000;
 
-export const barScale = (seats: number, board: Board) => seats / board.scaleMax;
+/** A bar never thinner than the minimum mark (common/marks.ts) once its party has a seat. */
+export const barScale = (seats: number, board: Board) => markScale(seats, board.scaleMax, TRACK_PX);
+/** Where a figure sits on the track, to scale: the majority line. */
 export const trackX = (seats: number, board: Board) => (seats / board.scaleMax) * TRACK_PX;
+/** The comparison tick stands at the end of its ghost bar, so the two agree at the minimum too. */
+export const tickX = (seats: number, board: Board) => markLength(seats, board.scaleMax, TRACK_PX);
 
 // The board each element shows, so the in and step timelines know their figures.
 const shownBoards = new WeakMap<HTMLElement, Board>();
@@ -48,7 +53,7 @@ export function fillRowText(row: HTMLElement, data: BoardRow): void {
 export function setRowBars(row: HTMLElement, data: BoardRow, board: Board): void {
   gsap.set(row.querySelector('.ep-bar'), { scaleX: barScale(data.seats, board) });
   gsap.set(row.querySelector('.ep-ghost'), { scaleX: barScale(data.previous ?? 0, board) });
-  gsap.set(row.querySelector('.ep-ghost-tick'), { x: trackX(data.previous ?? 0, board) });
+  gsap.set(row.querySelector('.ep-ghost-tick'), { x: tickX(data.previous ?? 0, board) });
 }
 
 export function fillHeader(el: HTMLElement, fields: ExitPollFields): void {

@@ -4,7 +4,7 @@ import { signed } from '../common/verdict';
 import { changeVerdict } from '../common/verdict-change';
 import { partyColour } from '../palette';
 import { exitPollBoard, sameOrder, type Board } from './board';
-import { barScale, boardOf, fillBoard, fillHeader, fillRowText, fillVerdict, revealed, rowsOf, trackX } from './fill';
+import { barScale, boardOf, fillBoard, fillHeader, fillRowText, fillVerdict, revealed, rowsOf, tickX, trackX } from './fill';
 import type { ExitPollFields } from './schema';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
@@ -86,7 +86,7 @@ function moveBars(el: HTMLElement, tl: Timeline, before: Board, after: Board): v
     tl.call(() => fillRowText(row, { ...now, seats: was.seats, change: now.change === null ? null : was.change ?? 0 }), [], 0)
       .to(q('.ep-bar'), { scaleX: barScale(now.seats, after), duration: 0.8, ease: 'power3.inOut' }, 0)
       .to(q('.ep-ghost'), { scaleX: barScale(now.previous ?? 0, after), duration: 0.8, ease: 'power3.inOut' }, 0)
-      .to(q('.ep-ghost-tick'), { x: trackX(now.previous ?? 0, after), duration: 0.8, ease: 'power3.inOut' }, 0)
+      .to(q('.ep-ghost-tick'), { x: tickX(now.previous ?? 0, after), duration: 0.8, ease: 'power3.inOut' }, 0)
       .add(countTo(q('.ep-seats')[0]!, was.seats, now.seats, String, 0.8), 0);
     if (now.change !== null) tl.add(countTo(q('.ep-change')[0]!, was.change ?? 0, now.change, signed, 0.8), 0);
   });

@@ -5,9 +5,9 @@
  * night goes on), the key, and the headline. Reads only the cached totals.
  */
 import { z } from 'zod';
-import { OTHER_PARTY_ID, seatsNeededForMajority, SPEAKER_PARTY_ID, type PartyId } from '../../../main/engine/election';
+import { OTHER_PARTY_ID, seatsNeededForMajority, type PartyId } from '../../../main/engine/election';
 import type { BindingContext } from '../../../main/engine/templates';
-import { bySeats, foldSeats, onAirParty } from '../common/parties';
+import { bySeats, foldSeats } from '../common/parties';
 import { houseVerdict } from '../common/verdict';
 import type { HemicycleFields } from './schema';
 
@@ -34,13 +34,17 @@ export const hemicycleView = z.strictObject({
 });
 export type HemicycleView = z.infer<typeof hemicycleView>;
 
-/** Seats per party in seating order, undeclared in the middle; empty blocks left out. */
-export function seatingOrder(seats: Readonly<Record<PartyId, number>>, pending: number): { party: string; seats: number }[] {
-  const won: Record<PartyId, number> = {};
-  for (const [party, n] of Object.entries(seats)) won[onAirParty(party)] = (won[onAirParty(party)] ?? 0) + n;
-  const placed = new Set<PartyId>([...FROM_LEFT, ...TO_RIGHT, SPEAKER_PARTY_ID]);
-  const middle = Object.keys(won).filter((p) => !placed.has(p)).sort((a, b) => (a === OTHER_PARTY_ID ? 1 : b === OTHER_PARTY_ID ? -1 : a.localeCompare(b)));
-  const order = [...FROM_LEFT, ...middle, SPEAKER_PARTY_ID, PENDING, ...TO_RIGHT];
+/**
+ * Seats per party in seating order, undeclared in the middle; empty blocks left out. Only the
+ * parties the key names are drawn in their own colours: everyone else (the Speaker too, unless
+ * named) sits as one Others block beside the undeclared seats, in the Others grey the key shows, so
+ * no colour on the arc goes unexplained (Sinn Féin's green would read as Plaid's).
+ */
+export function seatingOrder(seats: Readonly<Record<PartyId, number>>, pending: number, shown: readonly PartyId[]): { party: string; seats: number }[] {
+  const won = foldSeats(seats, shown);
+  const placed = new Set<PartyId>([...FROM_LEFT, ...TO_RIGHT, OTHER_PARTY_ID]);
+  const middle = Object.keys(won).filter((p) => !placed.has(p)).sort((a, b) => a.localeCompare(b));
+  const order = [...FROM_LEFT, ...middle, OTHER_PARTY_ID, PENDING, ...TO_RIGHT];
   return order.map((party) => ({ party, seats: party === PENDING ? pending : won[party] ?? 0 })).filter((b) => b.seats > 0);
 }
 
@@ -55,7 +59,7 @@ export function resolveHemicycle(fields: HemicycleFields, ctx: BindingContext): 
     total: totals.seatCount,
     decided: totals.decided,
     needed: seatsNeededForMajority(totals.seatCount),
-    seating: seatingOrder(totals.seats, pending),
+    seating: seatingOrder(totals.seats, pending, fields.parties),
     key: pending > 0 ? [...key, { party: PENDING, seats: pending }] : key,
     verdict: houseVerdict(totals.seats, { decided: totals.decided, total: totals.seatCount, speakerCountsWith: ctx.results.speakerCountsWith }),
   };

@@ -3,6 +3,7 @@ import { part } from '../dom';
 import { partyColour } from '../palette';
 import { needsKeyline, textOn } from '../common/parts';
 import { partyShort } from '../common/parties';
+import { figureOrDash } from '../common/verdict';
 import { PENDING, type HemicycleView } from './bind';
 import { parliamentArc, seatParties, type Arc } from './geometry';
 
@@ -61,18 +62,19 @@ export function buildArc(view: HemicycleView): { svg: SVGSVGElement; arc: Arc } 
   return { svg, arc };
 }
 
-function chip(party: string, seats: number): HTMLElement {
+function chip(party: string, seats: number, waiting: boolean): HTMLElement {
   const el = part('div', 'hc-chip');
   el.dataset.party = party;
   const swatch = part('span', 'hc-chip-swatch');
   swatch.style.background = seatFill(party);
   swatch.classList.toggle('keyline', keylined(party));
-  el.append(swatch, part('span', 'hc-chip-name', keyLabel(party)), part('span', 'hc-chip-n', String(seats)));
+  el.append(swatch, part('span', 'hc-chip-name', keyLabel(party)), part('span', 'hc-chip-n', party === PENDING ? String(seats) : figureOrDash(seats, waiting)));
   return el;
 }
 
 export function fillKey(el: HTMLElement, view: HemicycleView): void {
-  el.querySelector('.hc-key')!.replaceChildren(...view.key.map((k) => chip(k.party, k.seats)));
+  // Before the first declaration every party reads a dash beside the 650 to declare.
+  el.querySelector('.hc-key')!.replaceChildren(...view.key.map((k) => chip(k.party, k.seats, view.decided === 0)));
 }
 
 export function fillText(el: HTMLElement, view: HemicycleView): void {
@@ -89,6 +91,8 @@ export function fillVerdict(el: HTMLElement, view: HemicycleView): void {
   verdict.style.setProperty('--party', colour);
   verdict.style.setProperty('--party-ink', textOn(colour));
   verdict.querySelector('.hc-verdict-text')!.textContent = view.verdict.text;
+  // The waiting line is longer than any verdict: a size down keeps it clear of the majority label.
+  verdict.classList.toggle('is-waiting', view.decided === 0);
 }
 
 /** Everything at its value with no animation; the arc is rebuilt only if the House changed size. */

@@ -48,7 +48,7 @@ export function hexColour(party: string | undefined): string {
   return partyInfo(party) ? partyColour(party) : partyColour(OTHERS);
 }
 
-/** A hex's colour, and the light keyline (hex-map.css, zoomed region only) when that colour is too dark for the navy. */
+/** A hex's colour, and the light keyline (hex-map.css) when that colour is too dark for the navy. */
 export function paintHex(hex: SVGPathElement, party: string | undefined): void {
   hex.style.fill = hexColour(party);
   markKeyline(hex, party);

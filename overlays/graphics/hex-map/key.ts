@@ -1,9 +1,14 @@
 import { gsap } from 'gsap';
 import { partyName } from '../common/parties';
 import { hexColour, KEY_OFF, type HexMapParts } from './draw';
-import type { HexMapView, Tally } from './schema';
+import { HEX_MAP_NAME, type HexMapView, type Tally } from './schema';
+import { lineAbovePlace } from '../common/headings';
+import { DASH, figureOrDash } from '../common/verdict';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
+
+/** The line over the place: never a place itself ("WALES" over "UNITED KINGDOM" contradicts, over "WALES" repeats). */
+const keyTitle = (view: HexMapView): string => lineAbovePlace(view.title, HEX_MAP_NAME);
 
 // The key has the room of a label column: the on-air long names (Lib Dem, Plaid Cymru, Others).
 const keyName = (party: string): string => partyName(party);
@@ -27,25 +32,28 @@ function progressText(view: HexMapView, tally: Tally): [string, string] {
   return view.source === 'baseline' ? [String(tally.total), 'seats before tonight'] : [String(tally.decided), `of ${tally.total} declared`];
 }
 
-function fillRow(row: HTMLElement, entry: Tally['parties'][number] | undefined, total: number): void {
+/** Live results with no seat in yet: the key keeps its rows, each with a dash for its seats. */
+const waiting = (view: HexMapView, tally: Tally): boolean => view.source === 'results' && tally.decided === 0;
+
+function fillRow(row: HTMLElement, entry: Tally['parties'][number] | undefined, total: number, dash: boolean): void {
   row.hidden = entry === undefined;
   if (!entry) return;
   row.dataset.party = entry.party;
   row.style.setProperty('--party', hexColour(entry.party));
   row.querySelector('.hex-key-party')!.textContent = keyName(entry.party);
-  row.querySelector('.hex-key-seats')!.textContent = String(entry.seats);
+  row.querySelector('.hex-key-seats')!.textContent = figureOrDash(entry.seats, dash);
   gsap.set(row.querySelector('.hex-key-meter'), { scaleX: share(entry.seats, total), ...FLAT });
 }
 
 /** Writes a tally into the key as it stands, no animation. */
 export function fillKey(parts: HexMapParts, view: HexMapView, tally: Tally): void {
-  q(parts, '.hex-key-title').textContent = view.title;
+  q(parts, '.hex-key-title').textContent = keyTitle(view);
   q(parts, '.hex-key-name').textContent = tally.name;
   const [count, rest] = progressText(view, tally);
   q(parts, '.hex-key-count').textContent = count;
   q(parts, '.hex-key-of').textContent = rest;
   gsap.set(q(parts, '.hex-key-bar-fill'), { scaleX: view.source === 'baseline' ? 1 : share(tally.decided, tally.total), ...FLAT });
-  parts.rows.forEach((row, i) => fillRow(row, tally.parties[i], tally.total));
+  parts.rows.forEach((row, i) => fillRow(row, tally.parties[i], tally.total, waiting(view, tally)));
 }
 
 /** A number counting from what is shown to `to`, inside a timeline. */
@@ -62,7 +70,7 @@ function countTo(tl: Timeline, el: Element, to: number, at: number): void {
  * of place (a new region) swaps the whole key instead.
  */
 export function updateKey(tl: Timeline, parts: HexMapParts, view: HexMapView, previous: Tally, next: Tally, at: number): void {
-  if (previous.name !== next.name || q(parts, '.hex-key-title').textContent !== view.title) {
+  if (previous.name !== next.name || q(parts, '.hex-key-title').textContent !== keyTitle(view)) {
     // A new place may have a different number of rows: the key slides off, refills and comes back, so its height never jumps on screen.
     tl.to(parts.key, { x: KEY_OFF, duration: 0.3, ease: 'power2.in' }, at)
       .call(() => fillKey(parts, view, next), [], at + 0.3)
@@ -76,12 +84,14 @@ export function updateKey(tl: Timeline, parts: HexMapParts, view: HexMapView, pr
   parts.rows.forEach((row, i) => {
     const was = previous.parties[i];
     const now = next.parties[i];
-    if (was && now && was.party === now.party) {
+    if (was && now && was.party === now.party && waiting(view, next)) {
+      tl.call(() => void (row.querySelector('.hex-key-seats')!.textContent = DASH), [], at);
+    } else if (was && now && was.party === now.party) {
       countTo(tl, row.querySelector('.hex-key-seats')!, now.seats, at);
       tl.to(row.querySelector('.hex-key-meter'), { scaleX: share(now.seats, next.total), duration: 0.8, ease: 'power2.out', ...FLAT }, at);
     } else {
       tl.to(row, { opacity: 0, duration: 0.2, ease: 'power1.in' }, at)
-        .call(() => fillRow(row, now, next.total), [], at + 0.2)
+        .call(() => fillRow(row, now, next.total, waiting(view, next)), [], at + 0.2)
         .to(row, { opacity: 1, duration: 0.3, ease: 'power1.out' }, at + 0.2);
     }
   });

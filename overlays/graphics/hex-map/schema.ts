@@ -4,8 +4,11 @@ import { onsCodeSchema, partyIdSchema } from '../../../main/engine/election';
 import { FOCUS_REGION_CODES, WHOLE_MAP, placeName } from './regions';
 import { resolveHexMap } from './bind';
 
+/** The map's own line: the default title, and what the key says above the place when the title names one. */
+export const HEX_MAP_NAME = 'General election 2024';
+
 export const hexMapFields = z.strictObject({
-  title: z.string().trim().min(1, 'the map needs a title').max(40, 'at most 40 characters fit above the key').default('General election 2024')
+  title: z.string().trim().min(1, 'the map needs a title').max(40, 'at most 40 characters fit above the key').default(HEX_MAP_NAME)
     .meta({ label: 'Title', help: 'The line above the place name in the key' }),
   region: z.enum([WHOLE_MAP, ...FOCUS_REGION_CODES], {
     error: `region must be "all" or one of the ONS region and nation codes (${FOCUS_REGION_CODES.join(', ')})`,

@@ -11,7 +11,7 @@ import {
 import { z } from 'zod';
 import type { BindingContext } from '../../../main/engine/templates';
 import { bySeats, changeBasis, foldSeats, partyShort } from '../common/parties';
-import { houseVerdict, leaders, levelText, type Verdict } from '../common/verdict';
+import { AWAITING, houseVerdict, leaders, levelText, type Verdict } from '../common/verdict';
 import type { SeatTallyFields } from './schema';
 
 const NATION_CODES: Readonly<Record<string, Constituency['nation']>> = {
@@ -40,7 +40,7 @@ export function regionVerdict(seats: Readonly<Record<PartyId, number>>, decided:
   const top = leaders(seats);
   const leader = top.parties[0];
   const n = top.seats;
-  if (leader === undefined) return { text: 'No seats declared yet', party: 'none' };
+  if (leader === undefined) return { text: AWAITING, party: 'none' };
   if (top.parties.length > 1) return { text: levelText(top.parties, n), party: 'none' };
   return { text: decided === total ? `${partyShort(leader)} win ${n} of ${total}` : `${partyShort(leader)} lead with ${n}`, party: leader };
 }

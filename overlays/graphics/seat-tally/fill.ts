@@ -3,8 +3,10 @@ import { part } from '../dom';
 import { partyColour } from '../palette';
 import { textOn } from '../common/parts';
 import { partyShort } from '../common/parties';
-import { signed } from '../common/verdict';
+import { figureOrDash, signed } from '../common/verdict';
 import type { SeatTallyView } from './bind';
+import { SEAT_TALLY_NAME } from './schema';
+import { placeHeadings } from '../common/headings';
 import { barScale, figureY, tallyLayout, type TallyLayout } from './layout';
 
 const shown = new WeakMap<HTMLElement, { view: SeatTallyView; layout: TallyLayout }>();
@@ -30,11 +32,16 @@ function column(party: string, width: number): HTMLElement {
   return col;
 }
 
+/** No seat in yet: the board stands with dashes for figures (common/verdict.ts AWAITING). */
+export const waiting = (view: SeatTallyView): boolean => view.decided === 0;
+
 export const declaredText = (view: SeatTallyView) => `of ${view.total} declared`;
 
 export function fillHead(el: HTMLElement, view: SeatTallyView): void {
-  el.querySelector('.st-title')!.textContent = view.title;
-  el.querySelector('.st-area')!.textContent = view.area;
+  // "East of England" over "East of England" says nothing twice: the second line names the board.
+  const heads = placeHeadings(view.title, view.area, SEAT_TALLY_NAME);
+  el.querySelector('.st-title')!.textContent = heads.title;
+  el.querySelector('.st-area')!.textContent = heads.place;
   el.querySelector('.st-declared-n')!.textContent = String(view.decided);
   el.querySelector('.st-declared-of')!.textContent = declaredText(view);
   el.querySelector('.st-change-basis')!.textContent = view.changeAgainst;
@@ -62,8 +69,8 @@ export function fillTally(el: HTMLElement, view: SeatTallyView): void {
     gsap.set(col, { x: layout.x[c.party] });
     gsap.set(col.querySelector('.st-bar'), { scaleY: barScale(c.seats, layout) });
     gsap.set(col.querySelector('.st-seats'), { y: figureY(c.seats, layout) });
-    col.querySelector('.st-seats')!.textContent = String(c.seats);
-    col.querySelector('.st-change')!.textContent = signed(c.change);
+    col.querySelector('.st-seats')!.textContent = figureOrDash(c.seats, waiting(view));
+    col.querySelector('.st-change')!.textContent = figureOrDash(c.change, waiting(view), signed);
   }
   fillHead(el, view);
   fillVerdict(el, view);

@@ -4,6 +4,7 @@
  * the majority line, in round steps so it changes rarely on a live night.
  */
 import type { SeatTallyView } from './bind';
+import { markScale } from '../common/marks';
 
 export const CHART_LEFT = 96;
 export const CHART_WIDTH = 1728;
@@ -34,7 +35,8 @@ export function tallyLayout(view: SeatTallyView): TallyLayout {
   };
 }
 
-export const barScale = (seats: number, layout: TallyLayout) => Math.min(1, seats / layout.scaleMax);
+/** A column never shorter than the minimum mark (common/marks.ts) once its party has a seat. */
+export const barScale = (seats: number, layout: TallyLayout) => markScale(seats, layout.scaleMax, BAR_PX);
 /** The seat figure rides on top of its column. */
 export const figureY = (seats: number, layout: TallyLayout) => -barScale(seats, layout) * BAR_PX;
 

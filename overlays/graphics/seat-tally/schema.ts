@@ -20,8 +20,11 @@ export const regionField = z.string().trim()
   .default('')
   .meta({ label: 'Region', help: 'Count only this region\u2019s or nation\u2019s seats; empty for the whole UK', kind: 'region' });
 
+/** The board's own name: its default title, and its second line when the title already names the place. */
+export const SEAT_TALLY_NAME = 'State of the parties';
+
 export const seatTallyFields = z.strictObject({
-  title: z.string().trim().min(1, 'the board needs a title').max(24, 'at most 24 characters fit the title').default('State of the parties')
+  title: z.string().trim().min(1, 'the board needs a title').max(24, 'at most 24 characters fit the title').default(SEAT_TALLY_NAME)
     .meta({ label: 'Title', help: 'Top line, in capitals on air' }),
   region: regionField,
   parties: shownPartiesField,

@@ -4,7 +4,7 @@ import { signed } from '../common/verdict';
 import { changeVerdict } from '../common/verdict-change';
 import { partyColour } from '../palette';
 import type { SeatTallyView } from './bind';
-import { columnOf, fillHead, fillTally, fillVerdict, shownTally } from './fill';
+import { columnOf, fillHead, fillTally, fillVerdict, shownTally, waiting } from './fill';
 import { barScale, figureY, sameParties, tallyLayout } from './layout';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
@@ -24,13 +24,14 @@ export function seatTallyIn(el: HTMLElement): Timeline {
     .add(countTo(q('.st-declared-n')[0]!, 0, view.decided, String, 0.8), 0.3)
     .fromTo(q('.st-name, .st-change'), { opacity: 0, y: 16 }, { opacity: 1, y: 0, duration: 0.3, stagger: 0.03, ease: 'power2.out' }, 0.3)
     // Every figure reads 0 until its column starts to rise (the staggered counts start later).
-    .call(() => q('.st-seats, .st-declared-n').forEach((e) => (e.textContent = '0')), [], 0);
+    .call(() => q(waiting(view) ? '.st-declared-n' : '.st-seats, .st-declared-n').forEach((e) => (e.textContent = '0')), [], 0);
   view.columns.forEach((c, i) => {
     const col = columnOf(el, c.party);
     const at = 0.35 + i * 0.06;
     tl.fromTo(col.querySelector('.st-bar'), { scaleY: 0 }, { scaleY: barScale(c.seats, layout), ...GROW }, at)
-      .fromTo(col.querySelector('.st-seats'), { y: 0 }, { y: figureY(c.seats, layout), ...GROW }, at)
-      .add(countTo(col.querySelector('.st-seats')!, 0, c.seats, String, GROW.duration), at);
+      .fromTo(col.querySelector('.st-seats'), { y: 0 }, { y: figureY(c.seats, layout), ...GROW }, at);
+    // Waiting, the dashes stand: nothing to count.
+    if (!waiting(view)) tl.add(countTo(col.querySelector('.st-seats')!, 0, c.seats, String, GROW.duration), at);
   });
   if (view.needed !== null) tl.fromTo(q('.st-line'), { scaleX: 0 }, { scaleX: 1, duration: 0.5, ease: 'power2.out' }, 0.9);
   return tl.fromTo(q('.st-verdict'), { yPercent: 120, opacity: 0 }, { yPercent: 0, opacity: 1, duration: 0.4, ease: 'power3.out' }, 1.0);

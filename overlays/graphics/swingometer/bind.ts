@@ -87,7 +87,7 @@ export function resolveSwingometer(fields: SwingometerFields, ctx: BindingContex
   const totals = ctx.totals();
   const subtitle = fields.source === 'fixed'
     ? 'What if: a uniform swing across the country'
-    : swing === null ? 'Awaiting the first results' : `Average swing over ${totals.declared} declared ${totals.declared === 1 ? 'seat' : 'seats'}`;
+    : swing === null ? 'Average swing over the declared seats' : `Average swing over ${totals.declared} declared ${totals.declared === 1 ? 'seat' : 'seats'}`;
   return {
     title: fields.title || `${partyName(fields.from)} to ${partyName(fields.to)}`,
     subtitle,

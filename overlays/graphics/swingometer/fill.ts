@@ -2,6 +2,7 @@ import { gsap } from 'gsap';
 import { partyColour } from '../palette';
 import { formatNumber, num, textOn, type Parts } from '../common/parts';
 import { partyName, partyShort } from '../common/parties';
+import { AWAITING, DASH } from '../common/verdict';
 import { LISTED, type SwingometerView } from './bind';
 import { dialFace, needleAngle } from './dial';
 
@@ -22,20 +23,23 @@ function seatChange(v: SwingometerView, party: string): number {
 
 export function swingParts(v: SwingometerView): Parts {
   const s = v.swing;
+  // No seat in yet: the dial stands at zero and every figure is a dash, not a projection of nothing.
+  const waiting = s === null;
+  const seats = (party: string) => (waiting ? DASH : num(seatChange(v, party), 'signed-int'));
   const parts: Parts = {
     title: v.title,
     subtitle: v.subtitle,
-    value: s === null ? '\u2013' : num(Math.abs(s), 'pct'),
-    direction: s === null ? 'No results yet' : s === 0 ? 'No swing' : `${abbr(s > 0 ? v.from : v.to)} to ${abbr(s > 0 ? v.to : v.from)}`,
+    value: s === null ? DASH : num(Math.abs(s), 'pct'),
+    direction: s === null ? AWAITING : s === 0 ? 'No swing' : `${abbr(s > 0 ? v.from : v.to)} to ${abbr(s > 0 ? v.to : v.from)}`,
     'from-name': name(v.from),
     'to-name': name(v.to),
-    'from-seats': num(seatChange(v, v.from), 'signed-int'),
-    'to-seats': num(seatChange(v, v.to), 'signed-int'),
+    'from-seats': seats(v.from),
+    'to-seats': seats(v.to),
     'from-unit': 'seats',
     'to-unit': 'seats',
     'from-note': sideNote(v, 'from'),
     'to-note': sideNote(v, 'to'),
-    changing: num(v.changing, 'int'),
+    changing: waiting ? DASH : num(v.changing, 'int'),
     'changing-label': v.changing === 1 ? 'seat changes hands' : 'seats change hands',
     'changing-dir': `${abbr(v.loser)} to ${abbr(v.gainer)} at this swing`,
     'last-title': 'Last to fall',
@@ -47,7 +51,7 @@ export function swingParts(v: SwingometerView): Parts {
     if (last) Object.assign(parts, { [`l${i}-name`]: last.name, [`l${i}-need`]: num(last.need, 'pct') });
     if (next) Object.assign(parts, { [`n${i}-name`]: next.name, [`n${i}-need`]: num(next.need, 'pct') });
   }
-  if (v.lastToFall.length === 0) parts['l0-name'] = 'None at this swing';
+  if (v.lastToFall.length === 0) parts['l0-name'] = waiting ? AWAITING : 'None at this swing';
   return parts;
 }
 

@@ -1,7 +1,8 @@
 import { gsap } from 'gsap';
 import { HOUSE_ACCENT, partyColour } from '../palette';
-import { num, textOn, type Parts } from '../common/parts';
+import { needsKeyline, num, textOn, type Parts } from '../common/parts';
 import { partyShort } from '../common/parties';
+import { DASH } from '../common/verdict';
 import { ROWS_PER_PAGE, TARGET_PAGES, type TargetRow, type TargetSeatsView } from './bind';
 
 export const ROW_SLOTS = ROWS_PER_PAGE * TARGET_PAGES;
@@ -12,7 +13,8 @@ export function targetParts(v: TargetSeatsView): Parts {
     title: v.title,
     subtitle: v.subtitle,
     'gains-label': `${partyShort(v.party)} gains`,
-    gains: num(v.gains, 'int'),
+    // No seat in yet: a dash, not a score of nothing (each row says TO DECLARE).
+    gains: v.declared === 0 ? DASH : num(v.gains, 'int'),
     'gains-of': `of ${v.rows.length}`,
     declared: `${v.declared} of ${v.rows.length} declared`,
     'col-seat': 'Seat',
@@ -53,6 +55,9 @@ export function styleTargets(el: HTMLElement, v: TargetSeatsView, colours = true
     row.style.setProperty('--holder', partyColour(r.holder));
     row.style.setProperty('--holder-text', textOn(partyColour(r.holder)));
     const chip = chipColour(r);
+    // A chip too dark for the navy row (Plaid Cymru, Sinn Féin, TUV) gets the light keyline.
+    row.querySelector('.ts-chip')?.classList.toggle('keyline', needsKeyline(partyColour(r.holder)));
+    row.querySelector('.ts-result')?.classList.toggle('keyline', chip.startsWith('#') && needsKeyline(chip));
     if (colours) row.style.setProperty('--chip', chip);
     row.style.setProperty('--chip-text', chip.startsWith('#') ? textOn(chip) : '#ffffff');
   });

@@ -112,7 +112,7 @@ describe('seat tally bound to the 2024 results', () => {
 
   it('says so before any seat is in', () => {
     const view = viewOf(engineWith([{}]));
-    expect(view).toMatchObject({ decided: 0, verdict: { text: 'No seats declared yet', party: 'none' } });
+    expect(view).toMatchObject({ decided: 0, verdict: { text: 'Awaiting the first declaration', party: 'none' } });
     expect(view.columns.every((c) => c.seats === 0 && c.change === 0)).toBe(true);
   });
 

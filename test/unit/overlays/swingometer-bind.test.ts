@@ -41,7 +41,7 @@ function seatsFallingBySimulation(from: string, to: string, swing: number): numb
 describe('swingometer binding', () => {
   it('waits with the needle at zero before any seat declares', () => {
     const v = dial(engine([]));
-    expect(v).toMatchObject({ title: 'Conservative to Labour', swing: null, changing: 0, lastToFall: [], subtitle: 'Awaiting the first results' });
+    expect(v).toMatchObject({ title: 'Conservative to Labour', swing: null, changing: 0, lastToFall: [], subtitle: 'Average swing over the declared seats' });
     expect(v.nextToFall).toHaveLength(5);
   });
 
