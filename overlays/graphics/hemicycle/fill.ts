@@ -1,5 +1,6 @@
 import { gsap } from 'gsap';
 import { part } from '../dom';
+import { setBoxText } from '../common/fit-text';
 import { partyColour } from '../palette';
 import { needsKeyline, textOn } from '../common/parts';
 import { partyShort } from '../common/parties';
@@ -79,7 +80,7 @@ export function fillKey(el: HTMLElement, view: HemicycleView): void {
 
 export function fillText(el: HTMLElement, view: HemicycleView): void {
   el.querySelector('.hc-title')!.textContent = view.title;
-  el.querySelector('.hc-subtitle')!.textContent = view.subtitle;
+  setBoxText(el.querySelector<HTMLElement>('.hc-subtitle')!, view.subtitle);
   el.querySelector('.hc-declared-n')!.textContent = String(view.decided);
   el.querySelector('.hc-declared-of')!.textContent = `of ${view.total} declared`;
   el.querySelector('.hc-marker-label')!.textContent = `${view.needed} for a majority`;

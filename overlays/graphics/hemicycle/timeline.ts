@@ -1,5 +1,6 @@
 import { gsap } from 'gsap';
 import { countTo } from '../common/count';
+import { fitText } from '../common/fit-text';
 import { changeVerdict } from '../common/verdict-change';
 import { partyColour } from '../palette';
 import type { HemicycleView } from './bind';
@@ -77,7 +78,7 @@ export function hemicycleUpdate(el: HTMLElement, next: HemicycleView): Timeline 
   else if (!sameKey) tl.to(q('.hc-key'), { opacity: 0, duration: 0.2 }, 0).call(() => fillKey(el, next), [], 0.2).to(q('.hc-key'), { opacity: 1, duration: 0.3 }, 0.2);
   if (before.view.title !== next.title || before.view.subtitle !== next.subtitle) {
     tl.to(q('.hc-head'), { opacity: 0, duration: 0.15 }, 0)
-      .call(() => fillText(el, { ...next, decided: before.view.decided }), [], 0.15)
+      .call(() => (fillText(el, { ...next, decided: before.view.decided }), fitText(el)), [], 0.15)
       .to(q('.hc-head'), { opacity: 1, duration: 0.25 }, 0.15);
   }
   changeVerdict(tl, q('.hc-verdict')[0]!, before.view.verdict, next.verdict, partyColour(next.verdict.party), () => fillVerdict(el, next));

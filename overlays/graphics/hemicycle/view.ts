@@ -2,6 +2,7 @@ import { gsap } from 'gsap';
 import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
 import { part } from '../dom';
+import { fitBox } from '../common/fit-text';
 import { hemicycleView as viewSchema } from './bind';
 import { fillHemicycle } from './fill';
 import { hemicycleIn, hemicycleOut, hemicycleUpdate } from './timeline';
@@ -13,7 +14,8 @@ export const hemicycleView: GraphicView = {
   create(fields: Fields) {
     const root = part('div', 'hemicycle board');
     const head = part('div', 'hc-head board-head');
-    head.append(part('div', 'hc-title board-title'), part('div', 'hc-subtitle board-subtitle'));
+    // The subtitle keeps left of the arc's rising ring: it condenses, then steps down, to fit.
+    head.append(part('div', 'hc-title board-title'), fitBox(part('div', 'hc-subtitle board-subtitle'), { step: 28 }));
     const clip = part('div', 'hc-wipe-clip');
     clip.append(part('div', 'hc-wipe'));
     const centre = part('div', 'hc-centre');
