@@ -152,6 +152,8 @@ describe.skipIf(missing !== null)('console keys inside the cue editor', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => cue('ely')?.title).toBe('Ely: Lib Dem gain');
     expect(titles()).toEqual([before[0], 'Ely: Lib Dem gain', before[2]]);
+    // The console has the engine's new title too (under load its snapshot trails the engine's by a moment).
+    await expect.poll(() => field('Cue title (the list and the as-run log)').inputValue()).toBe('Ely: Lib Dem gain');
     // Put back, so the tests after see the show they started with.
     await field('Cue title (the list and the as-run log)').fill(before[1]!);
     await field('Cue title (the list and the as-run log)').press('Enter');
