@@ -1,5 +1,6 @@
+import { TAKE_LAYERS } from '../support/take-layers';
 import type { CDPSession, Page } from 'playwright-core';
-import { LAYERS, SHOW_FORMAT_VERSION, type Layer, type Show } from '../../main/engine/show';
+import { SHOW_FORMAT_VERSION, type Layer, type Show } from '../../main/engine/show';
 import { TEMPLATE_DEFINITIONS } from '../../overlays/graphics/definitions';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/server';
@@ -21,7 +22,7 @@ const CUT_MS = 600;
  * that has a home there.
  */
 function soakShow(): Show {
-  const cues = LAYERS.flatMap((layer) => {
+  const cues = TAKE_LAYERS.flatMap((layer) => {
     const template = TEMPLATE_DEFINITIONS.find((t) => t.layer === layer) ?? TEMPLATE_DEFINITIONS[0]!;
     return ['a', 'b'].map((k) => ({ id: `${layer}-${k}`, title: `${layer} ${k}`, template: template.id, layer, fields: template.demo }));
   });
@@ -47,8 +48,8 @@ async function measure(page: Page, cdp: CDPSession): Promise<Counters> {
 
 /** One cycle on one layer: cue, take, every next step, an update, out. */
 function cycle(server: TestServer, i: number): void {
-  const layer: Layer = LAYERS[i % LAYERS.length]!;
-  const cueId = `${layer}-${Math.floor(i / LAYERS.length) % 2 ? 'b' : 'a'}`;
+  const layer: Layer = TAKE_LAYERS[i % TAKE_LAYERS.length]!;
+  const cueId = `${layer}-${Math.floor(i / TAKE_LAYERS.length) % 2 ? 'b' : 'a'}`;
   const must = (command: unknown) => {
     const r = server.engine.dispatch(command);
     if (!r.ok) throw new Error(`soak cycle ${i}: ${JSON.stringify(command)} refused: ${r.error.message}`);

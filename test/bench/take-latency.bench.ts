@@ -1,6 +1,7 @@
+import { TAKE_LAYERS } from '../support/take-layers';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { LAYERS, SHOW_FORMAT_VERSION } from '../../main/engine/show';
+import { SHOW_FORMAT_VERSION } from '../../main/engine/show';
 import type { Show } from '../../main/engine/show';
 import { launchChromium } from '../support/chromium';
 import { spawnServer } from '../support/server-process';
@@ -12,7 +13,7 @@ const WARMUP = 20;
 
 /** Two straps per layer, taken in turn, so every layer sees a new graphic every fourth take. */
 export function benchShow(): Show {
-  const cues = LAYERS.flatMap((layer) =>
+  const cues = TAKE_LAYERS.flatMap((layer) =>
     ['a', 'b'].map((k) => ({
       id: `${layer}-${k}`,
       title: `${layer} ${k}`,
@@ -50,8 +51,8 @@ export async function benchTakeLatency(): Promise<Record<string, Summary>> {
     const floor: number[] = [];
     const echoed: number[] = [];
     for (let i = 0; i < TAKES + WARMUP; i++) {
-      const layer = LAYERS[i % LAYERS.length]!;
-      const cueId = `${layer}-${Math.floor(i / LAYERS.length) % 2 ? 'b' : 'a'}`;
+      const layer = TAKE_LAYERS[i % TAKE_LAYERS.length]!;
+      const cueId = `${layer}-${Math.floor(i / TAKE_LAYERS.length) % 2 ? 'b' : 'a'}`;
       // Cue first (the preload), as an operator does, then take.
       const cueMs = await probeCue(page, cueId);
       await page.waitForTimeout(40);

@@ -1,4 +1,4 @@
-import { LAYERS } from '../../main/engine/show';
+import { TAKE_LAYERS } from '../support/take-layers';
 import { launchChromium } from '../support/chromium';
 import { spawnServer } from '../support/server-process';
 import { maxSizeImportCsv } from '../support/big-inputs';
@@ -41,8 +41,8 @@ export async function benchTakeUnderImport(): Promise<Record<string, Summary>> {
       const frame: number[] = [];
       const dom: number[] = [];
       for (const first = i; frame.length < count; i++) {
-        const layer = LAYERS[i % LAYERS.length]!;
-        const cueId = `${layer}-${Math.floor(i / LAYERS.length) % 2 ? 'b' : 'a'}`;
+        const layer = TAKE_LAYERS[i % TAKE_LAYERS.length]!;
+        const cueId = `${layer}-${Math.floor(i / TAKE_LAYERS.length) % 2 ? 'b' : 'a'}`;
         await probeCue(page, cueId);
         await page.waitForTimeout(40);
         const before = running;

@@ -55,7 +55,9 @@ export async function installTakeProbe(page: Page, echoUrl: string | null = null
           let t0 = 0;
           let answered = -1;
           let landed: { dom: number; frame: number } | null = null;
-          const finish = () => answered >= 0 && landed && resolve({ answered, ...landed });
+          // A take that never reaches the DOM fails the run instead of hanging it.
+          const timer = setTimeout(() => (observer.disconnect(), reject(new Error(`take of ${cueId} never reached the output's DOM`))), 5000);
+          const finish = () => answered >= 0 && landed && (clearTimeout(timer), resolve({ answered, ...landed }));
           // The preload waits hidden in its layer, so the take lands as its cue id being set (or, unpreloaded, as a new node).
           const isTaken = (n: Node) => (n as HTMLElement).dataset?.cueId === cueId;
           const observer = new MutationObserver((records) => {
