@@ -19,12 +19,15 @@ export interface FieldProps {
 
 const text = (raw: Raw) => (typeof raw === 'string' ? raw : '');
 
-/** Enter saves a line; Escape puts the saved value back. Both stay in the field. */
-export function lineKeys(commit: () => void, revert: () => void) {
+/**
+ * Enter saves a line; Escape puts the saved value back. Both stay in the field. Enter hands over
+ * what the field holds now, so a save never depends on a render that has not caught up with typing.
+ */
+export function lineKeys(commit: (value: string) => void, revert: () => void) {
   return (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      commit();
+      commit(e.currentTarget.value);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       revert();
@@ -49,7 +52,7 @@ export function FieldControl(props: FieldProps & { label: string }) {
     case 'number':
       return (
         <input {...common} className="number" type="text" inputMode="decimal" autoComplete="off" value={text(raw)}
-          onChange={(e) => onChange(e.target.value)} onBlur={() => onCommit()} onKeyDown={lineKeys(() => onCommit(), onRevert)} />
+          onChange={(e) => onChange(e.target.value)} onBlur={() => onCommit()} onKeyDown={lineKeys((value) => onCommit(value), onRevert)} />
       );
     case 'choice':
       return (
@@ -79,7 +82,7 @@ export function FieldControl(props: FieldProps & { label: string }) {
       return (
         <span className="text-wrap">
           <input {...common} type="text" autoComplete="off" value={text(raw)} onChange={(e) => onChange(e.target.value)}
-            onBlur={() => onCommit()} onKeyDown={lineKeys(() => onCommit(), onRevert)} />
+            onBlur={() => onCommit()} onKeyDown={lineKeys((value) => onCommit(value), onRevert)} />
           {field.maxLength !== undefined && (
             <span className={`char-count${length > field.maxLength ? ' over' : ''}`} aria-hidden="true">{length}/{field.maxLength}</span>
           )}

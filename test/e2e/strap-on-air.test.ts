@@ -130,7 +130,10 @@ describe.skipIf(missing !== null)('a strap goes to air from the console and show
   });
 
   it('wrote every on-air change to the as-run log, one JSON object a line', async () => {
-    const lines = (await readFile(server.asRunPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    // The as-run log is appended in batches, flushed within a second: read it once the last entry is there.
+    const read = async () => (await readFile(server.asRunPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { action: string; cueId: string; at: string });
+    await expect.poll(async () => (await read()).length, { timeout: 5000 }).toBe(11);
+    const lines = await read();
     expect(lines.map((l) => `${l.action}:${l.cueId}`)).toEqual([
       'take:wa-teetering',
       'update:wa-teetering',
