@@ -3,7 +3,7 @@ import { serialize } from 'node:v8';
 import { importResults } from '../engine/import';
 import { describeIssues } from '../engine/errors';
 import type { Show } from '../engine/show';
-import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATES } from '../templates/definitions';
 import { readShowFile } from './show-file';
 import { toWorkerSchema, type FromWorker, type ShowOutline, type ShowPart, type ToWorker } from './big-input-messages';
 

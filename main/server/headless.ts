@@ -2,7 +2,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../engine/engine';
-import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATES } from '../templates/definitions';
 import { readShowFile } from './show-file';
 import { attachAsRunLog } from './as-run-log';
 import { isLoopbackHost, startServer, type RunningServer } from './server';

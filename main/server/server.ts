@@ -20,7 +20,7 @@ import { accessInfo, handleAccessApi } from './access-api';
 import type { AccessTokens } from './access-token';
 import { galleryApi } from './gallery-api';
 import { producerApi } from './producer-api';
-import { TEMPLATE_DEFINITIONS, TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATE_DEFINITIONS, TEMPLATES } from '../templates/definitions';
 import { PROCESS_BIG_INPUT, type BigInput } from './big-input';
 
 /** Friendly paths for the pages electron-vite builds into out/renderer. */

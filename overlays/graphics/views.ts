@@ -1,3 +1,4 @@
+import type { BuiltinTemplateId } from '../../main/templates/definitions';
 import type { GraphicView } from './view';
 import { strapView } from './strap/view';
 import { hexMapView } from './hex-map/view';
@@ -10,8 +11,8 @@ import { exitPollView } from './exit-poll/view';
 import { seatTallyView } from './seat-tally/view';
 import { hemicycleView } from './hemicycle/view';
 
-/** Every template's drawing, by template id. */
-export const VIEWS: Readonly<Record<string, GraphicView>> = {
+/** Every built-in template's drawing, by template id: one missing, or one too many, does not compile. */
+const BUILTIN_VIEWS: Readonly<Record<BuiltinTemplateId, GraphicView>> = {
   strap: strapView,
   'hex-map': hexMapView,
   ticker: tickerView,
@@ -23,3 +24,5 @@ export const VIEWS: Readonly<Record<string, GraphicView>> = {
   'seat-tally': seatTallyView,
   hemicycle: hemicycleView,
 };
+
+export const VIEWS: Readonly<Record<string, GraphicView>> = BUILTIN_VIEWS;

@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { LAYERS, findCue, type Cue, type Layer } from '../../main/engine/show';
 import type { TemplateDefinition } from '../../main/engine/templates';
-import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../main/templates/definitions';
 import type { ConsoleStore } from '../store';
 import { checkDraft, errorsOf, formModel, shownFields, toRaw, type Raw } from '../cue-form';
 import { DEFAULT_TAG_TITLE, FieldInput, lineKeys } from './FieldInput';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { z } from 'zod';
 import { constituencySchema, type Constituency } from '../../main/engine/election';
-import { partyColour } from '../../overlays/graphics/palette';
+import { partyColour } from '../../main/templates/palette';
 import type { FieldModel } from '../cue-form';
 import { searchConstituencies } from '../declaration';
 import { lineKeys } from './FieldInput';

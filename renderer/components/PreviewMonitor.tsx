@@ -6,7 +6,7 @@ import { findCue, type Layer } from '../../main/engine/show';
 import { compose, holderName, type LayerShown } from '../../main/engine/composition';
 import { OutputRenderer } from '../../overlays/output-renderer';
 import { fitStage } from '../../overlays/stage';
-import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../main/templates/definitions';
 import { VIEWS } from '../../overlays/graphics/views';
 import { MonitorFrame } from './ProgramMonitor';
 import { layerName } from './StackList';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ConsoleStore } from '../store';
 import type { ProgramSnapshot } from '../../main/engine/protocol';
 import { findCue, LAYERS, type Show } from '../../main/engine/show';
-import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../main/templates/definitions';
 import { serverReachable } from './DeclarationForm';
 import { layerName } from './StackList';
 

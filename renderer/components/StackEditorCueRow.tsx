@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Cue } from '../../main/engine/show';
-import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../main/templates/definitions';
 
 interface Props {
   cue: Cue;

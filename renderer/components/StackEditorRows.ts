@@ -1,5 +1,5 @@
 import type { Cue, Layer, Show, Stack } from '../../main/engine/show';
-import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../main/templates/definitions';
 
 /**
  * The stack list as flat rows of known heights (stack headers, cues, a

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOW_FORMAT_VERSION, type Show } from '../../main/engine/show';
 import { REFERENCE_DIR } from '../../main/server/headless';
-import { TEMPLATE_DEFINITIONS } from '../../overlays/graphics/definitions';
+import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
 import { launchChromium } from '../support/chromium';
 import { spawnServer } from '../support/server-process';
 import { summarise, type Summary } from './stats';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../../main/engine/engine';
 import { importResults } from '../../main/engine/import';
-import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../main/templates/definitions';
 import { DEMO_SHOW, REFERENCE_DIR } from '../../main/server/headless';
 import { loadReferenceData } from '../../main/server/reference-data';
 import { applyImport } from '../../main/server/results-api';

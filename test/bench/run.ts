@@ -5,7 +5,7 @@ import { benchDeclarationBurst } from './declaration-burst.bench';
 import { benchConsole } from './console.bench';
 import { benchFrames } from './frames.bench';
 import { benchSoak } from './soak.bench';
-import { TEMPLATE_DEFINITIONS } from '../../overlays/graphics/definitions';
+import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
 import { checkBudgets, writeResults, RESULTS_FILE, type Budget } from './stats';
 
 /** Budgets from the issues; a breach fails `npm run bench`. */

@@ -1,7 +1,7 @@
 import { TAKE_LAYERS } from '../support/take-layers';
 import type { CDPSession, Page } from 'playwright-core';
 import { SHOW_FORMAT_VERSION, type Layer, type Show } from '../../main/engine/show';
-import { TEMPLATE_DEFINITIONS } from '../../overlays/graphics/definitions';
+import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/server';
 import { CutProxy } from '../support/cut-proxy';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SHOW_FORMAT_VERSION, type Show } from '../../main/engine/show';
-import { exitPollFields } from '../../overlays/graphics/exit-poll/schema';
+import { exitPollFields } from '../../main/templates/exit-poll/schema';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/server';
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_SHOW } from '../../main/server/headless';
 import { readShowFile } from '../../main/server/show-file';
 import { SessionState } from '../../main/server/session-state';
-import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../main/templates/definitions';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { engineHarness } from '../support/engine-fixture';
 

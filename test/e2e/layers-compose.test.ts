@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SHOW_FORMAT_VERSION, type Layer } from '../../main/engine/show';
-import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../main/templates/definitions';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { openOutputPage, takeToAir } from '../support/output-page';
 import { loadReferenceNight } from '../support/reference-night';

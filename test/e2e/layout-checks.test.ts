@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { TEMPLATE_DEFINITIONS } from '../../overlays/graphics/definitions';
+import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
 import { STRESS_CASES } from '../../main/server/gallery-stress';
 import { VERDICT_READABLE_S } from '../../overlays/graphics/seat-result/timeline';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';

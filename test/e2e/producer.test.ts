@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { TEMPLATE_DEFINITIONS } from '../../overlays/graphics/definitions';
+import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
 import { DEMO_SHOW, REFERENCE_DIR } from '../../main/server/headless';
 import { importStraplineResultsJson } from '../../main/engine/import';
 import type { CommandResult } from '../../main/engine/protocol';

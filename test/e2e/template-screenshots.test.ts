@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { TEMPLATE_DEFINITIONS } from '../../overlays/graphics/definitions';
+import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/server';
 import { SCREENSHOT_DIR, compareWithReference, updating } from '../support/screenshot';

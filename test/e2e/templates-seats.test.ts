@@ -7,7 +7,7 @@ import { SHOW_FORMAT_VERSION } from '../../main/engine/show';
 import type { SeatResult } from '../../main/engine/election';
 import { REFERENCE_DIR, REPO_ROOT } from '../../main/server/headless';
 import { needleAngle } from '../../overlays/graphics/swingometer/dial';
-import type { SwingometerView } from '../../overlays/graphics/swingometer/bind';
+import type { SwingometerView } from '../../main/templates/swingometer/bind';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { post, startTestServer, type TestServer } from '../support/server';
 

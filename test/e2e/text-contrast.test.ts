@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { TEMPLATE_DEFINITIONS } from '../../overlays/graphics/definitions';
+import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { BACKDROPS, contrastFailures, setBackdrop } from '../support/contrast';
 import { startTestServer, type TestServer } from '../support/server';

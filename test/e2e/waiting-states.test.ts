@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SHOW_FORMAT_VERSION } from '../../main/engine/show';
 import { REFERENCE_DIR } from '../../main/server/headless';
-import { AWAITING, DASH } from '../../overlays/graphics/common/verdict';
+import { AWAITING, DASH } from '../../main/templates/common/verdict';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { contrastFailures, setBackdrop } from '../support/contrast';
 import { openOutputPage, takeToAir } from '../support/output-page';

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { PARTY_TABLE } from '../../main/engine/election';
 import { contrastRatio, LARGE_TEXT_AA } from '../../overlays/graphics/common/parts';
-import { HOUSE_ACCENT } from '../../overlays/graphics/palette';
+import { HOUSE_ACCENT } from '../../main/templates/palette';
 
 /** WCAG's AA for normal text (SC 1.4.3): what every word on air must reach against what is behind it. */
 export const TEXT_AA = 4.5;

@@ -4,7 +4,7 @@ import { baselineFromSeats, seatWinner, type BaselineSeat } from '../../main/eng
 import type { ServerEvent } from '../../main/engine/protocol';
 import { SHOW_FORMAT_VERSION, type Show } from '../../main/engine/show';
 import { templateTable, type TemplateDefinition } from '../../main/engine/templates';
-import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../main/templates/definitions';
 
 /** A two-step full-screen template, so `next` has somewhere to go. Test-only. */
 export const twoStep = {

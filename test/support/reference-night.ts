@@ -7,7 +7,7 @@ import { SHOW_FORMAT_VERSION, type Fields, type Layer, type Show } from '../../m
 import { knownPartyIdFor, partyInfo, type SeatResult } from '../../main/engine/election';
 import { REFERENCE_DIR } from '../../main/server/headless';
 import { loadReferenceData, type ReferenceData } from '../../main/server/reference-data';
-import { TEMPLATES } from '../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../main/templates/definitions';
 
 /** The real baseline and constituency list, and the whole 2024 night from seeds/reference. */
 export async function loadReferenceNight(): Promise<{ reference: ReferenceData; night: readonly SeatResult[] }> {

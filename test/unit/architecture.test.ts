@@ -113,6 +113,27 @@ describe('main/engine and main/server', () => {
   });
 });
 
+describe('main/templates (the pure half of the built-in templates)', () => {
+  const pure = sourceFiles('main/templates', ['.ts']);
+  const drawing = ['overlays', 'renderer', path.join('main', 'server'), path.join('main', 'shell')].map((d) => path.join(REPO_ROOT, d));
+
+  it('are found', () => {
+    expect(pure.some((f) => f.endsWith(`${path.sep}definitions.ts`))).toBe(true);
+  });
+
+  it('import no Node builtins and nothing of the pages, the server or the shell', () => {
+    const found = pure.flatMap((file) =>
+      usageOf(file, readFileSync(file, 'utf8')).modules.flatMap((m) => {
+        if (isNodeOnly(m) || isElectron(m)) return [`${path.relative(REPO_ROOT, file)}: ${m}`];
+        if (!m.startsWith('.')) return [];
+        const target = path.resolve(path.dirname(file), m);
+        return drawing.some((dir) => target.startsWith(dir + path.sep)) ? [`${path.relative(REPO_ROOT, file)} -> ${path.relative(REPO_ROOT, target)}`] : [];
+      }),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
 describe('renderer and overlays', () => {
   const pages = [...sourceFiles('renderer'), ...sourceFiles('overlays')];
   const forbidden = [path.join(REPO_ROOT, 'main', 'server'), path.join(REPO_ROOT, 'main', 'shell')];

@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
-import { HOUSE_ACCENT, partyColour } from '../palette';
+import { HOUSE_ACCENT, partyColour } from '../../../main/templates/palette';
 import { textOn } from '../common/parts';
-import type { BugFields } from './schema';
+import type { BugFields } from '../../../main/templates/bug/schema';
 import { secondsToNextTick, ukClock } from './clock';
 
 /** The breaking red of the design tokens (--breaking), for LIVE. */

@@ -1,5 +1,5 @@
 import { gsap } from 'gsap';
-import type { BugFields } from './schema';
+import type { BugFields } from '../../../main/templates/bug/schema';
 import { accentColour, fillBug, runClock, stopClock } from './fill';
 
 type Timeline = ReturnType<typeof gsap.timeline>;

@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import type { GraphicView } from '../view';
 import { part } from '../dom';
-import { bugFields } from './schema';
+import { bugFields } from '../../../main/templates/bug/schema';
 import { fillBug } from './fill';
 import { bugIn, bugOut, bugUpdate } from './timeline';
 import './bug.css';

@@ -4,7 +4,7 @@
  * names a place (the demo show titles its regional cues so); the other line names the place
  * the board actually counts. Pure: the views and their tests share it.
  */
-import { FOCUS_REGIONS, WHOLE_MAP_NAME } from '../hex-map/regions';
+import { FOCUS_REGIONS, WHOLE_MAP_NAME } from '../../../main/templates/hex-map/regions';
 
 /** Names for the same place: the boards say "UK" for the whole House, the map "United Kingdom". */
 const SAME_PLACE: Readonly<Record<string, string>> = { uk: 'united kingdom', 'great britain and northern ireland': 'united kingdom' };

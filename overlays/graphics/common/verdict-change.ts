@@ -1,5 +1,5 @@
 import type { gsap } from 'gsap';
-import type { Verdict } from './verdict';
+import type { Verdict } from '../../../main/templates/common/verdict';
 import { changeText } from './text-change';
 import { blendVar } from './parts';
 

@@ -4,9 +4,9 @@
  * page and the view only draws it.
  */
 import { HOUSE_OF_COMMONS_SEATS, seatsNeededForMajority } from '../../../main/engine/election';
-import { bySeats } from '../common/parties';
-import { houseVerdict, type Verdict } from '../common/verdict';
-import type { ExitPollFields } from './schema';
+import { bySeats } from '../../../main/templates/common/parties';
+import { houseVerdict, type Verdict } from '../../../main/templates/common/verdict';
+import type { ExitPollFields } from '../../../main/templates/exit-poll/schema';
 
 export interface BoardRow {
   party: string;

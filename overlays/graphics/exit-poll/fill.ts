@@ -1,12 +1,12 @@
 import { gsap } from 'gsap';
-import { partyColour } from '../palette';
+import { partyColour } from '../../../main/templates/palette';
 import { textOn } from '../common/parts';
-import { partyName } from '../common/parties';
-import { signed } from '../common/verdict';
+import { partyName } from '../../../main/templates/common/parties';
+import { signed } from '../../../main/templates/common/verdict';
 import { fitText, setBoxText } from '../common/fit-text';
 import { markLength, markScale } from '../common/marks';
 import type { Board, BoardRow } from './board';
-import type { ExitPollFields } from './schema';
+import type { ExitPollFields } from '../../../main/templates/exit-poll/schema';
 
 /** Width of the bar track in stage pixels (exit-poll.css places it). */
 export const TRACK_PX = 1000;

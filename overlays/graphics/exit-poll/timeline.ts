@@ -1,11 +1,11 @@
 import { gsap } from 'gsap';
 import { countTo } from '../common/count';
-import { signed } from '../common/verdict';
+import { signed } from '../../../main/templates/common/verdict';
 import { changeVerdict } from '../common/verdict-change';
-import { partyColour } from '../palette';
+import { partyColour } from '../../../main/templates/palette';
 import { exitPollBoard, sameOrder, type Board } from './board';
 import { barScale, boardOf, fillBoard, fillHeader, fillRowText, fillVerdict, revealed, rowsOf, tickX, trackX } from './fill';
-import type { ExitPollFields } from './schema';
+import type { ExitPollFields } from '../../../main/templates/exit-poll/schema';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 

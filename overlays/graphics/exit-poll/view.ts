@@ -2,7 +2,7 @@ import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
 import { part } from '../dom';
 import { fitBox } from '../common/fit-text';
-import { exitPollFields, EXIT_POLL_MAX_PARTIES } from './schema';
+import { exitPollFields, EXIT_POLL_MAX_PARTIES } from '../../../main/templates/exit-poll/schema';
 import { exitPollBoard } from './board';
 import { fillBoard } from './fill';
 import { exitPollIn, exitPollOut, exitPollStep, exitPollUpdate } from './timeline';

@@ -1,11 +1,11 @@
 import { gsap } from 'gsap';
 import { part } from '../dom';
 import { setBoxText } from '../common/fit-text';
-import { partyColour } from '../palette';
+import { partyColour } from '../../../main/templates/palette';
 import { needsKeyline, textOn } from '../common/parts';
-import { partyShort } from '../common/parties';
-import { figureOrDash } from '../common/verdict';
-import { PENDING, type HemicycleView } from './bind';
+import { partyShort } from '../../../main/templates/common/parties';
+import { figureOrDash } from '../../../main/templates/common/verdict';
+import { PENDING, type HemicycleView } from '../../../main/templates/hemicycle/bind';
 import { parliamentArc, seatParties, type Arc } from './geometry';
 
 /** The arc on the stage (hemicycle.css places the text around it). */

@@ -2,8 +2,8 @@ import { gsap } from 'gsap';
 import { countTo } from '../common/count';
 import { fitText } from '../common/fit-text';
 import { changeVerdict } from '../common/verdict-change';
-import { partyColour } from '../palette';
-import type { HemicycleView } from './bind';
+import { partyColour } from '../../../main/templates/palette';
+import type { HemicycleView } from '../../../main/templates/hemicycle/bind';
 import { buildArc, fillHemicycle, fillKey, fillText, fillVerdict, paintSeat, partiesOf, seatFill, shownArc } from './fill';
 
 type Timeline = ReturnType<typeof gsap.timeline>;

@@ -3,7 +3,7 @@ import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
 import { part } from '../dom';
 import { fitBox } from '../common/fit-text';
-import { hemicycleView as viewSchema } from './bind';
+import { hemicycleView as viewSchema } from '../../../main/templates/hemicycle/bind';
 import { fillHemicycle } from './fill';
 import { hemicycleIn, hemicycleOut, hemicycleUpdate } from './timeline';
 import '../common/board.css';

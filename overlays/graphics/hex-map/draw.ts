@@ -1,10 +1,10 @@
 import { partyInfo } from '../../../main/engine/election';
 import { part } from '../dom';
-import { partyColour } from '../palette';
+import { partyColour } from '../../../main/templates/palette';
 import { needsKeyline } from '../common/parts';
-import { OTHERS } from './bind';
+import { OTHERS } from '../../../main/templates/hex-map/bind';
 import { fitBox, HEX_CELLS, hexPath, regionBox, type Box, type Fit } from './layout';
-import type { HexMapView } from './schema';
+import type { HexMapView } from '../../../main/templates/hex-map/schema';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** An undeclared seat: a dim slate that reads as "not yet" against the navy. */

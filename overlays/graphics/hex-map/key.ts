@@ -1,9 +1,9 @@
 import { gsap } from 'gsap';
-import { partyName } from '../common/parties';
+import { partyName } from '../../../main/templates/common/parties';
 import { hexColour, KEY_OFF, type HexMapParts } from './draw';
-import { HEX_MAP_NAME, type HexMapView, type Tally } from './schema';
+import { HEX_MAP_NAME, type HexMapView, type Tally } from '../../../main/templates/hex-map/schema';
 import { lineAbovePlace } from '../common/headings';
-import { DASH, figureOrDash } from '../common/verdict';
+import { DASH, figureOrDash } from '../../../main/templates/common/verdict';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 

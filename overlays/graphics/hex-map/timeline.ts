@@ -2,7 +2,7 @@ import { gsap } from 'gsap';
 import { buildFocus, hexColour, hexMapParts, KEY_OFF, markKeyline, type FocusLayer, type HexMapParts } from './draw';
 import { tallyFor, updateKey } from './key';
 import { regionBox, type Fit } from './layout';
-import type { HexMapView } from './schema';
+import type { HexMapView } from '../../../main/templates/hex-map/schema';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 const DIMMED = 0.1;

@@ -1,7 +1,7 @@
 import type { GraphicView } from '../view';
 import { buildHexMap, hexMapParts } from './draw';
 import { fillKey } from './key';
-import { hexMapViewSchema } from './schema';
+import { hexMapViewSchema } from '../../../main/templates/hex-map/schema';
 import { hexMapIn, hexMapOut, hexMapStep, hexMapUpdate } from './timeline';
 import './hex-map.css';
 

@@ -1,9 +1,9 @@
 import { gsap } from 'gsap';
-import { HOUSE_ACCENT, partyColour } from '../palette';
+import { HOUSE_ACCENT, partyColour } from '../../../main/templates/palette';
 import { num, textOn, type Parts } from '../common/parts';
-import { changeBasis, partyName, partyShort } from '../common/parties';
-import type { SeatResultView } from './bind';
-import type { SeatResultBar } from './result-rows';
+import { changeBasis, partyName, partyShort } from '../../../main/templates/common/parties';
+import type { SeatResultView } from '../../../main/templates/seat-result/bind';
+import type { SeatResultBar } from '../../../main/templates/seat-result/result-rows';
 
 /** Rows built for the full result: the schema allows at most this many bars. */
 export const MAX_BARS = 7;

@@ -1,8 +1,8 @@
 import { gsap } from 'gsap';
-import { partyColour } from '../palette';
+import { partyColour } from '../../../main/templates/palette';
 import { blendVar, updateParts } from '../common/parts';
 import { barScales, seatResultParts, styleSeatResult, verdictColour } from './fill';
-import type { SeatResultView } from './bind';
+import type { SeatResultView } from '../../../main/templates/seat-result/bind';
 
 /**
  * Step 1 is the card alone, centred on screen; step 2 lifts it to the top and brings the full

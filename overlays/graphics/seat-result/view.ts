@@ -7,7 +7,7 @@ import { writeParts } from '../common/parts';
 import { fitBox, type FitOptions } from '../common/fit-text';
 import { MAX_BARS, seatResultParts, setBars, styleSeatResult } from './fill';
 import { seatResultIn, seatResultOut, seatResultStep, seatResultUpdate, placeForStep1 } from './timeline';
-import { seatResultViewSchema, type SeatResultView } from './bind';
+import { seatResultViewSchema, type SeatResultView } from '../../../main/templates/seat-result/bind';
 
 /** A `[data-part]` element: its text comes from seatResultParts; `fit` for a text that can run long. */
 const slot = (tag: string, className: string, name: string, fit?: FitOptions): HTMLElement => {

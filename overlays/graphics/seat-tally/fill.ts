@@ -1,11 +1,11 @@
 import { gsap } from 'gsap';
 import { part } from '../dom';
-import { partyColour } from '../palette';
+import { partyColour } from '../../../main/templates/palette';
 import { textOn } from '../common/parts';
-import { partyShort } from '../common/parties';
-import { figureOrDash, signed } from '../common/verdict';
-import type { SeatTallyView } from './bind';
-import { SEAT_TALLY_NAME } from './schema';
+import { partyShort } from '../../../main/templates/common/parties';
+import { figureOrDash, signed } from '../../../main/templates/common/verdict';
+import type { SeatTallyView } from '../../../main/templates/seat-tally/bind';
+import { SEAT_TALLY_NAME } from '../../../main/templates/seat-tally/schema';
 import { placeHeadings } from '../common/headings';
 import { barScale, figureY, tallyLayout, type TallyLayout } from './layout';
 

@@ -3,7 +3,7 @@
  * up from a baseline; the scale leaves headroom over the tallest column and
  * the majority line, in round steps so it changes rarely on a live night.
  */
-import type { SeatTallyView } from './bind';
+import type { SeatTallyView } from '../../../main/templates/seat-tally/bind';
 import { markScale } from '../common/marks';
 
 export const CHART_LEFT = 96;

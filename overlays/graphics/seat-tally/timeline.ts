@@ -1,9 +1,9 @@
 import { gsap } from 'gsap';
 import { countTo } from '../common/count';
-import { signed } from '../common/verdict';
+import { signed } from '../../../main/templates/common/verdict';
 import { changeVerdict } from '../common/verdict-change';
-import { partyColour } from '../palette';
-import type { SeatTallyView } from './bind';
+import { partyColour } from '../../../main/templates/palette';
+import type { SeatTallyView } from '../../../main/templates/seat-tally/bind';
 import { columnOf, fillHead, fillTally, fillVerdict, shownTally, waiting } from './fill';
 import { barScale, figureY, sameParties, tallyLayout } from './layout';
 

@@ -1,7 +1,7 @@
 import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
 import { part } from '../dom';
-import { seatTallyView as viewSchema } from './bind';
+import { seatTallyView as viewSchema } from '../../../main/templates/seat-tally/bind';
 import { fillTally } from './fill';
 import { seatTallyIn, seatTallyOut, seatTallyUpdate } from './timeline';
 import { gsap } from 'gsap';

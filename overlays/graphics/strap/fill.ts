@@ -1,5 +1,5 @@
-import { partyColour } from '../palette';
-import type { StrapFields } from './schema';
+import { partyColour } from '../../../main/templates/palette';
+import type { StrapFields } from '../../../main/templates/strap/schema';
 import { fitText, setBoxText } from '../common/fit-text';
 
 const VARIANT_LABEL: Record<StrapFields['variant'], string> = { standard: '', breaking: 'Breaking', analysis: 'Analysis' };

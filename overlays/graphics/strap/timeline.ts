@@ -1,5 +1,5 @@
 import { gsap } from 'gsap';
-import type { StrapFields } from './schema';
+import type { StrapFields } from '../../../main/templates/strap/schema';
 import { fillStrap } from './fill';
 
 /**

@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import type { Fields } from '../../../main/engine/show';
 import type { GraphicView } from '../view';
-import { strapFields } from './schema';
+import { strapFields } from '../../../main/templates/strap/schema';
 import { fillStrap } from './fill';
 import { part } from '../dom';
 import { fitBox } from '../common/fit-text';

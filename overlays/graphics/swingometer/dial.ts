@@ -1,4 +1,4 @@
-import { partyColour } from '../palette';
+import { partyColour } from '../../../main/templates/palette';
 import { needsKeyline } from '../common/parts';
 
 /** Dial geometry in stage pixels (1920x1080). */

@@ -1,9 +1,9 @@
 import { gsap } from 'gsap';
-import { partyColour } from '../palette';
+import { partyColour } from '../../../main/templates/palette';
 import { formatNumber, num, textOn, type Parts } from '../common/parts';
-import { partyName, partyShort } from '../common/parties';
-import { AWAITING, DASH } from '../common/verdict';
-import { LISTED, type SwingometerView } from './bind';
+import { partyName, partyShort } from '../../../main/templates/common/parties';
+import { AWAITING, DASH } from '../../../main/templates/common/verdict';
+import { LISTED, type SwingometerView } from '../../../main/templates/swingometer/bind';
 import { dialFace, needleAngle } from './dial';
 
 const name = partyName;

@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { blendVar, updateParts } from '../common/parts';
-import { partyColour } from '../palette';
-import type { SwingometerView } from './bind';
+import { partyColour } from '../../../main/templates/palette';
+import type { SwingometerView } from '../../../main/templates/swingometer/bind';
 import { DIAL, needleAngle } from './dial';
 import { styleSwing, swingParts } from './fill';
 

@@ -5,7 +5,7 @@ import type { GraphicView } from '../view';
 import { part } from '../dom';
 import { writeParts } from '../common/parts';
 import { fitBox, type FitOptions } from '../common/fit-text';
-import { LISTED, swingometerViewSchema, type SwingometerView } from './bind';
+import { LISTED, swingometerViewSchema, type SwingometerView } from '../../../main/templates/swingometer/bind';
 import { setNeedle, styleSwing, swingParts } from './fill';
 import { placeForStep1, swingIn, swingOut, swingStep, swingUpdate } from './timeline';
 

@@ -1,9 +1,9 @@
 import { gsap } from 'gsap';
-import { HOUSE_ACCENT, partyColour } from '../palette';
+import { HOUSE_ACCENT, partyColour } from '../../../main/templates/palette';
 import { needsKeyline, num, textOn, type Parts } from '../common/parts';
-import { partyShort } from '../common/parties';
-import { DASH } from '../common/verdict';
-import { ROWS_PER_PAGE, TARGET_PAGES, type TargetRow, type TargetSeatsView } from './bind';
+import { partyShort } from '../../../main/templates/common/parties';
+import { DASH } from '../../../main/templates/common/verdict';
+import { ROWS_PER_PAGE, TARGET_PAGES, type TargetRow, type TargetSeatsView } from '../../../main/templates/target-seats/bind';
 
 export const ROW_SLOTS = ROWS_PER_PAGE * TARGET_PAGES;
 

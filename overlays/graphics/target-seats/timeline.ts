@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
-import { partyColour } from '../palette';
+import { partyColour } from '../../../main/templates/palette';
 import { blendVar, updateParts } from '../common/parts';
-import type { TargetSeatsView } from './bind';
+import type { TargetSeatsView } from '../../../main/templates/target-seats/bind';
 import { chipColour, pageForStep, showPage, styleTargets, targetParts } from './fill';
 
 const rowsOf = (el: HTMLElement, page: number): HTMLElement[] =>

@@ -5,7 +5,7 @@ import type { GraphicView } from '../view';
 import { part } from '../dom';
 import { writeParts } from '../common/parts';
 import { fitBox, type FitOptions } from '../common/fit-text';
-import { ROWS_PER_PAGE, TARGET_PAGES, targetSeatsViewSchema, type TargetSeatsView } from './bind';
+import { ROWS_PER_PAGE, TARGET_PAGES, targetSeatsViewSchema, type TargetSeatsView } from '../../../main/templates/target-seats/bind';
 import { showPage, styleTargets, targetParts } from './fill';
 import { targetsIn, targetsOut, targetsStep, targetsUpdate } from './timeline';
 

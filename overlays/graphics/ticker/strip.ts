@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { part } from '../dom';
-import { partyColour } from '../palette';
-import type { TickerItem } from './schema';
+import { partyColour } from '../../../main/templates/palette';
+import type { TickerItem } from '../../../main/templates/ticker/schema';
 
 /** Space between items, in stage pixels. */
 const GAP = 96;

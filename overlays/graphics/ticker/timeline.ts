@@ -1,6 +1,6 @@
 import { gsap } from 'gsap';
 import type { TickerStrip } from './strip';
-import type { TickerView } from './schema';
+import type { TickerView } from '../../../main/templates/ticker/schema';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 

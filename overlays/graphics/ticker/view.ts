@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import type { GraphicView } from '../view';
 import { part } from '../dom';
-import { tickerViewSchema } from './schema';
+import { tickerViewSchema } from '../../../main/templates/ticker/schema';
 import { TickerStrip } from './strip';
 import { tickerIn, tickerOut, tickerUpdate } from './timeline';
 import './ticker.css';

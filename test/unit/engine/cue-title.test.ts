@@ -3,7 +3,7 @@ import type { Engine } from '../../../main/engine/engine';
 import { parseShow } from '../../../main/engine/show-check';
 import { findCue, type Cue } from '../../../main/engine/show';
 import type { ReferenceData } from '../../../main/server/reference-data';
-import { TEMPLATES } from '../../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../../main/templates/definitions';
 import { engineWithCue, loadReferenceNight } from '../../support/reference-night';
 
 /**

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeatResult } from '../../../main/engine/election';
 import type { Fields } from '../../../main/engine/show';
 import type { ReferenceData } from '../../../main/server/reference-data';
-import { TEMPLATE_DEFINITIONS, TEMPLATES } from '../../../overlays/graphics/definitions';
+import { TEMPLATE_DEFINITIONS, TEMPLATES } from '../../../main/templates/definitions';
 import { airState } from '../../support/air-state';
 import { engineWithCue, loadReferenceNight, previewViewOf } from '../../support/reference-night';
 

@@ -7,7 +7,7 @@ import { FIRST_SHOW_FORMAT_VERSION, MIGRATIONS, migrateShow } from '../../../mai
 import { parseShow } from '../../../main/engine/show-check';
 import { SHOW_FORMAT_VERSION } from '../../../main/engine/show';
 import { readShowFile } from '../../../main/server/show-file';
-import { TEMPLATES } from '../../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../../main/templates/definitions';
 import { DEMO_SHOW } from '../../../main/server/headless';
 
 /** Every earlier format version opens; a newer one, or something that is not a show, is refused with where and why. */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { baselineFromSeats } from '../../../main/engine/election';
 import { Engine } from '../../../main/engine/engine';
 import { SHOW_FORMAT_VERSION, type Show } from '../../../main/engine/show';
-import { TEMPLATES } from '../../../overlays/graphics/definitions';
-import { bugFields } from '../../../overlays/graphics/bug/schema';
+import { TEMPLATES } from '../../../main/templates/definitions';
+import { bugFields } from '../../../main/templates/bug/schema';
 import { secondsToNextTick, ukClock } from '../../../overlays/graphics/bug/clock';
 
 const issues = (fields: unknown) => bugFields.safeParse(fields).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

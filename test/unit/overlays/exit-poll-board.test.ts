@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateFields } from '../../../main/engine/fields';
-import { TEMPLATES } from '../../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../../main/templates/definitions';
 import { exitPollBoard } from '../../../overlays/graphics/exit-poll/board';
-import { exitPollFields, type ExitPollFields } from '../../../overlays/graphics/exit-poll/schema';
+import { exitPollFields, type ExitPollFields } from '../../../main/templates/exit-poll/schema';
 import type { ReferenceData } from '../../../main/server/reference-data';
 import { engineWithCue, loadReferenceNight, previewViewOf } from '../../support/reference-night';
 

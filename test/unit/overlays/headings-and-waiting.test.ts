@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReferenceData } from '../../../main/server/reference-data';
 import { lineAbovePlace, namedPlace, placeHeadings } from '../../../overlays/graphics/common/headings';
-import { AWAITING, DASH, figureOrDash } from '../../../overlays/graphics/common/verdict';
-import type { HemicycleView } from '../../../overlays/graphics/hemicycle/bind';
-import type { SeatTallyView } from '../../../overlays/graphics/seat-tally/bind';
-import type { SwingometerView } from '../../../overlays/graphics/swingometer/bind';
+import { AWAITING, DASH, figureOrDash } from '../../../main/templates/common/verdict';
+import type { HemicycleView } from '../../../main/templates/hemicycle/bind';
+import type { SeatTallyView } from '../../../main/templates/seat-tally/bind';
+import type { SwingometerView } from '../../../main/templates/swingometer/bind';
 import { swingParts } from '../../../overlays/graphics/swingometer/fill';
-import type { TargetSeatsView } from '../../../overlays/graphics/target-seats/bind';
+import type { TargetSeatsView } from '../../../main/templates/target-seats/bind';
 import { targetParts } from '../../../overlays/graphics/target-seats/fill';
 import { engineWithCue, loadReferenceNight, previewViewOf } from '../../support/reference-night';
 

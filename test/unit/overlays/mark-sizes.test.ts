@@ -4,8 +4,8 @@ import type { ReferenceData } from '../../../main/server/reference-data';
 import { MIN_MARK_PX, markLength } from '../../../overlays/graphics/common/marks';
 import { exitPollBoard } from '../../../overlays/graphics/exit-poll/board';
 import { barScale as pollBar, TRACK_PX, tickX } from '../../../overlays/graphics/exit-poll/fill';
-import { exitPollFields } from '../../../overlays/graphics/exit-poll/schema';
-import type { SeatTallyView } from '../../../overlays/graphics/seat-tally/bind';
+import { exitPollFields } from '../../../main/templates/exit-poll/schema';
+import type { SeatTallyView } from '../../../main/templates/seat-tally/bind';
 import { BAR_PX, barScale as tallyBar, tallyLayout } from '../../../overlays/graphics/seat-tally/layout';
 import { engineWithCue, loadReferenceNight, previewViewOf } from '../../support/reference-night';
 

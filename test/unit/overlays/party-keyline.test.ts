@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARTY_TABLE, UNLISTED_PARTY_COLOUR } from '../../../main/engine/election/party-table';
-import { HOUSE_ACCENT, partyColour } from '../../../overlays/graphics/palette';
-import { partyName, partyShort } from '../../../overlays/graphics/common/parties';
+import { HOUSE_ACCENT, partyColour } from '../../../main/templates/palette';
+import { partyName, partyShort } from '../../../main/templates/common/parties';
 import { REPO_ROOT } from '../../../main/server/headless';
 import { contrastRatio, needsKeyline, NAVY_PANEL, relativeLuminance } from '../../../overlays/graphics/common/parts';
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARTY_TABLE } from '../../../main/engine/election/party-table';
 import { REPO_ROOT } from '../../../main/server/headless';
-import { HOUSE_ACCENT } from '../../../overlays/graphics/palette';
-import { BUG_ACCENTS } from '../../../overlays/graphics/bug/schema';
+import { HOUSE_ACCENT } from '../../../main/templates/palette';
+import { BUG_ACCENTS } from '../../../main/templates/bug/schema';
 import { accentColour } from '../../../overlays/graphics/bug/fill';
 import { INK, LARGE_TEXT_AA, WHITE, contrastRatio, relativeLuminance, textOn } from '../../../overlays/graphics/common/parts';
 

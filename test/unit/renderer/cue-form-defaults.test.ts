@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_DEFINITIONS, TEMPLATES } from '../../../overlays/graphics/definitions';
+import { TEMPLATE_DEFINITIONS, TEMPLATES } from '../../../main/templates/definitions';
 import { blankRow, checkDraft, formModel, fromRaw, shownFields, toRaw, type Raw } from '../../../renderer/cue-form';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { TEMPLATE_DEFINITIONS } from '../../../overlays/graphics/definitions';
-import { strapFields } from '../../../overlays/graphics/strap/schema';
+import { TEMPLATE_DEFINITIONS } from '../../../main/templates/definitions';
+import { strapFields } from '../../../main/templates/strap/schema';
 import { blankRow, checkDraft, errorsOf, formModel, fromRaw, toRaw, type FieldModel } from '../../../renderer/cue-form';
 
 /** A schema with one field of every shape the templates use, as templates write them. */

@@ -6,7 +6,7 @@ import { DEMO_SHOW, REFERENCE_DIR, WEB_ROOT } from '../../../main/server/headles
 import { loadReferenceData } from '../../../main/server/reference-data';
 import { readShowFile } from '../../../main/server/show-file';
 import { startServer, type RunningServer } from '../../../main/server/server';
-import { TEMPLATES } from '../../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../../main/templates/definitions';
 import { maxSizeImportCsv } from '../../support/big-inputs';
 import { airState } from '../../support/air-state';
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../../main/engine/engine';
 import { seatWinner, type DeclaredSeat, type SeatResult } from '../../../main/engine/election';
-import { TEMPLATES } from '../../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../../main/templates/definitions';
 import { DEMO_SHOW, REFERENCE_DIR, WEB_ROOT, startHeadless } from '../../../main/server/headless';
 import { loadReferenceData, type ReferenceData } from '../../../main/server/reference-data';
 import { readShowFile } from '../../../main/server/show-file';

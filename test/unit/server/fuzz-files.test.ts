@@ -9,7 +9,7 @@ import { watchDropFolder, type DropFileReport } from '../../../main/server/drop-
 import { wasTaken } from '../../../main/server/drop-batch';
 import { importResults } from '../../../main/engine/import';
 import type { ImportFormat } from '../../../main/engine/import/import-report';
-import { TEMPLATES } from '../../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../../main/templates/definitions';
 import { engineHarness } from '../../support/engine-fixture';
 import { airState } from '../../support/air-state';
 import { startTestServer, type TestServer } from '../../support/server';

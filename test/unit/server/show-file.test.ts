@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SHOW } from '../../../main/server/headless';
 import { MAX_SHOW_FILE_BYTES, readShowFile } from '../../../main/server/show-file';
 import type { Show } from '../../../main/engine/show';
-import { TEMPLATES } from '../../../overlays/graphics/definitions';
+import { TEMPLATES } from '../../../main/templates/definitions';
 
 /** Show files on disk: a bad one is refused whole, with where and why, and never throws. */
 
