@@ -102,6 +102,8 @@ export interface OnAir {
   since: number;
   /** Put back after a crash: outputs mount it in its steady state, with no in-animation. */
   restored?: true;
+  /** Outside (OGraf) graphics: the last custom action sent, applied by outputs when its seq moves (main/templates/outside/contract.ts). */
+  customAction?: { seq: number; id: string; payload: unknown };
 }
 
 export interface PreviewCue {
