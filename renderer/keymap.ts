@@ -46,7 +46,7 @@ interface ActionSpec {
 }
 
 /**
- * Keys of the cue list itself (StackEditorInput.ts), which act only while the
+ * Keys of the cue list itself (stack-editor-input.ts), which act only while the
  * list has the focus, so a stray Delete elsewhere never costs a cue. Fixed,
  * not rebindable: the list's hint line and the editor's buttons name them.
  * The keymap refuses them for any other action, so none is ever ambiguous.

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
-import type { AsRunEntry, Command, CommandResult, DropSnapshot, OutputsSnapshot, ProgramSnapshot, ResultsSnapshot, StorageSnapshot } from '../main/engine/protocol';
+import type { AsRunEntry, Command, CommandResult, DropSnapshot, HistorySummary, OutputsSnapshot, ProgramSnapshot, ResultsSnapshot, StorageSnapshot } from '../main/engine/protocol';
 import type { Layer, Show } from '../main/engine/show';
-import type { HistorySummary } from '../main/engine/show-history';
 import type { Bridge, ConnectionState } from '../overlays/transport';
 
 export interface Notice {

@@ -1,7 +1,7 @@
 import { fail, type StraplineError } from './errors';
 import { sameValue } from './same-value';
 import type { Fields, Layer } from './show';
-import type { OnAir } from './protocol';
+import type { OnAir } from './protocol-on-air';
 import type { Applied, EngineState, HandlerContext } from './state';
 import type { BindingContext, TemplateDefinition } from './templates';
 

@@ -1,5 +1,5 @@
 import { LAYERS, type Layer } from './show';
-import type { AsRunEntry, OmitEach, OnAir } from './protocol';
+import type { AsRunEntry, OmitEach, OnAir } from './protocol-on-air';
 
 /**
  * How the layers on air make one picture. A full-screen board is drawn at the

@@ -2,7 +2,7 @@ import type { Fields, Layer } from './show';
 import type { CommandOf, OnAir, RestoredGraphic } from './protocol';
 import type { Applied, EngineState, HandlerContext, Outcome } from './state';
 import type { TemplateDefinition } from './templates';
-import type { ResultsState } from './results';
+import type { ResultsState } from './results-state';
 import { describeIssues } from './errors';
 import { validateFields } from './fields';
 import { resolveView } from './binding';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describeIssues } from './errors';
 import { baselineFromSeats, baselineSeatSchema, onsCodeSchema, partyIdSchema, seatResultSchema, type Baseline, type SeatResult } from './election';
-import type { ResultsState } from './results';
+import type { ResultsState } from './results-state';
 
 /**
  * The results journal's records, and their replay: pure, so the server's file

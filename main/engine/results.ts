@@ -1,61 +1,12 @@
-import { z } from 'zod';
 import { fail } from './errors';
-import {
-  baselineFromSeats, baselineSeatSchema, partyIdSchema, seatResultSchema, onsCodeSchema,
-  type Baseline, type HolderBasis, type PartyId, type SeatResult,
-} from './election';
+import { baselineFromSeats, type SeatResult } from './election';
 import type { CommandOf } from './protocol';
+import { initialResults, type ResultsState } from './results-state';
 import type { EngineState, Outcome } from './state';
 
-/**
- * The night's results as the engine holds them. A change to a seat already
- * declared is not applied: it waits as a correction until the operator accepts
- * it, so nothing bound to that seat changes on air by surprise.
- */
-export interface ResultsState {
-  baseline: Baseline;
-  seats: ReadonlyMap<string, SeatResult>;
-  corrections: ReadonlyMap<string, SeatResult>;
-  holderBasis: HolderBasis;
-  speakerCountsWith: PartyId | null;
-  mode: 'live' | 'rehearsal';
-  /** In a rehearsal, whether every output draws the REHEARSAL mark: on unless the operator chose otherwise. */
-  rehearsalMark: boolean;
-  lastDeclarationAt: number | null;
-  /**
-   * When the engine took each seat's current result (its clock, ms). Feeds that
-   * carry no declaration time (the Commons files leave it empty) still have an
-   * order of arrival, which is what "latest declarations" means on air.
-   */
-  receivedAt: ReadonlyMap<string, number>;
-}
-
-export const resultsCommandSchemas = {
-  'declare-results': z.strictObject({
-    type: z.literal('declare-results'),
-    source: z.string().min(1).max(200),
-    seats: z.array(seatResultSchema).min(1).max(2000),
-  }),
-  'accept-correction': z.strictObject({ type: z.literal('accept-correction'), onsCode: onsCodeSchema }),
-  'reject-correction': z.strictObject({ type: z.literal('reject-correction'), onsCode: onsCodeSchema }),
-  'set-baseline': z.strictObject({ type: z.literal('set-baseline'), seats: z.array(baselineSeatSchema).min(1).max(2000) }),
-  'reset-results': z.strictObject({ type: z.literal('reset-results') }),
-  'results-settings': z.strictObject({
-    type: z.literal('results-settings'),
-    holderBasis: z.enum(['notional', 'sitting-mp']).optional(),
-    speakerCountsWith: partyIdSchema.nullable().optional(),
-  }),
-  /** mark: the outputs' REHEARSAL mark, on by default in a rehearsal; false only by an explicit choice. Never in live mode. */
-  'set-mode': z.strictObject({ type: z.literal('set-mode'), mode: z.enum(['live', 'rehearsal']), mark: z.boolean().optional() })
-    .refine((c) => c.mode === 'rehearsal' || c.mark !== true, { path: ['mark'], message: 'the REHEARSAL mark is for rehearsal mode only' }),
-} as const;
-
-/** Every baseline seat starts pending, so "N of 650 declared" counts from the baseline. */
-export function initialResults(baseline: Baseline): ResultsState {
-  const seats = new Map<string, SeatResult>();
-  for (const code of baseline.seats.keys()) seats.set(code, { onsCode: code, revision: 0, state: 'pending' });
-  return { baseline, seats, corrections: new Map(), holderBasis: 'notional', speakerCountsWith: 'lab', mode: 'live', rehearsalMark: false, lastDeclarationAt: null, receivedAt: new Map() };
-}
+// The state lives in results-state.ts so that state.ts need not import this module, which imports it back; re-exported
+// for the server and the tests, which know it by this name.
+export { initialResults, type ResultsState } from './results-state';
 
 export type SeatVerdict = 'applied' | 'correction' | 'stale' | 'unchanged' | 'unknown-seat';
 

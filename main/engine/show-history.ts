@@ -1,6 +1,6 @@
 import { fail } from './errors';
 import { findCue, type Show } from './show';
-import type { Command, CommandOf } from './protocol';
+import type { Command, CommandOf, HistorySummary } from './protocol';
 import type { EngineState, HandlerContext, Outcome } from './state';
 
 /**
@@ -25,14 +25,6 @@ export interface HistoryEntry {
 export interface ShowHistory {
   past: readonly HistoryEntry[];
   future: readonly HistoryEntry[];
-}
-
-/** What a console needs to label its Undo and Redo buttons. */
-export interface HistorySummary {
-  undo: string | null;
-  redo: string | null;
-  undoDepth: number;
-  redoDepth: number;
 }
 
 /** Handlers of undo and redo read the history; the engine owns and advances it. */

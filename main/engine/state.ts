@@ -1,7 +1,7 @@
 import type { Layer, Show } from './show';
-import type { AsRunEntry, OmitEach, OnAir } from './protocol';
+import type { AsRunEntry, OmitEach, OnAir } from './protocol-on-air';
 import type { Baseline } from './election';
-import { initialResults, type ResultsState } from './results';
+import { initialResults, type ResultsState } from './results-state';
 import type { StraplineError } from './errors';
 import type { BindingContext, TemplateTable } from './templates';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Fields, Layer } from './show';
-import type { ResultsState } from './results';
+import type { ResultsState } from './results-state';
 import type { Constituency, ElectionTotals } from './election';
 
 /**

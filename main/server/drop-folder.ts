@@ -127,8 +127,17 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
     const names = entries.filter((e) => e.isFile() && !isIgnoredName(e.name) && !moving.has(e.name)).map((e) => e.name).sort();
     const present = new Set(names);
     // A file being moved keeps what is known of it: if the move fails, it is not read again.
-    for (const name of looks.keys()) if (!present.has(name) && !moving.has(name)) (looks.delete(name), done.delete(name), doubtful.delete(name));
-    for (const name of reported) if (!present.has(name) && !moving.has(name)) (reported.delete(name), options.onGone?.(name));
+    for (const name of looks.keys()) {
+      if (present.has(name) || moving.has(name)) continue;
+      looks.delete(name);
+      done.delete(name);
+      doubtful.delete(name);
+    }
+    for (const name of reported) {
+      if (present.has(name) || moving.has(name)) continue;
+      reported.delete(name);
+      options.onGone?.(name);
+    }
     // A look is dated when its stats finish and the next is judged from before its own begin,
     // so two looks counted settleMs apart are at least that far apart.
     const startedAt = performance.now();
@@ -198,7 +207,10 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
     for (const f of files) done.set(f.name, f.fp);
     if (files.length === 0 || closed) return;
     const reports = applyDropBatch(engine, files.map((f) => ({ file: f.name, outcome: f.outcome })));
-    for (const r of reports) (reported.add(r.file), report(r));
+    for (const r of reports) {
+      reported.add(r.file);
+      report(r);
+    }
     if (toMove.length === 0) toMoveSince = performance.now();
     toMove.push(...files.filter((_f, i) => wasTaken(reports[i]!)));
   }

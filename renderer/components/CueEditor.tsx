@@ -5,10 +5,11 @@ import type { TemplateDefinition } from '../../main/engine/templates';
 import { TEMPLATES } from '../../main/templates/definitions';
 import type { ConsoleStore } from '../store';
 import { checkDraft, errorsOf, formModel, shownFields, toRaw, type Raw } from '../cue-form';
-import { DEFAULT_TAG_TITLE, FieldInput, lineKeys } from './FieldInput';
+import { FieldInput } from './FieldInput';
+import { lineKeys } from './field-shared';
 import { CueEditorAir, sameValue } from './CueEditorAir';
-import { editActions } from './StackEditorActions';
-import { CUE_TITLE_INPUT_ID } from './StackEditorInput';
+import { editActions } from './stack-editor-actions';
+import { CUE_TITLE_INPUT_ID } from './stack-editor-input';
 import { SHOW_EDITOR_ATTR } from '../hotkeys';
 import { LIST_KEYS, ariaChords, type ListKey } from '../keymap';
 

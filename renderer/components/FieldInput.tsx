@@ -1,42 +1,12 @@
-import type { KeyboardEvent } from 'react';
-import type { FieldModel, Raw } from '../cue-form';
+import type { Raw } from '../cue-form';
+import { lineKeys, type FieldProps } from './field-shared';
 import { ColourField, ConstituencyField, PartySelect, RegionSelect } from './FieldInputPickers';
 import { ListEditor, RowsEditor } from './FieldInputRows';
 
-export interface FieldProps {
-  field: FieldModel;
-  /** Unique on the page: inputs, labels and messages are tied together by it. */
-  id: string;
-  raw: Raw;
-  /** Messages for this field and anything inside it, by path. */
-  errors: [string, string][];
-  onChange: (raw: Raw) => void;
-  /** Save what was typed (or this value, for pickers that save on choice). */
-  onCommit: (raw?: Raw) => void;
-  /** Escape: back to the saved value. */
-  onRevert: () => void;
-}
-
 const text = (raw: Raw) => (typeof raw === 'string' ? raw : '');
 
-/**
- * Enter saves a line; Escape puts the saved value back. Both stay in the field. Enter hands over
- * what the field holds now, so a save never depends on a render that has not caught up with typing.
- */
-export function lineKeys(commit: (value: string) => void, revert: () => void) {
-  return (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      commit(e.currentTarget.value);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      revert();
-    }
-  };
-}
-
 /** The input for one field's kind, bare: no label (a row editor's cell uses it as it is). */
-export function FieldControl(props: FieldProps & { label: string }) {
+function FieldControl(props: FieldProps & { label: string }) {
   const { field, id, raw, errors, onChange, onCommit, onRevert, label } = props;
   const invalid = errors.some(([at]) => at === field.key || at === id);
   const common = { id, 'aria-label': label, 'aria-invalid': invalid, 'aria-describedby': invalid ? `${id}-err` : undefined };
@@ -72,9 +42,9 @@ export function FieldControl(props: FieldProps & { label: string }) {
     case 'colour':
       return <ColourField {...common} value={text(raw)} onChange={onChange} onChoose={(v) => onCommit(v)} onRevert={onRevert} />;
     case 'rows':
-      return <RowsEditor {...props} />;
+      return <RowsEditor {...props} Cell={FieldControl} />;
     case 'list':
-      return <ListEditor {...props} />;
+      return <ListEditor {...props} Cell={FieldControl} />;
     case 'json':
       return <textarea {...common} className="json" rows={4} value={text(raw)} onChange={(e) => onChange(e.target.value)} onBlur={() => onCommit()} />;
     default: {
@@ -93,7 +63,7 @@ export function FieldControl(props: FieldProps & { label: string }) {
 }
 
 /** Beside a field the cue leaves to its template: the value shown is the one the graphic draws. */
-export const DEFAULT_TAG_TITLE = 'The template\u2019s default: the graphic draws this until you change it';
+const DEFAULT_TAG_TITLE = 'The template\u2019s default: the graphic draws this until you change it';
 
 /** A labelled field: label, control, help, and its messages beside it; `isDefault` greys it with a "default" tag. */
 export function FieldInput(props: FieldProps & { dirty: boolean; isDefault: boolean }) {

@@ -4,7 +4,7 @@ import { constituencySchema, type Constituency } from '../../main/engine/electio
 import { partyColour } from '../../main/templates/palette';
 import type { FieldModel } from '../cue-form';
 import { searchConstituencies } from '../declaration';
-import { lineKeys } from './FieldInput';
+import { lineKeys } from './field-shared';
 
 interface Common {
   id: string;

@@ -1,6 +1,9 @@
-import type { FocusEvent } from 'react';
+import type { ComponentType, FocusEvent } from 'react';
 import { blankRow, type Raw } from '../cue-form';
-import { FieldControl, type FieldProps } from './FieldInput';
+import type { FieldProps } from './field-shared';
+
+/** The control drawn in each cell: FieldInput.tsx's FieldControl, handed in so that this module need not import it back. */
+type CellProps = { Cell: ComponentType<FieldProps & { label: string }> };
 
 type Cells = Record<string, Raw>;
 const rowsOf = (raw: Raw): Raw[] => (Array.isArray(raw) ? raw : []);
@@ -30,7 +33,7 @@ function RowTools({ label, i, count, onMove, onRemove }: { label: string; i: num
 }
 
 /** Arrays of objects (exit-poll projections): one row an item, one column a property. */
-export function RowsEditor({ field, id, raw, errors, onChange, onCommit }: FieldProps) {
+export function RowsEditor({ field, id, raw, errors, onChange, onCommit, Cell }: FieldProps & CellProps) {
   const rows = rowsOf(raw);
   const full = field.maxItems !== undefined && rows.length >= field.maxItems;
   const setCell = (i: number, key: string, value: Raw) =>
@@ -52,7 +55,7 @@ export function RowsEditor({ field, id, raw, errors, onChange, onCommit }: Field
                 const cellErrors = errors.filter(([p]) => p === at);
                 return (
                   <td key={c.key} className={`cell kind-${c.kind}`}>
-                    <FieldControl field={{ ...c, key: at }} id={`${id}-${i}-${c.key}`} label={`${c.label}, row ${i + 1}`}
+                    <Cell field={{ ...c, key: at }} id={`${id}-${i}-${c.key}`} label={`${c.label}, row ${i + 1}`}
                       raw={(row as Cells)[c.key] ?? ''} errors={cellErrors} onChange={(v) => setCell(i, c.key, v)}
                       onCommit={(v) => (v === undefined ? undefined : setCell(i, c.key, v))} onRevert={() => undefined} />
                     {cellErrors.map(([p, m]) => <span key={p} id={`${id}-${i}-${c.key}-err`} className="field-error">{m}</span>)}
@@ -74,7 +77,7 @@ export function RowsEditor({ field, id, raw, errors, onChange, onCommit }: Field
 }
 
 /** Arrays of single values (the parties a tally names, a list of seats). */
-export function ListEditor({ field, id, raw, errors, onChange, onCommit }: FieldProps) {
+export function ListEditor({ field, id, raw, errors, onChange, onCommit, Cell }: FieldProps & CellProps) {
   const items = rowsOf(raw);
   const item = field.columns[0]!;
   const full = field.maxItems !== undefined && items.length >= field.maxItems;
@@ -87,7 +90,7 @@ export function ListEditor({ field, id, raw, errors, onChange, onCommit }: Field
           const own = errors.filter(([p]) => p === at);
           return (
             <li key={i}>
-              <FieldControl field={{ ...item, key: at }} id={`${id}-${i}`} label={`${field.label}, item ${i + 1}`} raw={value} errors={own}
+              <Cell field={{ ...item, key: at }} id={`${id}-${i}`} label={`${field.label}, item ${i + 1}`} raw={value} errors={own}
                 onChange={(v) => onChange(set(i, v))} onCommit={(v) => (v === undefined ? undefined : onChange(set(i, v)))} onRevert={() => undefined} />
               <RowTools label={`item ${i + 1}`} i={i} count={items.length} onMove={(to) => onCommit(moved(items, i, to))}
                 onRemove={() => onCommit(items.filter((_, j) => j !== i))} />

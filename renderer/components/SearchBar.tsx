@@ -2,7 +2,7 @@ import { memo, useRef, type KeyboardEvent } from 'react';
 import { LAYERS, type Layer } from '../../main/engine/show';
 import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
 import { useHotkey } from '../hotkeys';
-import { NO_FILTER, filtering, type Filter } from './StackEditorRows';
+import { NO_FILTER, filtering, type Filter } from './stack-editor-rows';
 
 interface Props {
   filter: Filter;

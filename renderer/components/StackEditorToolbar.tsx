@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { ConsoleStore } from '../store';
 import { useHotkey } from '../hotkeys';
 import { CuePalette } from './CuePalette';
-import type { EditActions } from './StackEditorActions';
+import type { EditActions } from './stack-editor-actions';
 
 interface Props {
   store: ConsoleStore;

@@ -2,13 +2,13 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { useStore } from 'zustand';
 import type { ConsoleStore } from '../store';
 import type { Layer } from '../../main/engine/show';
-import { NO_FILTER, ROW_HEIGHT, buildRows, filtering, visibleRange, type Filter } from './StackEditorRows';
-import { editActions } from './StackEditorActions';
+import { NO_FILTER, ROW_HEIGHT, buildRows, filtering, visibleRange, type Filter } from './stack-editor-rows';
+import { editActions } from './stack-editor-actions';
 import { StackEditorToolbar } from './StackEditorToolbar';
 import { StackHeader } from './StackEditorHeader';
 import { CueRow } from './StackEditorCueRow';
 import { SearchBar } from './SearchBar';
-import { useListKeys, useListDrag } from './StackEditorInput';
+import { useListKeys, useListDrag } from './stack-editor-input';
 import { stackHint } from './stack-hint';
 import { keymapStore } from '../hotkeys';
 import { LIST_KEYS, ariaChords } from '../keymap';

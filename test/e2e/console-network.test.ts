@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { WEB_ROOT, startHeadless, type Headless } from '../../main/server/headless';
+import { WEB_ROOT, startHeadless } from '../../main/server/headless';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 
 const missing = chromiumMissingReason();

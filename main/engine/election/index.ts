@@ -7,7 +7,7 @@ export {
 export {
   onsCodeSchema, partyVotesSchema, candidateSchema, seatResultSchema, resultsFileSchema,
   pendingSeatSchema, recountSeatSchema, rushSeatSchema, declaredSeatSchema,
-  type Candidate, type PartyVotes, type SeatResult, type SeatState, type DeclaredSeat, type RushSeat, type ResultsFile,
+  type Candidate, type PartyVotes, type SeatResult, type DeclaredSeat, type ResultsFile,
 } from './seat-result-schema';
 export {
   baselineSeatSchema, baselineFileSchema, baselineFromSeats, baselineHolder,
@@ -27,5 +27,5 @@ export {
 } from './commons-majority';
 export {
   NATIONS, constituencySchema, constituenciesFileSchema, partiesFileSchema, hexJsonSchema,
-  type Constituency, type ConstituenciesFile, type PartiesFile, type HexJson,
+  type Constituency, type ConstituenciesFile, type PartiesFile,
 } from './reference-schemas';

@@ -80,8 +80,6 @@ export const seatResultSchema = z.discriminatedUnion('state', [
 ]);
 export type SeatResult = z.infer<typeof seatResultSchema>;
 export type DeclaredSeat = z.infer<typeof declaredSeatSchema>;
-export type RushSeat = z.infer<typeof rushSeatSchema>;
-export type SeatState = SeatResult['state'];
 
 /** The project's own results file (`format: "strapline-results"`). */
 export const resultsFileSchema = z

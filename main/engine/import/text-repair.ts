@@ -11,6 +11,7 @@ const MAC_ROMAN_BYTE = new Map<string, number>([...MAC_ROMAN_HIGH].map((ch, i) =
 
 /** Undo UTF-8-read-as-Mac-Roman; returns the text unchanged when that is not what happened. */
 export function repairMacRomanMojibake(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose: any ASCII text needs no repair.
   if (/^[\x00-\x7f]*$/.test(text)) return text;
   const bytes: number[] = [];
   for (const ch of text) {

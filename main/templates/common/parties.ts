@@ -40,11 +40,6 @@ export function changeBasis(basis: HolderBasis): string {
   return basis === 'notional' ? 'Change on 2019 notional' : 'Change since dissolution';
 }
 
-/** A party the graphics can colour, or "other" for a party outside the table (e.g. a local independent slate). */
-export function onAirParty(party: PartyId): PartyId {
-  return partyInfo(party) ? party : OTHER_PARTY_ID;
-}
-
 /** Sums seats into the parties shown; everything else (the Speaker included) goes to "other". */
 export function foldSeats(seats: Readonly<Record<PartyId, number>>, shown: readonly PartyId[]): Record<PartyId, number> {
   const out: Record<PartyId, number> = Object.fromEntries([...shown, OTHER_PARTY_ID].map((p) => [p, 0]));

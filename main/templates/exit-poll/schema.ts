@@ -55,7 +55,6 @@ export const exitPollFields = z.strictObject({
     .meta({ label: 'Projections', help: 'One row a party; revealed largest first, "other" last, one per Next' }),
 });
 export type ExitPollFields = z.infer<typeof exitPollFields>;
-export type Projection = ExitPollFields['parties'][number];
 
 export const exitPoll: TemplateDefinition = {
   id: 'exit-poll',

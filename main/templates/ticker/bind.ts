@@ -1,7 +1,8 @@
 import { seatMajority, seatOutcome, seatWinner, type SeatResult } from '../../engine/election';
 import type { BindingContext } from '../../engine/templates';
 import { outcomeText } from '../common/parties';
-import { splitItems, type TickerFields, type TickerItem, type TickerView } from './schema';
+import { splitItems } from './items';
+import type { TickerFields, TickerItem, TickerView } from './schema';
 
 /** 4219 -> "4,219", the same on every machine whatever its locale. */
 const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

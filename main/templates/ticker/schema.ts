@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TemplateDefinition } from '../../engine/templates';
 import { resolveTicker } from './bind';
+import { splitItems } from './items';
 
 export const MAX_ITEMS = 30;
 const MAX_ITEM_LENGTH = 140;
@@ -13,10 +14,6 @@ const itemLines = z.string().max(MAX_ITEMS * (MAX_ITEM_LENGTH + 1), 'too much te
     if (line.length > MAX_ITEM_LENGTH) ctx.addIssue({ code: 'custom', message: `item ${i + 1} is ${line.length} characters; at most ${MAX_ITEM_LENGTH}` });
   });
 });
-
-export function splitItems(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-}
 
 export const tickerFields = z.strictObject({
   label: z.string().trim().min(1, 'the ticker needs a label').max(12, 'at most 12 characters fit the label block').default('Latest')

@@ -42,8 +42,6 @@ const mapH = ((rMax - rMin) * 1.5 + 2) * radius;
 const originX = MAP_AREA.left + (areaW - mapW) / 2 + hexW / 2;
 const originY = MAP_AREA.top + (areaH - mapH) / 2 + radius;
 
-export const HEX_RADIUS = radius;
-
 export const HEX_CELLS: readonly HexCell[] = entries.map(([code, h]) => ({
   code,
   region: h.region ?? 'unknown',

@@ -6,7 +6,6 @@
 import type { SeatTallyView } from '../../../main/templates/seat-tally/bind';
 import { markScale } from '../common/marks';
 
-export const CHART_LEFT = 96;
 export const CHART_WIDTH = 1728;
 /** Tallest a column can be, in stage pixels (seat-tally.css: .st-bar height). */
 export const BAR_PX = 460;

@@ -3,9 +3,7 @@ import { HOUSE_ACCENT, partyColour } from '../../../main/templates/palette';
 import { needsKeyline, num, textOn, type Parts } from '../common/parts';
 import { partyShort } from '../../../main/templates/common/parties';
 import { DASH } from '../../../main/templates/common/verdict';
-import { ROWS_PER_PAGE, TARGET_PAGES, type TargetRow, type TargetSeatsView } from '../../../main/templates/target-seats/bind';
-
-export const ROW_SLOTS = ROWS_PER_PAGE * TARGET_PAGES;
+import { TARGET_PAGES, type TargetRow, type TargetSeatsView } from '../../../main/templates/target-seats/bind';
 
 /** Every text and number on the board, by part name. */
 export function targetParts(v: TargetSeatsView): Parts {

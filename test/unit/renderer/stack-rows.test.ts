@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCue, type Show } from '../../../main/engine/show';
 import { engineHarness, testShow } from '../../support/engine-fixture';
-import { DRAW_ALL_ROWS, NO_FILTER, ROW_HEIGHT, buildRows, dropIndex, neighbourMove, uniqueId, visibleRange, type DropAt } from '../../../renderer/components/StackEditorRows';
+import { DRAW_ALL_ROWS, NO_FILTER, ROW_HEIGHT, buildRows, dropIndex, neighbourMove, uniqueId, visibleRange, type DropAt } from '../../../renderer/components/stack-editor-rows';
 
 /** The stack list's row model: what is drawn where, what a search keeps, where a drop lands. */
 const withEmpty = (): Show => ({ ...testShow(), stacks: [...testShow().stacks, { id: 's3', name: 'Empty', cues: [] }] });

@@ -108,8 +108,8 @@ describe('the start-up lines', () => {
     await copyFile(FIXTURE, show);
     const out = await run(['--host', '0.0.0.0', '--port', '0', '--show', show, '--data', data, '--as-run', path.join(data, 'as-run.jsonl')], DONE);
     const tokens = JSON.parse(await readFile(path.join(data, 'access-tokens.json'), 'utf8')) as { control: string; readOnly: string };
-    const gallery = [...out.matchAll(/^  gallery \(read-only\):\s+(\S+)$/gm)].map((m) => m[1]!);
-    const producer = [...out.matchAll(/^  producer \(read-only\):\s+(\S+)$/gm)].map((m) => m[1]!);
+    const gallery = [...out.matchAll(/^ {2}gallery \(read-only\):\s+(\S+)$/gm)].map((m) => m[1]!);
+    const producer = [...out.matchAll(/^ {2}producer \(read-only\):\s+(\S+)$/gm)].map((m) => m[1]!);
     expect(gallery.length).toBeGreaterThan(0);
     expect(gallery.length).toBe(producer.length);
     for (const url of [...gallery, ...producer]) expect(new URL(url).searchParams.get('token')).toBe(tokens.readOnly);

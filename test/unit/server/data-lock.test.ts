@@ -26,7 +26,11 @@ beforeAll(async () => {
 afterEach(async () => {
   vi.restoreAllMocks();
   for (const app of running.splice(0)) await app.close();
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM'), await once(child, 'exit');
+  for (const child of children.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 

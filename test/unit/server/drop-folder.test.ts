@@ -313,7 +313,10 @@ describe('files taken', () => {
     const w = start();
     await drop('aldershot.json', JSON.stringify(aldershot()));
     await until('the failed move', () => reports.some((r) => r.file === '(folder)'));
-    for (let i = 0; i < 4; i++) (await new Promise((r) => setTimeout(r, SETTLE_MS * 2)), await w.scanNow());
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, SETTLE_MS * 2));
+      await w.scanNow();
+    }
     expect(reportsFor('(folder)').map((r) => r.summary)).toEqual([expect.stringMatching(/^cannot move taken files into .*done: .*; they stay, and are read again at the next start$/)]);
     expect(reportsFor('aldershot.json')).toHaveLength(1);
     expect(declareCommands).toBe(1);

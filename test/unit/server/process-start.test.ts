@@ -12,7 +12,11 @@ import { spawnZombie } from '../../support/zombie';
 
 const children: ChildProcess[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM'), await once(child, 'exit');
+  for (const child of children.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
 });
 
 /** When this process started, by its own account: Date.now() less its uptime. */

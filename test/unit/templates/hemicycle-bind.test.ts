@@ -93,7 +93,10 @@ function scattered(arc: Arc, parties: readonly string[]): Record<string, number>
     const todo = [seats[0]!];
     while (todo.length) {
       const i = todo.pop()!;
-      for (const j of seats) if (!seen.has(j) && distance(arc, i, j) <= reach) (seen.add(j), todo.push(j));
+      for (const j of seats) if (!seen.has(j) && distance(arc, i, j) <= reach) {
+        seen.add(j);
+        todo.push(j);
+      }
     }
     out[party] = seats.length - seen.size;
   }

@@ -29,7 +29,7 @@ describe('parseCsv', () => {
 
   it('reports text after a closing quote and drops that record only', () => {
     const parsed = parseCsv('a,b\n"x"y,1\nc,d\n');
-    expect(parsed.errors).toEqual([{ line: 2, message: 'unexpected text after a closing quote: \"y\"' }]);
+    expect(parsed.errors).toEqual([{ line: 2, message: 'unexpected text after a closing quote: "y"' }]);
     expect(parsed.records.map((r) => r.fields)).toEqual([['a', 'b'], ['c', 'd']]);
     expect(parsed.complete).toBe(true);
   });

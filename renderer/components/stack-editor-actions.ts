@@ -1,6 +1,6 @@
 import { findCue } from '../../main/engine/show';
 import type { ConsoleStore } from '../store';
-import { neighbourMove, uniqueId } from './StackEditorRows';
+import { neighbourMove, uniqueId } from './stack-editor-rows';
 
 /**
  * The show edits the stack list, the palette and the cue editor share. Each is

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { ConsoleStore } from '../store';
-import type { EditActions } from './StackEditorActions';
-import { dropIndex, type DropAt, type RowModel } from './StackEditorRows';
+import type { EditActions } from './stack-editor-actions';
+import { dropIndex, type DropAt, type RowModel } from './stack-editor-rows';
 import { chordOf, listKeyFor } from '../keymap';
 
 /** The cue editor's title box, focused by F2. */

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { LAYERS, layerSchema, type Layer } from './show';
+
+// Outputs' health: the one message an output sends, and what consoles are told of every output.
+
+/** How often an output reports what it measures, and how long a silent one is trusted. */
+export const OUTPUT_REPORT_INTERVAL_MS = 2000;
+export const OUTPUT_STALE_AFTER_MS = 3 * OUTPUT_REPORT_INTERVAL_MS;
+
+/**
+ * The one message an output may send: its measured frame rate, the layers it
+ * draws and the revision it shows. The server only records it; no state changes.
+ */
+export const outputReportSchema = z.strictObject({
+  type: z.literal('output-report'),
+  fps: z.number().min(0).max(1000),
+  layers: z.array(layerSchema).min(1).max(LAYERS.length),
+  revision: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+export type OutputReport = z.infer<typeof outputReportSchema>;
+
+/** One output page as the server sees it; a closed one stays listed a while, so the gallery sees it drop. */
+export interface OutputStatus {
+  id: number;
+  peer: string;
+  connectedSince: number;
+  disconnectedAt: number | null;
+  layers: Layer[] | null;
+  fps: number | null;
+  revision: number | null;
+  lastReportAt: number | null;
+}
+
+export interface OutputsSnapshot {
+  /** The server's clock when sent, so consoles judge staleness on the server's time. */
+  at: number;
+  outputs: OutputStatus[];
+}
