@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { LAYERS, type Layer } from '../main/engine/show';
 import type { OnAir, PreviewCue, ProgramSnapshot } from '../main/engine/protocol';
-import { VIEWS } from './graphics/views';
+import { applyCustomAction, graphicFor } from './outside/outside-view';
 import { sameValue } from '../main/engine/same-value';
 import { playOnEngineClock } from './snapshot-clock';
 import { fitText } from './graphics/common/fit-text';
@@ -120,7 +120,7 @@ export class OutputRenderer {
 
   /** Builds the previewed cue off-air, in its layer but hidden, so its take only reveals it and plays. */
   private preload(preview: PreviewCue | null): void {
-    if (!preview || !VIEWS[preview.template] || !this.layers.includes(preview.layer)) return this.dropPreloaded();
+    if (!preview || !graphicFor(preview.template, preview.view) || !this.layers.includes(preview.layer)) return this.dropPreloaded();
     // Already on air (the take just happened): the engine refuses to take it again, so nothing to prepare.
     for (const m of this.mounted.values()) if (m.onAir.cueId === preview.cueId) return this.dropPreloaded();
     const slot = this.slots.get(preview.layer)!;
@@ -142,13 +142,13 @@ export class OutputRenderer {
   }
 
   private prepare(cueId: string, template: string, view: OnAir['view']): Prepared {
-    const graphic = VIEWS[template]!;
+    const graphic = graphicFor(template, view)!;
     const el = graphic.create(view);
     return { cueId, view, el, intro: graphic.animateIn(el) };
   }
 
   private mount(layer: Layer, onAir: OnAir, animate: boolean): void {
-    if (!VIEWS[onAir.template]) return;
+    if (!graphicFor(onAir.template, onAir.view)) return;
     const slot = this.slots.get(layer)!;
     const preloaded = this.preloaded;
     const reuse = preloaded !== null && preloaded.el.parentElement === slot && preloaded.cueId === onAir.cueId && sameValue(preloaded.view, onAir.view);
@@ -174,18 +174,19 @@ export class OutputRenderer {
   }
 
   private change(cur: Mounted, next: OnAir): void {
-    const view = VIEWS[next.template]!;
+    const view = graphicFor(next.template, next.view)!;
     if (next.updateSeq !== cur.onAir.updateSeq) {
       cur.timeline?.progress(1);
       cur.timeline = playOnEngineClock(view.animateUpdate(cur.el, cur.onAir.view, next.view), this.at);
     }
     for (let step = cur.onAir.step + 1; step <= next.step; step++) this.step(cur, step, true);
+    applyCustomAction(cur.el, cur.onAir, next);
     cur.onAir = next;
   }
 
   private step(cur: Mounted, step: number, animate: boolean): void {
     cur.timeline?.progress(1);
-    cur.timeline = VIEWS[cur.onAir.template]!.animateStep(cur.el, step);
+    cur.timeline = graphicFor(cur.onAir.template, cur.onAir.view)!.animateStep(cur.el, step);
     if (animate) playOnEngineClock(cur.timeline, this.at);
     else cur.timeline.progress(1);
     cur.el.dataset.step = String(step);
@@ -197,7 +198,7 @@ export class OutputRenderer {
     // Out from wherever the graphic is, even mid-in: no jump to the end first.
     cur.timeline?.kill();
     cur.el.dataset.phase = 'out';
-    cur.timeline = playOnEngineClock(VIEWS[cur.onAir.template]!.animateOut(cur.el).eventCallback('onComplete', () => cur.el.remove()), this.at);
+    cur.timeline = playOnEngineClock(graphicFor(cur.onAir.template, cur.onAir.view)!.animateOut(cur.el).eventCallback('onComplete', () => cur.el.remove()), this.at);
   }
 
   /** A board went up over it: a short fade, the same for every template, so the board lands on a clean frame. */

@@ -8,6 +8,7 @@ import { fitStage, outputOptions } from './stage';
 import { showSignal } from './output-signal';
 import { loadFonts } from './fonts';
 import { OUTPUT_REPORT_INTERVAL_MS } from '../main/engine/protocol';
+import { takeOutsideFaults } from './outside/outside-host';
 
 const stage = document.getElementById('stage')!;
 const options = outputOptions(location.search);
@@ -38,7 +39,8 @@ void loadFonts().finally(() => {
   setInterval(() => {
     const t = performance.now();
     const fps = Math.min(1000, (frames * 1000) / Math.max(1, t - since));
-    bridge.report({ type: 'output-report', fps, layers: options.layers, revision: renderer.shownRevision });
+    const faults = takeOutsideFaults();
+    bridge.report({ type: 'output-report', fps, layers: options.layers, revision: renderer.shownRevision, ...(faults.length ? { faults } : {}) });
     frames = 0;
     since = t;
   }, OUTPUT_REPORT_INTERVAL_MS);

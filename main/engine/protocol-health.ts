@@ -7,15 +7,30 @@ import { LAYERS, layerSchema, type Layer } from './show';
 export const OUTPUT_REPORT_INTERVAL_MS = 2000;
 export const OUTPUT_STALE_AFTER_MS = 3 * OUTPUT_REPORT_INTERVAL_MS;
 
+/** An outside template that threw, refused, or timed out in the output (overlays/outside/outside-host.ts): what, where, and which call. */
+export const outputFaultSchema = z.strictObject({
+  kind: z.literal('outside-template'),
+  layer: layerSchema,
+  cueId: z.string().max(200),
+  src: z.string().max(2000),
+  call: z.string().max(40),
+  message: z.string().max(500),
+  at: z.number(),
+});
+export type OutputFault = z.infer<typeof outputFaultSchema>;
+export const MAX_REPORTED_FAULTS = 8;
+
 /**
  * The one message an output may send: its measured frame rate, the layers it
- * draws and the revision it shows. The server only records it; no state changes.
+ * draws, the revision it shows and any outside-template faults. The server only records it; no state changes.
  */
 export const outputReportSchema = z.strictObject({
   type: z.literal('output-report'),
   fps: z.number().min(0).max(1000),
   layers: z.array(layerSchema).min(1).max(LAYERS.length),
   revision: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  /** Faults since the last report, oldest first. */
+  faults: z.array(outputFaultSchema).max(MAX_REPORTED_FAULTS).optional(),
 });
 export type OutputReport = z.infer<typeof outputReportSchema>;
 
@@ -29,6 +44,8 @@ export interface OutputStatus {
   fps: number | null;
   revision: number | null;
   lastReportAt: number | null;
+  /** The last outside-template faults this output reported, newest last. */
+  faults?: OutputFault[];
 }
 
 export interface OutputsSnapshot {

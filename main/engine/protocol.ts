@@ -14,8 +14,8 @@ import type { DropSnapshot, StorageSnapshot } from './protocol-alerts';
 export { restoredGraphicSchema, type RestoredGraphic } from './playout-commands';
 export type { AsRunEntry, OnAir, PreviewCue } from './protocol-on-air';
 export type { CommandResult, Correction, HistorySummary, ProgramSnapshot, ResultsSnapshot, ShowSnapshot } from './protocol-snapshots';
-export { OUTPUT_REPORT_INTERVAL_MS, OUTPUT_STALE_AFTER_MS, outputReportSchema } from './protocol-health';
-export type { OutputReport, OutputStatus, OutputsSnapshot } from './protocol-health';
+export { MAX_REPORTED_FAULTS, OUTPUT_REPORT_INTERVAL_MS, OUTPUT_STALE_AFTER_MS, outputFaultSchema, outputReportSchema } from './protocol-health';
+export type { OutputFault, OutputReport, OutputStatus, OutputsSnapshot } from './protocol-health';
 export type { DropProblem, DropSnapshot, StorageFault, StorageSnapshot } from './protocol-alerts';
 
 /**

@@ -1,4 +1,4 @@
-import { outputReportSchema, type OutputReport, type OutputStatus, type OutputsSnapshot } from '../engine/protocol';
+import { MAX_REPORTED_FAULTS, outputReportSchema, type OutputReport, type OutputStatus, type OutputsSnapshot } from '../engine/protocol';
 import { describeIssues, fail, type StraplineError } from '../engine/errors';
 
 /** A closed output stays listed this long, so the gallery sees which one dropped. */
@@ -38,7 +38,7 @@ export class OutputHealth {
     if (current.lastReportAt !== null && at - current.lastReportAt < MIN_REPORT_GAP_MS) {
       return fail('INVALID_REQUEST', `output-report: reports come at most every ${MIN_REPORT_GAP_MS} ms`);
     }
-    this.outputs.set(id, { ...current, ...measured(parsed.data), lastReportAt: at });
+    this.outputs.set(id, { ...current, ...measured(parsed.data), ...faultsKept(current, parsed.data), lastReportAt: at });
     this.changed();
     return null;
   }
@@ -78,6 +78,12 @@ export class OutputHealth {
 
 function measured(report: OutputReport): Pick<OutputStatus, 'fps' | 'layers' | 'revision'> {
   return { fps: Math.round(report.fps * 10) / 10, layers: report.layers, revision: report.revision };
+}
+
+/** An outside template's faults stay listed (the last few), so the console can show them after the report that carried them. */
+function faultsKept(current: OutputStatus, report: OutputReport): Pick<OutputStatus, 'faults'> {
+  if (!report.faults?.length) return current.faults ? { faults: current.faults } : {};
+  return { faults: [...(current.faults ?? []), ...report.faults].slice(-MAX_REPORTED_FAULTS) };
 }
 
 /** True when a parsed message is shaped as a report, so it is judged by the report schema, not as a command. */
