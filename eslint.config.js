@@ -17,7 +17,7 @@ const boundary = (patterns) => ({ 'no-restricted-imports': ['error', { patterns 
 const HOST_GLOBALS = ['process', 'require', 'window', 'document', 'Buffer'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test/.tmp/**', 'test/e2e/__output__/**', 'seeds/**/*.json'] },
+  { ignores: ['out/**', 'node_modules/**', 'test/fixtures/**', 'test/.tmp/**', 'test/e2e/__output__/**', 'seeds/**/*.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
