@@ -5,6 +5,7 @@ import type { HistorySummary } from './show-history';
 import { resultsCommandSchemas } from './results';
 import type { ElectionTotals, HolderBasis, PartyId, SeatResult } from './election';
 import type { Composition } from './composition';
+import type { TemplatesSnapshot } from './templates';
 
 /** One graphic as it was on air, as the server persists it (main/server/session-state.ts) and restore-program takes it back. */
 export const restoredGraphicSchema = z.strictObject({
@@ -65,6 +66,8 @@ export const commandSchemas = {
   /** After a crash, on the operator's word: puts back what was on air, cut to its steady state (main/engine/restore-program.ts). */
   'restore-program': z.strictObject({ type: z.literal('restore-program'), program: z.partialRecord(layerSchema, restoredGraphicSchema) }),
   /** Step back or forward through edits to the show; never touches the air or the results. */
+  /** OGraf graphics on air: one of the custom actions its manifest lists (main/engine/custom-action.ts). */
+  'custom-action': z.strictObject({ type: z.literal('custom-action'), layer: layerSchema, action: z.string().min(1).max(200), payload: z.unknown().optional() }),
   undo: z.strictObject({ type: z.literal('undo') }),
   redo: z.strictObject({ type: z.literal('redo') }),
   ...resultsCommandSchemas,
@@ -137,7 +140,7 @@ export type AsRunEntry =
   | {
       at: string;
       revision: number;
-      action: 'take' | 'next' | 'update' | 'out' | 'clear-all';
+      action: 'take' | 'next' | 'update' | 'out' | 'clear-all' | 'custom-action';
       layer: Layer;
       cueId: string;
       template: string;
@@ -147,6 +150,8 @@ export type AsRunEntry =
       rehearsal?: true;
       /** Set on a take that put back what was on air before a crash (restore-program). */
       restored?: true;
+      /** custom-action only: the action's id. */
+      customAction?: string;
     }
   | {
       at: string;
@@ -273,6 +278,8 @@ export interface EventMap {
   drop: DropSnapshot;
   /** Writes that are failing now (the disk full, the data folder read-only): consoles only. */
   storage: StorageSnapshot;
+  /** The template registry, built-in and outside, whenever a templates folder changes: consoles only. */
+  templates: TemplatesSnapshot;
   error: StraplineError;
 }
 export type EventType = keyof EventMap;
