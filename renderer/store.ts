@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AsRunEntry, Command, CommandResult, DropSnapshot, HistorySummary, OutputsSnapshot, ProgramSnapshot, ResultsSnapshot, StorageSnapshot } from '../main/engine/protocol';
 import type { Layer, Show } from '../main/engine/show';
+import type { TemplatesSnapshot } from '../main/engine/templates';
 import type { Bridge, ConnectionState } from '../overlays/transport';
 
 export interface Notice {
@@ -37,6 +38,8 @@ interface ConsoleState {
   drop: DropSnapshot | null;
   /** The server's writes that are failing now (disk full, read-only): the storage banner shows them. */
   storage: StorageSnapshot | null;
+  /** The server's template registry, outside templates included (the palette); null until it says, or when it has only the built-ins. */
+  templates: TemplatesSnapshot | null;
   send: (command: Command) => Promise<CommandResult>;
   /** A non-blocking notice: never a dialog in the operator's way. */
   notify: (text: string) => void;
@@ -66,6 +69,7 @@ export function createConsoleStore(bridge: Bridge) {
     outputs: null,
     drop: null,
     storage: null,
+    templates: null,
     async send(command) {
       const started = performance.now();
       const result = await bridge.send(command);
@@ -102,6 +106,7 @@ export function createConsoleStore(bridge: Bridge) {
     if (event.type === 'error') store.getState().notify(event.data.message);
     if (event.type === 'drop') store.setState({ drop: event.data });
     if (event.type === 'storage') store.setState({ storage: event.data });
+    if (event.type === 'templates') store.setState({ templates: event.data });
     if (event.type === 'as-run') store.setState({ asRun: [...store.getState().asRun.slice(-(AS_RUN_KEPT - 1)), event.data] });
     if (event.type === 'program' && fresh) {
       // A (re)connect: the engine's snapshot replaces everything, the selection (its preview) and the last take's time included.

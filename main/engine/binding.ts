@@ -4,6 +4,7 @@ import type { Fields, Layer } from './show';
 import type { OnAir } from './protocol-on-air';
 import type { Applied, EngineState, HandlerContext } from './state';
 import type { BindingContext, TemplateDefinition } from './templates';
+import { keepLoadedHost } from '../templates/outside/loaded-host';
 
 /**
  * Bound graphics: a cue's fields may name a source in the results (a seat, the
@@ -30,8 +31,10 @@ export function rebindProgram(state: EngineState, ctx: HandlerContext): Applied 
     const template = ctx.templates.get(onAir.template);
     if (!template?.resolve) continue;
     const resolved = resolveView(template, onAir.fields, binding);
-    if ('error' in resolved || sameValue(resolved.view, onAir.view)) continue;
-    const next: OnAir = { ...onAir, view: resolved.view, updateSeq: onAir.updateSeq + 1 };
+    if ('error' in resolved) continue;
+    const view = keepLoadedHost(onAir.view, resolved.view);
+    if (sameValue(view, onAir.view)) continue;
+    const next: OnAir = { ...onAir, view, updateSeq: onAir.updateSeq + 1 };
     program = { ...program, [layer]: next };
     asRun.push({ at: new Date(ctx.now).toISOString(), action: 'update', layer, cueId: next.cueId, template: next.template, title: next.title, step: next.step });
   }

@@ -2,11 +2,12 @@ import { commandSchema, type Command, type CommandOf, type CommandResult, type C
 import { describeIssues, fail, type StraplineError } from './errors';
 import type { Cue, Show } from './show';
 import { findCue } from './show';
-import type { BindingContext, TemplateTable } from './templates';
+import { isLiveTemplates, type BindingContext, type TemplateTable, type TemplatesSnapshot } from './templates';
 import { rebindProgram, resolveView } from './binding';
 import { initialState, isError, type EngineState, type Outcome } from './state';
 import * as playout from './playout';
 import { restoreProgram } from './restore-program';
+import { customAction } from './custom-action';
 import { composeProgram, compositionAsRun, type Composition } from './composition';
 import * as edits from './show-edits';
 import * as results from './results';
@@ -25,6 +26,7 @@ const handlers: { [K in CommandType]: Handler<K> } = {
   update: playout.update,
   out: playout.out,
   'clear-all': playout.clearAll,
+  'custom-action': customAction,
   'add-stack': edits.addStack,
   'rename-stack': edits.renameStack,
   'delete-stack': edits.deleteStack,
@@ -49,6 +51,7 @@ export interface EngineOptions {
   show: Show;
   /** The previous result every GAIN/HOLD and change is judged against. */
   baseline: Baseline;
+  /** The built-ins alone (a Map), or the registry, whose outside templates come and go during the show (main/templates/registry.ts). */
   templates: TemplateTable;
   /** Names and regions that bound graphics read (seeds/reference/constituencies.json). */
   constituencies?: readonly Constituency[];
@@ -86,6 +89,7 @@ export class Engine {
   private persisted: (() => Promise<string | null>) | null = null;
   private storage: StorageSnapshot = { faults: [] };
   private compositionCache: { of: EngineState['program']; composition: Composition } | null = null;
+  private readonly stopTemplates: () => void;
 
   constructor(options: EngineOptions) {
     this.state = initialState(options.show, options.baseline);
@@ -93,6 +97,19 @@ export class Engine {
     this.constituencies = new Map((options.constituencies ?? []).map((c) => [c.onsCode, c]));
     this.now = options.now;
     this.minTakeIntervalMs = options.minTakeIntervalMs ?? 200;
+    // A template added, changed or gone during the show: the consoles' palettes hear of it at once.
+    const live = isLiveTemplates(options.templates) ? options.templates : null;
+    this.stopTemplates = live ? live.watch(() => this.emit({ type: 'templates', data: live.snapshot() })) : () => {};
+  }
+
+  /** Every template the registry holds, with its revision; null when the engine has only the built-ins' table. */
+  templatesSnapshot(): TemplatesSnapshot | null {
+    return isLiveTemplates(this.templates) ? this.templates.snapshot() : null;
+  }
+
+  /** Stops hearing of the registry's changes (the server's close). */
+  detachTemplates(): void {
+    this.stopTemplates();
   }
 
   dispatch(input: unknown): CommandResult {

@@ -5,6 +5,7 @@ import type { Applied, EngineState, HandlerContext, Outcome } from './state';
 import { validateFields } from './fields';
 import { withFollowedTitle } from './cue-title';
 import { resolveView } from './binding';
+import { keepLoadedHost } from '../templates/outside/loaded-host';
 
 /** The on-air half of the command map: cue, take, next, update, out, clear-all. */
 
@@ -101,7 +102,7 @@ export function update(state: EngineState, cmd: CommandOf<'update'>, ctx: Handle
   if (!template) return { error: fail('UNKNOWN_TEMPLATE', `Unknown template "${current.template}"`) };
   const resolved = resolveView(template, checked.fields, ctx.binding(state.results));
   if ('error' in resolved) return resolved;
-  const onAir: OnAir = { ...current, fields: checked.fields, view: resolved.view, updateSeq: current.updateSeq + 1 };
+  const onAir: OnAir = { ...current, fields: checked.fields, view: keepLoadedHost(current.view, resolved.view), updateSeq: current.updateSeq + 1 };
   let show = state.show;
   if (found && cmd.fields) {
     const names = ctx.binding(state.results);

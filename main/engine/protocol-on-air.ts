@@ -37,7 +37,7 @@ export type AsRunEntry =
   | {
       at: string;
       revision: number;
-      action: 'take' | 'next' | 'update' | 'out' | 'clear-all';
+      action: 'take' | 'next' | 'update' | 'out' | 'clear-all' | 'custom-action';
       layer: Layer;
       cueId: string;
       template: string;
@@ -47,6 +47,8 @@ export type AsRunEntry =
       rehearsal?: true;
       /** Set on a take that put back what was on air before a crash (restore-program). */
       restored?: true;
+      /** custom-action only: the action's id. */
+      customAction?: string;
     }
   | {
       at: string;

@@ -7,6 +7,7 @@ import type { AsRunEntry } from './protocol-on-air';
 import type { CommandResult, ProgramSnapshot, ResultsSnapshot, ShowSnapshot } from './protocol-snapshots';
 import type { OutputsSnapshot } from './protocol-health';
 import type { DropSnapshot, StorageSnapshot } from './protocol-alerts';
+import type { TemplatesSnapshot } from './templates';
 
 // The one typed contract (design guide, point 3): the command map, gathered from the features that own their schemas
 // (playout, show edits, results), and the event map. The wire types live beside it, in protocol-*.ts, and are
@@ -52,6 +53,8 @@ export interface EventMap {
   drop: DropSnapshot;
   /** Writes that are failing now (the disk full, the data folder read-only): consoles only. */
   storage: StorageSnapshot;
+  /** The template registry, built-in and outside, whenever a templates folder changes: consoles only. */
+  templates: TemplatesSnapshot;
   error: StraplineError;
 }
 export type EventType = keyof EventMap;

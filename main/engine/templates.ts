@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Fields, Layer } from './show';
 import type { ResultsState } from './results-state';
 import type { Constituency, ElectionTotals } from './election';
+import type { TemplateKind } from '../templates/outside/contract';
 
 /**
  * What a bound template may read when it resolves its fields: the accepted
@@ -52,10 +53,57 @@ export interface TemplateDefinition {
    * restore-program) is checked against it before it may go to air.
    */
   view?: z.ZodType<Fields>;
+  /** Absent for the built-ins; outside templates say which contract they follow (main/templates/registry.ts). */
+  kind?: TemplateKind;
+  /** OGraf only: the custom actions its manifest lists, the only ones the custom-action command sends it. */
+  customActions?: readonly string[];
 }
 
-export type TemplateTable = ReadonlyMap<string, TemplateDefinition>;
+/**
+ * What the engine asks of its templates: one by id. A Map of the built-ins is
+ * one; the registry (main/templates/registry.ts) is another, whose outside
+ * templates appear, change and go during a show, so it is asked at every use
+ * and never copied.
+ */
+export interface TemplateTable {
+  get(id: string): TemplateDefinition | undefined;
+}
 
-export function templateTable(defs: readonly TemplateDefinition[]): TemplateTable {
+/** One template as the API and the consoles list it: built-in and outside alike. */
+export interface TemplateListing {
+  id: string;
+  name: string;
+  kind: TemplateKind;
+  layer: Layer;
+  steps: number;
+  /** JSON Schema of its fields (built-ins: from their zod schema). */
+  schema: Record<string, unknown>;
+  /** Outside templates: the manifest or page, relative to its templates folder; null for a built-in. */
+  source: string | null;
+  /** Why it cannot be used as it is (file and line where known), or that its file has gone; empty when fine. */
+  problems: string[];
+  /** Whether a new cue of it may be added and taken: false when unreadable or gone (problems say why). */
+  usable: boolean;
+  /** OGraf: the custom actions its manifest lists. */
+  customActions: { id: string; name: string }[];
+}
+
+export interface TemplatesSnapshot {
+  templatesRevision: number;
+  templates: TemplateListing[];
+}
+
+/** A table that changes during a show: the engine tells the consoles each time it does. */
+export interface LiveTemplates extends TemplateTable {
+  snapshot(): TemplatesSnapshot;
+  /** Called after every change (a template added, changed, gone); returns the unsubscribe. */
+  watch(listener: () => void): () => void;
+}
+
+export function isLiveTemplates(t: TemplateTable): t is LiveTemplates {
+  return typeof (t as Partial<LiveTemplates>).snapshot === 'function' && typeof (t as Partial<LiveTemplates>).watch === 'function';
+}
+
+export function templateTable(defs: readonly TemplateDefinition[]): ReadonlyMap<string, TemplateDefinition> {
   return new Map(defs.map((d) => [d.id, d]));
 }

@@ -6,7 +6,7 @@ import { accessInfo } from './access-api';
 import { showFoldersAllowed } from './show-folders';
 import { DataFolderInUse } from './data-lock';
 
-const USAGE = 'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR] [--data DIR]';
+const USAGE = 'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR] [--data DIR] [--templates DIR ...]';
 
 function fatal(message: string): never {
   console.error(`strapline: ${message}`);
@@ -36,6 +36,7 @@ try {
       'as-run': { type: 'string' },
       drop: { type: 'string' },
       data: { type: 'string' },
+      templates: { type: 'string', multiple: true },
     },
   }).values;
 } catch (e) {
@@ -51,9 +52,12 @@ const showPath = args.show === undefined ? undefined : path.resolve(args.show);
 const asRunPath = path.resolve(args['as-run'] ?? defaultAsRunPath());
 const dropFolder = args.drop === undefined ? undefined : path.resolve(args.drop);
 if (dropFolder !== undefined && !existsSync(dropFolder)) fatal(`--drop folder ${dropFolder} does not exist`);
+// Repeatable; without it, <data>/templates/ (made if absent).
+const templateDirs = args.templates?.map((d) => path.resolve(d));
+for (const dir of templateDirs ?? []) if (!existsSync(dir)) fatal(`--templates folder ${dir} does not exist`);
 try {
   const dataDir = path.resolve(args.data ?? defaultDataDir());
-  const app = await startHeadless({ showPath, host: args.host, port, asRunPath, webRoot: WEB_ROOT, dropFolder, dataDir });
+  const app = await startHeadless({ showPath, host: args.host, port, asRunPath, webRoot: WEB_ROOT, dropFolder, dataDir, templateDirs });
   // Before any line is printed: a stop sent as soon as the URLs appear must still write everything out.
   const stop = () => void app.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
@@ -68,6 +72,7 @@ try {
   console.log(`  as-run:   ${asRunPath}`);
   if (app.showFiles?.session.offer) console.log('  recovery: the last run did not stop cleanly; the console offers to restore what was on air');
   for (const notice of app.showFiles?.notices ?? []) console.log(`  notice:   ${notice}`);
+  console.log(`  templates: ${(app.templateFolders?.dirs ?? []).join(', ')}   (OGraf, CasparCG and SPX templates, watched; GET /api/templates)`);
   if (dropFolder !== undefined) console.log(`  drop:     ${dropFolder}   (results files written here are declared, one seat a file; taken ones move to done/)`);
   const info = accessInfo(args.host, app.server.port, app.access?.tokens ?? null);
   if (info.open) {

@@ -2,7 +2,9 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../engine/engine';
-import { TEMPLATES } from '../templates/definitions';
+import { TEMPLATE_DEFINITIONS } from '../templates/definitions';
+import { TemplateRegistry } from '../templates/registry';
+import { startTemplateFolders, type TemplateFolders } from './template-folders';
 import { readShowFile } from './show-file';
 import { attachAsRunLog } from './as-run-log';
 import { isLoopbackHost, startServer, type RunningServer } from './server';
@@ -39,6 +41,11 @@ export interface HeadlessOptions {
    * Held by one Strapline at a time (strapline.lock, main/server/data-lock.ts).
    */
   dataDir?: string;
+  /**
+   * Folders of outside templates (OGraf, CasparCG, SPX), watched during the show; their order numbers
+   * their files' URLs. Default: <dataDir>/templates/ (made if absent), or none without a dataDir.
+   */
+  templateDirs?: readonly string[];
   /** Tests only: the writes to the data folder and the as-run log, to stand in a full disk or a read-only folder. */
   io?: DiskIo;
 }
@@ -51,6 +58,10 @@ export interface Headless {
   access: LoadedTokens | null;
   /** Where the show came from and what the start had to say about it; null without a dataDir. */
   showFiles: Pick<StartedShowFiles, 'source' | 'notices' | 'store' | 'session'> | null;
+  /** Built-in and outside templates: the one registry the engine validates and resolves cues through. */
+  templates: TemplateRegistry;
+  /** The templates folders watched (their dirs by index, for the route that serves their files). */
+  templateFolders: TemplateFolders | null;
   close: () => Promise<void>;
 }
 
@@ -95,12 +106,26 @@ async function startLocked(options: HeadlessOptions): Promise<Headless> {
   const now = options.now ?? Date.now;
   // Every writer tells it of failures; the consoles hear at once (a storage event), the air never does.
   const storage = new StorageHealth(now, (m) => console.error(m));
-  const files = options.dataDir === undefined ? null : await startShowFiles({ dataDir: options.dataDir, showPath: options.showPath, demoShow: DEMO_SHOW, templates: TEMPLATES, now, log: (m) => console.error(m), storage: { io: options.io, health: storage } });
-  const loaded = files ?? (await readShowFile(options.showPath ?? DEMO_SHOW, TEMPLATES));
+  // Before the show is read: its cues may be of outside templates.
+  const templates = new TemplateRegistry(TEMPLATE_DEFINITIONS);
+  const templateDirs = options.templateDirs ?? (options.dataDir === undefined ? [] : [path.join(options.dataDir, 'templates')]);
+  const templateFolders = templateDirs.length === 0 ? null : await startTemplateFolders({ dirs: templateDirs, registry: templates, create: options.templateDirs === undefined, log: (m) => console.error(m) });
+  try {
+    return await startWithTemplates(options, now, storage, templates, templateFolders);
+  } catch (e) {
+    await templateFolders?.close();
+    throw e;
+  }
+}
+
+/** The rest of the start, with the templates in hand; a failure here closes their folders' watchers (above). */
+async function startWithTemplates(options: HeadlessOptions, now: () => number, storage: StorageHealth, templates: TemplateRegistry, templateFolders: TemplateFolders | null): Promise<Headless> {
+  const files = options.dataDir === undefined ? null : await startShowFiles({ dataDir: options.dataDir, showPath: options.showPath, demoShow: DEMO_SHOW, templates, now, log: (m) => console.error(m), storage: { io: options.io, health: storage } });
+  const loaded = files ?? (await readShowFile(options.showPath ?? DEMO_SHOW, templates));
   if ('error' in loaded) throw new Error(loaded.error.message);
   const reference = await loadReferenceData(REFERENCE_DIR);
   const access = isLoopbackHost(options.host) ? null : await loadOrCreateTokens(options.dataDir ?? defaultDataDir());
-  const engine = new Engine({ show: loaded.show, baseline: reference.baseline, constituencies: reference.constituencies, templates: TEMPLATES, now: options.now ?? Date.now });
+  const engine = new Engine({ show: loaded.show, baseline: reference.baseline, constituencies: reference.constituencies, templates, now: options.now ?? Date.now });
   storage.watch((faults) => engine.reportStorage(faults));
   if (storage.list().length > 0) engine.reportStorage(storage.list());
   const notice = (m: string) => (files ? files.notices.push(m) : console.error(m));
@@ -124,7 +149,7 @@ async function startLocked(options: HeadlessOptions): Promise<Headless> {
     onReport: (r) => (logDropReport(r), problems!.record(r)),
     onGone: (file) => problems!.gone(file),
   });
-  const server = await startServer({ drop: problems, engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), tokens: access?.tokens, showFiles: files && { engine, store: files.store, session: files.session, templates: TEMPLATES, now, notices: files.notices } }).catch(async (e: unknown) => {
+  const server = await startServer({ drop: problems, engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), tokens: access?.tokens, showFiles: files && { engine, store: files.store, session: files.session, templates, now, notices: files.notices } }).catch(async (e: unknown) => {
     // A live watcher would keep the process up with nothing to show for it.
     await drop?.close();
     await closeJournal();
@@ -138,8 +163,12 @@ async function startLocked(options: HeadlessOptions): Promise<Headless> {
     server,
     access,
     showFiles: files,
+    templates,
+    templateFolders,
     close: async () => {
       await drop?.close();
+      await templateFolders?.close();
+      engine.detachTemplates();
       // Stops a rehearsal too, whose clearing of its results the journal and the as-run log still record.
       await server.close();
       await closeJournal();

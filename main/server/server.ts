@@ -22,6 +22,7 @@ import { galleryApi } from './gallery-api';
 import { producerApi } from './producer-api';
 import { TEMPLATE_DEFINITIONS, TEMPLATES } from '../templates/definitions';
 import { PROCESS_BIG_INPUT, type BigInput } from './big-input';
+import { handleTemplatesApi } from './template-api';
 
 /** Friendly paths for the pages electron-vite builds into out/renderer. */
 const PAGES: Record<string, string> = {
@@ -117,6 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (await handleResultsApi(req, res, url, resultsCtx)) return;
       if (showFiles && (await handleShowApi(req, res, url, showFiles, !onLoopback))) return;
       if ((await gallery(req, res, url.pathname)) || producer(req, res, url.pathname)) return;
+      if (handleTemplatesApi(req, res, url.pathname, engine)) return;
       if (await handleApi(req, res, url.pathname, engine)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendError(res, 405, fail('INVALID_REQUEST', `${req.method} is not served here`));

@@ -36,6 +36,7 @@ const HEARD_BY: Record<ServerEvent['type'], readonly ViewRole[]> = {
   outputs: ['console'],
   drop: ['console'],
   storage: ['console'],
+  templates: ['console'],
   error: ['console'],
 };
 
@@ -112,8 +113,15 @@ export class ViewHub {
       { type: 'outputs', data: this.outputs.snapshot() },
       { type: 'drop', data: this.drop?.snapshot() ?? NO_DROP_FOLDER },
       { type: 'storage', data: this.engine.storageSnapshot() },
+      ...templatesGreeting(this.engine),
     ];
   }
+}
+
+/** The registry, where the engine has one (a bare table of built-ins has nothing to announce). */
+function templatesGreeting(engine: Engine): ServerEvent[] {
+  const data = engine.templatesSnapshot();
+  return data ? [{ type: 'templates', data }] : [];
 }
 
 /** One view's fault must never keep the event from the views after it: the outputs above all. */

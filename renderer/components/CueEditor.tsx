@@ -8,6 +8,7 @@ import { checkDraft, errorsOf, formModel, shownFields, toRaw, type Raw } from '.
 import { FieldInput } from './FieldInput';
 import { lineKeys } from './field-shared';
 import { CueEditorAir, sameValue } from './CueEditorAir';
+import { OutsideCueForm } from './OutsideCueForm';
 import { editActions } from './stack-editor-actions';
 import { CUE_TITLE_INPUT_ID } from './stack-editor-input';
 import { SHOW_EDITOR_ATTR } from '../hotkeys';
@@ -27,6 +28,8 @@ export function CueEditor({ store }: { store: ConsoleStore }) {
   const selected = useDeferredValue(useStore(store, (s) => s.selectedCueId));
   const found = show && selected ? findCue(show, selected) : undefined;
   const template = found && TEMPLATES.get(found.cue.template);
+  const outside = useStore(store, (s) => s.templates)?.templates.find((t) => t.id === found?.cue.template && t.kind !== 'builtin');
+  if (found && !template && outside) return <OutsideCueForm key={found.cue.id} store={store} cue={found.cue} listing={outside} />;
   if (!found) return <div className="cue-editor empty"><p>Select a cue to edit it, or add one with <strong>+ Cue</strong>.</p></div>;
   if (!template) return <div className="cue-editor empty"><p>“{found.cue.title}” uses a template this console does not know ({found.cue.template}).</p></div>;
   // Keyed by cue: another cue starts with a clean form, never with this one's half-typed values.

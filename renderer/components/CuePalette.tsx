@@ -1,7 +1,15 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
 import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
+import type { TemplateListing } from '../../main/engine/templates';
+import type { ConsoleStore } from '../store';
+
+/** How the palette names each outside contract. */
+const KIND_LABEL: Record<Exclude<TemplateListing['kind'], 'builtin'>, string> = { ograf: 'OGraf', casparcg: 'CasparCG', spx: 'SPX' };
 
 interface Props {
+  /** The registry's outside templates come from the server (a `templates` event), so one added during the show appears here. */
+  store: ConsoleStore;
   /** The stack a new cue goes into, by name, or null when the show has no stack yet. */
   target: string | null;
   onPick: (template: string) => void;
@@ -9,10 +17,13 @@ interface Props {
 
 /**
  * The template palette: "+ Cue" opens a menu of every template, described as
- * the gallery does. A choice adds a cue with the template's defaults.
+ * the gallery does, then the outside templates of the templates folders,
+ * marked by kind, each with its problems; one that cannot be used is listed
+ * but cannot be picked. A choice adds a cue with the template's defaults.
  */
-export function CuePalette({ target, onPick }: Props) {
+export function CuePalette({ store, target, onPick }: Props) {
   const [open, setOpen] = useState(false);
+  const outside = useStore(store, (s) => s.templates)?.templates.filter((t) => t.kind !== 'builtin') ?? [];
   const menu = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
 
@@ -61,6 +72,17 @@ export function CuePalette({ target, onPick }: Props) {
               <span className="palette-name">{t.name}</span>
               <span className="palette-layer">{t.layer.replace('-', ' ')}{t.steps > 1 ? ` · ${t.steps} steps` : ''}{t.resolve ? ' · live data' : ''}</span>
               <span className="palette-desc">{t.description}</span>
+            </button>
+          ))}
+          {outside.length > 0 && <p className="palette-target">From the templates folders</p>}
+          {outside.map((t) => (
+            <button key={t.id} type="button" role="menuitem" className="palette-item outside" data-template={t.id} data-kind={t.kind}
+              aria-disabled={!t.usable} title={t.source ?? undefined}
+              onClick={() => { if (!t.usable) return; setOpen(false); onPick(t.id); }}>
+              <span className="palette-name"><span className={`palette-kind kind-${t.kind}`}>{KIND_LABEL[t.kind as keyof typeof KIND_LABEL]}</span> {t.name}</span>
+              <span className="palette-layer">{t.layer.replace('-', ' ')}{t.steps === -1 ? ' · dynamic steps' : t.steps > 1 ? ` · ${t.steps} steps` : ''}</span>
+              <span className="palette-desc">{t.source}</span>
+              {t.problems.map((p) => <span key={p} className="palette-problem" role="note">{p}</span>)}
             </button>
           ))}
         </div>

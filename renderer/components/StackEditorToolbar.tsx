@@ -31,7 +31,7 @@ export const StackEditorToolbar = memo(function StackEditorToolbar({ store, acti
   return (
     <div className="stack-toolbar">
       <div className="stack-tools" role="toolbar" aria-label="Edit the show">
-        <CuePalette target={target?.name ?? null} onPick={(t) => void pick(t)} />
+        <CuePalette store={store} target={target?.name ?? null} onPick={(t) => void pick(t)} />
         <button type="button" className="btn small" onClick={() => void addStack()}>+ Stack</button>
         <button type="button" className="btn small" aria-keyshortcuts="Control+Z" disabled={!history?.undo}
           title={history?.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} onClick={() => void actions.undo()}>

@@ -39,8 +39,22 @@ export const seatWatch: TemplateDefinition = {
   },
 };
 
-/** The real templates plus the test-only two-step and bound ones. */
-export const testTemplates = templateTable([...TEMPLATES.values(), twoStep, seatWatch]);
+/** Stands in an OGraf graphic (kind and custom actions are all the engine knows of one), for custom-action. Test-only. */
+export const ografLike: TemplateDefinition = {
+  id: 'ograf-like',
+  name: 'OGraf-like',
+  description: 'Test-only outside graphic with one custom action',
+  layer: 'bug',
+  steps: 1,
+  fields: z.strictObject({ label: z.string().default('x') }),
+  title: () => 'OGraf-like',
+  demo: {},
+  kind: 'ograf',
+  customActions: ['highlight'],
+};
+
+/** The real templates plus the test-only two-step, bound and OGraf-like ones. */
+export const testTemplates = templateTable([...TEMPLATES.values(), twoStep, seatWatch, ografLike]);
 
 /** Two stacks: straps a and b and the two-step m in s1; strap c in s2. */
 export function testShow(): Show {

@@ -54,4 +54,3 @@ export const customActionSchema = z.strictObject({
   id: z.string().min(1).max(200),
   payload: z.unknown(),
 });
-export type CustomAction = z.infer<typeof customActionSchema>;

@@ -33,6 +33,8 @@ const ACCEPTED: { [K in CommandType]: CommandOf<K>[] } = {
   update: [{ type: 'update', layer: 'lower-third' }, { type: 'update', layer: 'lower-third', fields: { headline: 'New' } }],
   out: [{ type: 'out', layer: 'lower-third' }],
   'clear-all': [{ type: 'clear-all' }],
+  // Last without a payload, which is any JSON the graphic takes: the generated bad rows vary the others.
+  'custom-action': [{ type: 'custom-action', layer: 'bug', action: 'highlight', payload: { n: 1 } }, { type: 'custom-action', layer: 'bug', action: 'highlight' }],
   'add-stack': [{ type: 'add-stack', name: 'S' }, { type: 'add-stack', name: 'S', stackId: 'new_stack-1' }],
   'rename-stack': [{ type: 'rename-stack', stackId: 's1', name: 'R' }],
   'delete-stack': [{ type: 'delete-stack', stackId: 's2' }],
@@ -73,6 +75,8 @@ const withCorrection = [
 const SETUP: Partial<Record<CommandType, unknown[]>> = {
   // The strap has one step: next needs a two-step graphic on air.
   next: [{ type: 'cue', cueId: 'm' }, { type: 'take', cueId: 'm' }],
+  // Only an OGraf graphic on air takes a custom action.
+  'custom-action': [{ type: 'add-cue', stackId: 's2', template: 'ograf-like', cueId: 'og' }, { type: 'cue', cueId: 'og' }, { type: 'take', cueId: 'og' }],
   'accept-correction': withCorrection,
   'reject-correction': withCorrection,
   // Undo needs an edit behind it; redo an undone one.
@@ -116,6 +120,7 @@ const REQUIRED: { [K in CommandType]: string[] } = {
   update: ['layer'],
   out: ['layer'],
   'clear-all': [],
+  'custom-action': ['layer', 'action'],
   'add-stack': ['name'],
   'rename-stack': ['stackId', 'name'],
   'delete-stack': ['stackId'],

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../main/server/headless';
+import { CASPAR_INLINE, SPX_NO_STEPS, writeTemplate } from '../../support/outside-templates';
 
 /**
  * What `npm run serve` (and `npm start` without Electron's binary) prints:
@@ -86,6 +87,20 @@ describe('the start-up lines', () => {
       expect(line(out, label)).toBe(`${base}${page}`);
       expect(await statusOf(line(out, label)!)).toBe(200);
     }
+  });
+
+  it('--templates, repeated, watches each folder and lists their templates; a folder that is not there stops the start', async () => {
+    const data = path.join(dir, 'templates');
+    const [a, b] = [path.join(data, 'a'), path.join(data, 'b')];
+    await writeTemplate(a, 'spx/strap.html', SPX_NO_STEPS);
+    await writeTemplate(b, 'caspar/page.html', CASPAR_INLINE);
+    const out = await run(['--port', '0', '--data', data, '--as-run', path.join(data, 'as-run.jsonl'), '--templates', a, '--templates', b], DONE);
+    expect(out).toContain(`  templates: ${a}, ${b}   (`);
+    const base = line(out, 'console')!.replace(/\/$/, '');
+    const { templates } = (await (await fetch(`${base}/api/templates`)).json()) as { templates: { source: string | null }[] };
+    expect(templates.map((t) => t.source).filter(Boolean)).toEqual(expect.arrayContaining(['spx/strap.html', 'caspar/page.html']));
+    const refused = await run(['--port', '0', '--data', data, '--templates', path.join(data, 'nowhere')], /does not exist/);
+    expect(refused).toContain(`--templates folder ${path.join(data, 'nowhere')} does not exist`);
   });
 
   it.skipIf(electronRuns)('the same through `npm start` where Electron\'s binary is absent (the launcher runs the CLI)', async () => {

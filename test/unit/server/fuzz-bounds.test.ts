@@ -65,7 +65,7 @@ const SHAPED: Record<string, unknown[]> = {
 };
 const GOOD: Record<string, unknown> = {
   cueId: 'wa-teetering', layer: 'lower-third', name: 'X', stackId: 'demo', template: 'strap', title: 'T', index: 0, source: 'fuzz',
-  onsCode: 'E14001425', holderBasis: 'notional', speakerCountsWith: 'lab', mode: 'live', fields: { headline: 'x' }, program: {}, seats: [], show: {},
+  onsCode: 'E14001425', holderBasis: 'notional', speakerCountsWith: 'lab', mode: 'live', fields: { headline: 'x' }, program: {}, seats: [], show: {}, action: 'highlight',
 };
 
 /** A command of the map with one field (or one it does not take: "extra") hostile. */

@@ -74,10 +74,10 @@ async function connect(query = '', headers: Record<string, string> = {}): Promis
 const isProgram = (m: ServerMessage): m is Extract<ServerMessage, { type: 'program' }> => m.type === 'program';
 
 describe('on connect', () => {
-  it('a console gets the show, the results, the program, the outputs, the drop folder\'s problems, then the failing writes, at once', async () => {
+  it('a console gets the show, the results, the program, the outputs, the drop folder\'s problems, the failing writes, then the templates, at once', async () => {
     const c = await connect();
-    await c.waitFor((m) => m.type === 'storage', 'storage');
-    expect(c.messages.map((m) => m.type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage']);
+    await c.waitFor((m) => m.type === 'templates', 'templates');
+    expect(c.messages.map((m) => m.type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage', 'templates']);
     // This server watches no folder (test/e2e/drop-folder-console.test.ts has one that does).
     expect(c.messages[4]).toEqual({ type: 'drop', data: { folder: null, problems: [], problemCount: 0 } });
     expect(c.messages[5]).toEqual({ type: 'storage', data: { faults: [] } });

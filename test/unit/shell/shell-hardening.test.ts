@@ -141,7 +141,7 @@ describe('isolation in the shell', () => {
     expect(win.webContents.reloads).toBe(1);
     win.webContents.sent.length = 0;
     ready(win);
-    expect(win.webContents.sent.map((s) => (s.payload as { type: string }).type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage']);
+    expect(win.webContents.sent.map((s) => (s.payload as { type: string }).type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage', 'templates']);
     const { at: _a, ...program } = (win.webContents.sent[2]!.payload as { data: ProgramSnapshot }).data;
     expect(program).toEqual(before);
     expect((await engineState()).program).toEqual(before.program);

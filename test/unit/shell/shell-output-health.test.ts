@@ -111,7 +111,7 @@ describe("the Electron output window in the consoles' output health", () => {
     win.webContents.sent.length = 0;
     ready(win);
     const events = win.webContents.sent.map((s) => s.payload as ServerEvent);
-    expect(events.map((e) => e.type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage']);
+    expect(events.map((e) => e.type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage', 'templates']);
     expect((events[3]!.data as OutputsSnapshot).outputs.filter((o) => o.peer === WINDOW_PEER && o.disconnectedAt === null)).toHaveLength(1);
   });
 });

@@ -133,7 +133,7 @@ describe("Electron's windows as views of the one hub", () => {
     const win = consoleWindow();
     sent.length = 0;
     ready(win);
-    expect(to('console').map((e) => e.type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage']);
+    expect(to('console').map((e) => e.type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage', 'templates']);
     // No drop folder in the shell (nothing sets one): its greeting says so, as a socket console's does.
     expect(to('console')[4]).toEqual(heard.find((e) => e.type === 'drop'));
     sent.length = 0;

@@ -19,7 +19,13 @@ describe('shellStartOptions', () => {
     expect(options).toEqual({ port: 0, showPath: path.resolve('shows/night.json'), dataDir: '/srv/strapline' });
   });
 
+  it('takes STRAPLINE_TEMPLATES as folders separated as PATH separates them, as full paths', () => {
+    const options = shellStartOptions({ STRAPLINE_TEMPLATES: ['templates/ograf', '/srv/caspar'].join(path.delimiter) });
+    expect(options.templateDirs).toEqual([path.resolve('templates/ograf'), '/srv/caspar']);
+  });
+
   it.each([
+    [{ STRAPLINE_TEMPLATES: ' ' }, /STRAPLINE_TEMPLATES: is empty/],
     [{ STRAPLINE_PORT: 'seventy' }, /STRAPLINE_PORT: must be a whole number from 0 to 65535/],
     [{ STRAPLINE_PORT: '65536' }, /STRAPLINE_PORT: must be a whole number/],
     [{ STRAPLINE_PORT: '-1' }, /STRAPLINE_PORT/],
