@@ -43,14 +43,3 @@ export type OutsideView = z.infer<typeof outsideViewSchema>;
 export function isOutsideView(view: unknown): view is OutsideView {
   return typeof view === 'object' && view !== null && 'outside' in view && outsideViewSchema.safeParse(view).success;
 }
-
-/**
- * The last OGraf custom action sent to a graphic on air (OnAir.customAction):
- * a state field, so an output applies it when seq moves and a reconnecting
- * output does not replay it.
- */
-export const customActionSchema = z.strictObject({
-  seq: z.number().int().nonnegative(),
-  id: z.string().min(1).max(200),
-  payload: z.unknown(),
-});
