@@ -6,7 +6,7 @@ import { describeIssues } from '../engine/errors';
 /**
  * What the Electron shell reads from its environment, the counterpart of the
  * CLI's flags (main/server/cli.ts): STRAPLINE_SHOW (--show), STRAPLINE_PORT
- * (--port), STRAPLINE_DATA (--data). Kept free of Electron so it is tested
+ * (--port), STRAPLINE_DATA (--data), STRAPLINE_ELECTION (--election). Kept free of Electron so it is tested
  * under plain Node; a bad value stops the start with a message naming it.
  */
 const envSchema = z.object({
@@ -18,6 +18,7 @@ const envSchema = z.object({
     .default(7300),
   STRAPLINE_SHOW: z.string().trim().min(1, 'is empty: leave it unset to reopen the last show').optional(),
   STRAPLINE_DATA: z.string().trim().min(1, 'is empty: leave it unset for the default folder').optional(),
+  STRAPLINE_ELECTION: z.string().trim().min(1, 'is empty: leave it unset for the 2024 general election').optional(),
 });
 
 export interface ShellStartOptions {
@@ -25,6 +26,8 @@ export interface ShellStartOptions {
   showPath: string | undefined;
   port: number;
   dataDir: string;
+  /** Unset: seeds/elections/ge2024, as the CLI without --election. */
+  electionDir: string | undefined;
 }
 
 /**
@@ -37,10 +40,15 @@ export interface ShellStartOptions {
  * has, stays in userData/settings.json.)
  */
 export function shellStartOptions(env: Record<string, string | undefined>): ShellStartOptions {
-  const parsed = envSchema.safeParse({ STRAPLINE_PORT: env.STRAPLINE_PORT, STRAPLINE_SHOW: env.STRAPLINE_SHOW, STRAPLINE_DATA: env.STRAPLINE_DATA });
+  const parsed = envSchema.safeParse({ STRAPLINE_PORT: env.STRAPLINE_PORT, STRAPLINE_SHOW: env.STRAPLINE_SHOW, STRAPLINE_DATA: env.STRAPLINE_DATA, STRAPLINE_ELECTION: env.STRAPLINE_ELECTION });
   if (!parsed.success) throw new Error(`environment: ${describeIssues(parsed.error.issues)}`);
-  const { STRAPLINE_PORT: port, STRAPLINE_SHOW: show, STRAPLINE_DATA: data } = parsed.data;
-  return { showPath: show === undefined ? undefined : path.resolve(show), port, dataDir: path.resolve(data ?? defaultDataDir()) };
+  const { STRAPLINE_PORT: port, STRAPLINE_SHOW: show, STRAPLINE_DATA: data, STRAPLINE_ELECTION: election } = parsed.data;
+  return {
+    showPath: show === undefined ? undefined : path.resolve(show),
+    port,
+    dataDir: path.resolve(data ?? defaultDataDir()),
+    electionDir: election === undefined ? undefined : path.resolve(election),
+  };
 }
 
 /**

@@ -13,7 +13,8 @@ export interface TestServer extends Headless {
 /** The real headless server on a free loopback port, with its files in a temporary folder. */
 /** host: '0.0.0.0' opens it to the network, so every request needs a token (kept in the temp folder). */
 /** data: true keeps a data folder (autosave, session.json) in the temp folder on loopback too. */
-export async function startTestServer(options: { show?: unknown; now?: () => number; host?: string; data?: boolean } = {}): Promise<TestServer> {
+/** election: an election folder to open instead of seeds/elections/ge2024. */
+export async function startTestServer(options: { show?: unknown; now?: () => number; host?: string; data?: boolean; election?: string } = {}): Promise<TestServer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'strapline-test-'));
   let showPath = DEMO_SHOW;
   if (options.show !== undefined) {
@@ -21,7 +22,7 @@ export async function startTestServer(options: { show?: unknown; now?: () => num
     await writeFile(showPath, JSON.stringify(options.show));
   }
   const asRunPath = path.join(dir, 'as-run.jsonl');
-  const app = await startHeadless({ showPath, host: options.host ?? '127.0.0.1', port: 0, asRunPath, webRoot: WEB_ROOT, now: options.now,
+  const app = await startHeadless({ showPath, host: options.host ?? '127.0.0.1', port: 0, asRunPath, webRoot: WEB_ROOT, now: options.now, electionDir: options.election,
     // Open to the network, the tokens (and with them the data folder) live in the temp folder too.
     ...(options.host === undefined && !options.data ? {} : { dataDir: dir }) });
   return {

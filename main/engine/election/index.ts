@@ -29,3 +29,8 @@ export {
   NATIONS, constituencySchema, constituenciesFileSchema, partiesFileSchema, hexJsonSchema,
   type Constituency, type ConstituenciesFile, type PartiesFile, type HexJson,
 } from './reference-schemas';
+export {
+  electionManifestSchema, SEATS_FORMATS, BASELINE_FORMATS, CANDIDATE_FORMATS, RESULTS_FORMATS,
+  type ElectionManifest, type ElectionFacts, type SeatsFormat, type BaselineFormat, type ResultsFormat,
+} from './election-manifest';
+export { baselineFromResults, withCandidates, boundaryMismatch } from './previous-results';
