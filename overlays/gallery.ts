@@ -11,6 +11,7 @@ import { loadFonts } from './fonts';
 import { fitStage } from './stage';
 import { part } from './graphics/dom';
 import { afterPaint, cutToStep, emptyStage, thumbnail, withToken } from './gallery-stage';
+import { DEFAULT_HEX_LAYOUT, loadHexLayout } from './graphics/hex-map/layout-loader';
 
 /** What GET /api/gallery answers (main/server/gallery-api.ts), checked before anything is drawn. */
 const galleryTemplate = z.object({
@@ -126,6 +127,8 @@ async function main(): Promise<void> {
   await loadFonts();
   const { set, backdrop } = pageOptions();
   const gallery = await fetchGallery(set);
+  // The gallery's night is 2024's: its hex maps carry no layout key and draw the default layout.
+  await loadHexLayout(DEFAULT_HEX_LAYOUT);
   const id = params.get('template');
   if (id === null) showAll(gallery, backdrop);
   else showOne(gallery, id, backdrop);

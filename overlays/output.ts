@@ -9,6 +9,7 @@ import { showSignal } from './output-signal';
 import { loadFonts } from './fonts';
 import { OUTPUT_REPORT_INTERVAL_MS } from '../main/engine/protocol';
 import { takeOutsideFaults } from './outside/outside-host';
+import { whenHexLayoutsReady } from './graphics/hex-map/layout-loader';
 
 const stage = document.getElementById('stage')!;
 const options = outputOptions(location.search);
@@ -22,11 +23,21 @@ document.body.dataset.connection = 'connecting';
 void loadFonts().finally(() => {
   const bridge = connectBridge('output');
   bridge.onConnection((state) => (document.body.dataset.connection = state));
+  // Snapshots stay in order: one that waits for a hex layout holds the ones behind it.
+  let behind: Promise<void> | null = null;
   bridge.onEvent((event, fresh) => {
     if (event.type !== 'program') return;
-    if (fresh) renderer.cut(event.data);
-    else renderer.render(event.data);
-    document.body.dataset.revision = String(renderer.shownRevision);
+    const draw = () => {
+      if (fresh) renderer.cut(event.data);
+      else renderer.render(event.data);
+      document.body.dataset.revision = String(renderer.shownRevision);
+    };
+    const wait = whenHexLayoutsReady(event.data);
+    if (wait === null && behind === null) return draw();
+    const next: Promise<void> = (behind ?? Promise.resolve()).then(() => wait).then(draw).finally(() => {
+      if (behind === next) behind = null;
+    });
+    behind = next;
   });
   // Health: count the frames this page draws and report the rate, so the gallery sees a stalled output.
   let frames = 0;

@@ -12,7 +12,8 @@ import { composeProgram, compositionAsRun, type Composition } from './compositio
 import * as edits from './show-edits';
 import * as results from './results';
 import * as history from './show-history';
-import { deriveTotals, type Baseline, type Constituency, type ElectionTotals } from './election';
+import { deriveTotals, type Baseline, type Constituency, type ElectionFacts, type ElectionTotals } from './election';
+import { boundGraphicsInUse } from './election-switch';
 import { jsonBoundsProblem } from './json-bounds';
 import type { ResultsSnapshot, StorageFault, StorageSnapshot } from './protocol';
 
@@ -55,6 +56,8 @@ export interface EngineOptions {
   templates: TemplateTable;
   /** Names and regions that bound graphics read (seeds/reference/constituencies.json). */
   constituencies?: readonly Constituency[];
+  /** The election these seats and this baseline are of (main/server/election-folder.ts). */
+  election?: ElectionFacts;
   /** Injected so tests control time and the take guard. */
   now: () => number;
   minTakeIntervalMs?: number;
@@ -82,7 +85,8 @@ export class Engine {
   private readonly templates: TemplateTable;
   private readonly now: () => number;
   private readonly minTakeIntervalMs: number;
-  private readonly constituencies: ReadonlyMap<string, Constituency>;
+  private constituencies: ReadonlyMap<string, Constituency>;
+  private election: ElectionFacts | undefined;
   private totalsCache: { of: results.ResultsState; totals: ElectionTotals } | null = null;
   private previewCache: { cue: unknown; results: results.ResultsState; view: Record<string, unknown> } | null = null;
   /** Resolves once every results change so far is on disk (null) or says why not: injected, so the engine does no I/O. */
@@ -95,6 +99,7 @@ export class Engine {
     this.state = initialState(options.show, options.baseline);
     this.templates = options.templates;
     this.constituencies = new Map((options.constituencies ?? []).map((c) => [c.onsCode, c]));
+    this.election = options.election;
     this.now = options.now;
     this.minTakeIntervalMs = options.minTakeIntervalMs ?? 200;
     // A template added, changed or gone during the show: the consoles' palettes hear of it at once.
@@ -212,6 +217,28 @@ export class Engine {
     this.emit({ type: 'results', data: this.resultsSnapshot() });
   }
 
+  /**
+   * Another election opened: its seats, baseline and facts, every seat pending again. Not a
+   * command (an election is read from files by the server, main/server/election-session.ts).
+   * Refused, changing nothing, while a bound graphic is on air or in preview: its figures
+   * would turn into another night's under the operator's hands.
+   */
+  switchElection(next: { baseline: Baseline; constituencies: readonly Constituency[]; election: ElectionFacts }): StraplineError | null {
+    const inUse = boundGraphicsInUse(this.state, this.templates);
+    if (inUse.length > 0) return fail('INVALID_REQUEST', `Cannot open ${next.election.name} while bound graphics are up: clear ${inUse.join(', ')} first`);
+    const { mode, rehearsalMark, holderBasis, speakerCountsWith } = this.state.results;
+    this.constituencies = new Map(next.constituencies.map((c) => [c.onsCode, c]));
+    this.election = next.election;
+    this.state = { ...this.state, results: { ...results.initialResults(next.baseline), mode, rehearsalMark, holderBasis, speakerCountsWith } };
+    this.resultsRevision += 1;
+    this.emit({ type: 'results', data: this.resultsSnapshot() });
+    return null;
+  }
+
+  electionFacts(): ElectionFacts | undefined {
+    return this.election;
+  }
+
   /** Writes that are failing now, from the server's files: told to consoles, never touching the air. */
   reportStorage(faults: readonly StorageFault[]): void {
     this.storage = { faults: [...faults] };
@@ -260,7 +287,7 @@ export class Engine {
   }
 
   private binding(r: results.ResultsState): BindingContext {
-    return { results: r, constituencies: this.constituencies, totals: () => this.totalsOf(r) };
+    return { results: r, constituencies: this.constituencies, totals: () => this.totalsOf(r), ...(this.election ? { election: this.election } : {}) };
   }
 
   private totalsOf(r: results.ResultsState): ElectionTotals {

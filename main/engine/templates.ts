@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Fields, Layer } from './show';
 import type { ResultsState } from './results-state';
-import type { Constituency, ElectionTotals } from './election';
+import type { Constituency, ElectionFacts, ElectionTotals } from './election';
 import type { TemplateKind } from '../templates/outside/contract';
 
 /**
@@ -14,6 +14,8 @@ export interface BindingContext {
   results: ResultsState;
   constituencies: ReadonlyMap<string, Constituency>;
   totals: () => ElectionTotals;
+  /** The loaded election (main/server/election-session.ts); absent where none was opened (tests, the gallery's own night). */
+  election?: ElectionFacts;
 }
 
 /** What a title may name: the constituency list, for a seat's name and region. */

@@ -6,7 +6,7 @@ import { accessInfo } from './access-api';
 import { showFoldersAllowed } from './show-folders';
 import { DataFolderInUse } from './data-lock';
 
-const USAGE = 'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR] [--data DIR] [--templates DIR ...]';
+const USAGE = 'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR] [--data DIR] [--election DIR] [--templates DIR ...]';
 
 function fatal(message: string): never {
   console.error(`strapline: ${message}`);
@@ -37,6 +37,7 @@ try {
       drop: { type: 'string' },
       data: { type: 'string' },
       templates: { type: 'string', multiple: true },
+      election: { type: 'string' },
     },
   }).values;
 } catch (e) {
@@ -55,9 +56,12 @@ if (dropFolder !== undefined && !existsSync(dropFolder)) fatal(`--drop folder ${
 // Repeatable; without it, <data>/templates/ (made if absent).
 const templateDirs = args.templates?.map((d) => path.resolve(d));
 for (const dir of templateDirs ?? []) if (!existsSync(dir)) fatal(`--templates folder ${dir} does not exist`);
+// Without --election, the 2024 general election (seeds/elections/ge2024).
+const electionDir = args.election === undefined ? undefined : path.resolve(args.election);
+if (electionDir !== undefined && !existsSync(path.join(electionDir, 'election.json'))) fatal(`--election folder ${electionDir} has no election.json`);
 try {
   const dataDir = path.resolve(args.data ?? defaultDataDir());
-  const app = await startHeadless({ showPath, host: args.host, port, asRunPath, webRoot: WEB_ROOT, dropFolder, dataDir, templateDirs });
+  const app = await startHeadless({ showPath, host: args.host, port, asRunPath, webRoot: WEB_ROOT, dropFolder, dataDir, templateDirs, electionDir });
   // Before any line is printed: a stop sent as soon as the URLs appear must still write everything out.
   const stop = () => void app.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
@@ -68,6 +72,8 @@ try {
   console.log(`  output:   ${url}/output   (browser source; ?layers=lower-third,bug for a layer set, ?key=00ff00 for a key colour)`);
   console.log(`  gallery:  ${url}/gallery   (every template at every step, on the full 2024 night)`);
   console.log(`  producer: ${url}/producer   (read-only: every stack, a preview of any cue)`);
+  const election = app.election.info();
+  console.log(`  election: ${election.name} (${election.seatCount} seats, baseline ${election.baselineSource}), from ${election.folder}`);
   console.log(`  API:      ${url}/api/state`);
   console.log(`  as-run:   ${asRunPath}`);
   if (app.showFiles?.session.offer) console.log('  recovery: the last run did not stop cleanly; the console offers to restore what was on air');

@@ -9,7 +9,9 @@ import { readShowFile } from './show-file';
 import { attachAsRunLog } from './as-run-log';
 import { isLoopbackHost, startServer, type RunningServer } from './server';
 import { loadOrCreateTokens, type LoadedTokens } from './access-token';
-import { loadReferenceData, type ReferenceData } from './reference-data';
+import type { ReferenceData } from './reference-data';
+import { loadElectionFolder } from './election-folder';
+import { ElectionSession, factsOf, readDefaultLayout } from './election-session';
 import { watchDropFolder, type DropFileReport } from './drop-folder';
 import { formatIssue } from '../engine/import';
 import { DropProblems } from './drop-problems';
@@ -23,6 +25,9 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const DEMO_SHOW = path.join(REPO_ROOT, 'seeds/demo-show.json');
 export const WEB_ROOT = path.join(REPO_ROOT, 'out/renderer');
 export const REFERENCE_DIR = path.join(REPO_ROOT, 'seeds/reference');
+/** The election folders Strapline ships; the one opened without --election is ge2024. */
+export const ELECTIONS_DIR = path.join(REPO_ROOT, 'seeds/elections');
+export const DEFAULT_ELECTION = path.join(ELECTIONS_DIR, 'ge2024');
 
 export interface HeadlessOptions {
   /** The show to open; without it, the last show edited (from dataDir) or the demo. */
@@ -46,13 +51,18 @@ export interface HeadlessOptions {
    * their files' URLs. Default: <dataDir>/templates/ (made if absent), or none without a dataDir.
    */
   templateDirs?: readonly string[];
+  /** The election folder to open (election.json and its files); default seeds/elections/ge2024. */
+  electionDir?: string;
   /** Tests only: the writes to the data folder and the as-run log, to stand in a full disk or a read-only folder. */
   io?: DiskIo;
 }
 
 export interface Headless {
   engine: Engine;
+  /** The seats and baseline of the election opened at the start. */
   reference: ReferenceData;
+  /** The election open now, and the switch to another. */
+  election: ElectionSession;
   server: RunningServer;
   /** The tokens in force: null on loopback, where none are asked for. */
   access: LoadedTokens | null;
@@ -123,9 +133,12 @@ async function startWithTemplates(options: HeadlessOptions, now: () => number, s
   const files = options.dataDir === undefined ? null : await startShowFiles({ dataDir: options.dataDir, showPath: options.showPath, demoShow: DEMO_SHOW, templates, now, log: (m) => console.error(m), storage: { io: options.io, health: storage } });
   const loaded = files ?? (await readShowFile(options.showPath ?? DEMO_SHOW, templates));
   if ('error' in loaded) throw new Error(loaded.error.message);
-  const reference = await loadReferenceData(REFERENCE_DIR);
+  const loadedElection = await loadElectionFolder(options.electionDir ?? DEFAULT_ELECTION);
+  const reference: ReferenceData = { baseline: loadedElection.baseline, constituencies: loadedElection.constituencies };
   const access = isLoopbackHost(options.host) ? null : await loadOrCreateTokens(options.dataDir ?? defaultDataDir());
-  const engine = new Engine({ show: loaded.show, baseline: reference.baseline, constituencies: reference.constituencies, templates, now: options.now ?? Date.now });
+  const engine = new Engine({ show: loaded.show, baseline: reference.baseline, constituencies: reference.constituencies, election: factsOf(loadedElection), templates, now: options.now ?? Date.now });
+  const election = new ElectionSession(engine, loadedElection, await readDefaultLayout(path.join(REFERENCE_DIR, 'constituencies.hexjson')));
+  const libraries = [ELECTIONS_DIR, ...(options.dataDir === undefined ? [] : [path.join(options.dataDir, 'elections')])];
   storage.watch((faults) => engine.reportStorage(faults));
   if (storage.list().length > 0) engine.reportStorage(storage.list());
   const notice = (m: string) => (files ? files.notices.push(m) : console.error(m));
@@ -149,7 +162,7 @@ async function startWithTemplates(options: HeadlessOptions, now: () => number, s
     onReport: (r) => (logDropReport(r), problems!.record(r)),
     onGone: (file) => problems!.gone(file),
   });
-  const server = await startServer({ drop: problems, engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), tokens: access?.tokens, showFiles: files && { engine, store: files.store, session: files.session, templates, now, notices: files.notices } }).catch(async (e: unknown) => {
+  const server = await startServer({ drop: problems, engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), elections: { session: election, libraries, onlyLibraries: !isLoopbackHost(options.host) }, tokens: access?.tokens, showFiles: files && { engine, store: files.store, session: files.session, templates, now, notices: files.notices } }).catch(async (e: unknown) => {
     // A live watcher would keep the process up with nothing to show for it.
     await drop?.close();
     await closeJournal();
@@ -160,6 +173,7 @@ async function startWithTemplates(options: HeadlessOptions, now: () => number, s
   return {
     engine,
     reference,
+    election,
     server,
     access,
     showFiles: files,

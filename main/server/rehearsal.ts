@@ -14,9 +14,10 @@ export interface RehearsalStatus {
 
 /**
  * Declares a whole election again, in order, at a chosen speed, so the team can
- * rehearse the night. Seats with declaration times keep their spacing, scaled
- * to fit; without times (the 2024 file has none), smaller counts go first, as
- * they tend to on the night. Runs in rehearsal mode, which the as-run log and
+ * rehearse the night, or replay an old one. Seats with declaration times come
+ * in their real order and keep their spacing, scaled to fit (plannedOffsets);
+ * without times (the 2024 file has none), smaller counts go first, evenly
+ * spaced, as they tend to on the night. Runs in rehearsal mode, which the as-run log and
  * the console mark.
  */
 export class Rehearsal {
@@ -50,7 +51,9 @@ export class Rehearsal {
     this.engine.dispatch({ type: 'set-mode', mode: 'rehearsal', mark });
     this.engine.dispatch({ type: 'reset-results' });
     const start = this.now();
-    this.queue = plannedOrder(seats).map((seat, i, all) => ({ at: start + (durationSeconds * 1000 * (i + 1)) / all.length, seat }));
+    const ordered = plannedOrder(seats);
+    const offsets = plannedOffsets(ordered, durationSeconds * 1000);
+    this.queue = ordered.map((seat, i) => ({ at: start + offsets[i]!, seat }));
     this.done = 0;
     this.durationSeconds = durationSeconds;
     this.tick();
@@ -87,9 +90,25 @@ export class Rehearsal {
   }
 }
 
+const declaredAtMs = (s: SeatResult): number => ('declaredAt' in s && s.declaredAt ? Date.parse(s.declaredAt) : Number.NaN);
+
+/**
+ * When each seat (in planned order) is declared, in ms from the start, within the duration.
+ * Where every seat has a declaration time the night keeps its real rhythm, scaled to fit
+ * (the first seat a step in, the last at the end); otherwise they come evenly spaced.
+ */
+export function plannedOffsets(ordered: readonly SeatResult[], durationMs: number): number[] {
+  const times = ordered.map(declaredAtMs);
+  const first = times[0]!;
+  const span = times.length > 1 ? times[times.length - 1]! - first : 0;
+  if (times.some(Number.isNaN) || span <= 0) return ordered.map((_, i) => (durationMs * (i + 1)) / ordered.length);
+  const step = durationMs / ordered.length;
+  return times.map((t) => step + ((t - first) / span) * (durationMs - step));
+}
+
 /** Declaration time where known; otherwise fewer votes to count, sooner declared. */
 export function plannedOrder(seats: readonly SeatResult[]): SeatResult[] {
-  const key = (s: SeatResult) => ('declaredAt' in s && s.declaredAt ? Date.parse(s.declaredAt) : Number.NaN);
+  const key = declaredAtMs;
   const votes = (s: SeatResult) => (s.state === 'declared' ? s.validVotes : Number.MAX_SAFE_INTEGER);
   return [...seats].sort((a, b) => {
     const [ka, kb] = [key(a), key(b)];

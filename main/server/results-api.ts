@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from '../engine/engine';
-import { fail } from '../engine/errors';
+import { fail, type StraplineError } from '../engine/errors';
 import { seatView } from '../engine/results-view';
 import { importResults, type ImportFormat, type ImportOutcome } from '../engine/import';
 import type { BaselineSeat, Constituency, SeatResult } from '../engine/election';
@@ -20,6 +20,10 @@ export interface ResultsApiContext {
   rehearsalSource: string;
   /** Where imports are parsed and validated: off the event loop that drives the air. */
   bigInput: BigInput;
+  /** The loaded election's night to replay (main/server/election-session.ts); without it, rehearsalSource. */
+  replaySeats?: () => Promise<SeatResult[]>;
+  /** An import checked against the loaded election before it is applied (other boundaries refused whole, candidates joined). */
+  checkImport?: (outcome: ImportOutcome<SeatResult | BaselineSeat>, format: ImportFormat) => { outcome: ImportOutcome<SeatResult | BaselineSeat> } | { error: StraplineError };
 }
 
 const rehearsalRequest = z.discriminatedUnion('action', [
@@ -36,7 +40,7 @@ async function handleRehearsal(req: IncomingMessage, res: ServerResponse, ctx: R
   if (!parsed.success) return sendError(res, 400, fail('INVALID_REQUEST', `/api/rehearsal: ${describeIssues(parsed.error.issues)}`));
   try {
     if (parsed.data.action === 'stop') ctx.rehearsal.stop();
-    else ctx.rehearsal.start(await Rehearsal.fromFile(ctx.rehearsalSource), parsed.data.durationSeconds, parsed.data.mark);
+    else ctx.rehearsal.start(ctx.replaySeats ? await ctx.replaySeats() : await Rehearsal.fromFile(ctx.rehearsalSource), parsed.data.durationSeconds, parsed.data.mark);
   } catch (e) {
     return sendError(res, 400, fail('INVALID_REQUEST', `/api/rehearsal: ${(e as Error).message}`));
   }
@@ -106,7 +110,12 @@ export async function handleResultsApi(req: IncomingMessage, res: ServerResponse
     sendError(res, read.status, read.error);
     return true;
   }
-  const { outcome } = read;
+  const checked = ctx.checkImport ? ctx.checkImport(read.outcome, format) : { outcome: read.outcome };
+  if ('error' in checked) {
+    sendJson(res, 400, { error: checked.error, report: read.outcome.report });
+    return true;
+  }
+  const { outcome } = checked;
   // Answered once the declaration is in the results journal, on disk (Engine.commit).
   const command = importCommand(outcome, format);
   const applied = command && (await engine.commit(command));

@@ -23,6 +23,7 @@ import { producerApi } from './producer-api';
 import { TEMPLATE_DEFINITIONS, TEMPLATES } from '../templates/definitions';
 import { PROCESS_BIG_INPUT, type BigInput } from './big-input';
 import { handleTemplatesApi } from './template-api';
+import { handleElectionApi, type ElectionApiContext } from './election-api';
 
 /** Friendly paths for the pages electron-vite builds into out/renderer. */
 const PAGES: Record<string, string> = {
@@ -49,6 +50,8 @@ export interface ServerOptions {
   limits?: Partial<ConnectionLimits>;
   /** What the drop folder could not take, for the consoles; absent when no folder is watched. */
   drop?: DropProblems;
+  /** The loaded election and the switch to another (/api/election); without it, the constituencies and rehearsalSource above stay fixed. */
+  elections?: ElectionApiContext;
   /** Where imports and show files are parsed (a worker thread); default the process's own. Whoever passes one stops it. */
   bigInput?: BigInput;
 }
@@ -90,7 +93,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const asRun = new AsRunMemory(engine);
   const rehearsal = new Rehearsal(engine);
   const bigInput = options.bigInput ?? PROCESS_BIG_INPUT;
-  const resultsCtx = { engine, constituencies: options.constituencies, rehearsal, rehearsalSource: options.rehearsalSource, bigInput };
+  const elections = options.elections;
+  const resultsCtx = {
+    engine, rehearsal, rehearsalSource: options.rehearsalSource, bigInput,
+    // The loaded election's, read at each request: opening another changes them.
+    get constituencies() {
+      return elections?.session.current.constituencies ?? options.constituencies;
+    },
+    ...(elections ? { replaySeats: () => elections.session.replaySeats(), checkImport: elections.session.checkImport.bind(elections.session) } : {}),
+  };
   const showFiles = options.showFiles ? { ...options.showFiles, bigInput } : null;
   // The gallery draws a whole declared night from its own engine; the live one is only asked for its baseline, once.
   const gallery = galleryApi({ resultsFile: options.rehearsalSource, baseline: engine.resultsState().baseline, constituencies: options.constituencies, templates: TEMPLATE_DEFINITIONS });
@@ -115,6 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!guard.admitRequest(req, res, url, site)) return;
       if (handleAccessApi(req, res, url.pathname, () => accessInfo(options.host, boundPort, guard.tokens))) return;
       if (handleAsRunApi(req, res, url, asRun)) return;
+      if (elections && (await handleElectionApi(req, res, url, elections))) return;
       if (await handleResultsApi(req, res, url, resultsCtx)) return;
       if (showFiles && (await handleShowApi(req, res, url, showFiles, !onLoopback))) return;
       if ((await gallery(req, res, url.pathname)) || producer(req, res, url.pathname)) return;

@@ -6,7 +6,7 @@ import { describeIssues } from '../engine/errors';
 /**
  * What the Electron shell reads from its environment, the counterpart of the
  * CLI's flags (main/server/cli.ts): STRAPLINE_SHOW (--show), STRAPLINE_PORT
- * (--port), STRAPLINE_DATA (--data), STRAPLINE_TEMPLATES (--templates: folders
+ * (--port), STRAPLINE_DATA (--data), STRAPLINE_ELECTION (--election), STRAPLINE_TEMPLATES (--templates: folders
  * separated as PATH separates them, `:` or on Windows `;`). Kept free of Electron so it is tested
  * under plain Node; a bad value stops the start with a message naming it.
  */
@@ -20,6 +20,7 @@ const envSchema = z.object({
   STRAPLINE_SHOW: z.string().trim().min(1, 'is empty: leave it unset to reopen the last show').optional(),
   STRAPLINE_DATA: z.string().trim().min(1, 'is empty: leave it unset for the default folder').optional(),
   STRAPLINE_TEMPLATES: z.string().trim().min(1, 'is empty: leave it unset for <data>/templates/').optional(),
+  STRAPLINE_ELECTION: z.string().trim().min(1, 'is empty: leave it unset for the 2024 general election').optional(),
 });
 
 export interface ShellStartOptions {
@@ -29,6 +30,8 @@ export interface ShellStartOptions {
   dataDir: string;
   /** Unset: <data>/templates/, as the CLI without --templates. */
   templateDirs?: string[];
+  /** Unset: seeds/elections/ge2024, as the CLI without --election. */
+  electionDir: string | undefined;
 }
 
 /**
@@ -41,11 +44,23 @@ export interface ShellStartOptions {
  * has, stays in userData/settings.json.)
  */
 export function shellStartOptions(env: Record<string, string | undefined>): ShellStartOptions {
-  const parsed = envSchema.safeParse({ STRAPLINE_PORT: env.STRAPLINE_PORT, STRAPLINE_SHOW: env.STRAPLINE_SHOW, STRAPLINE_DATA: env.STRAPLINE_DATA, STRAPLINE_TEMPLATES: env.STRAPLINE_TEMPLATES });
+  const parsed = envSchema.safeParse({
+    STRAPLINE_PORT: env.STRAPLINE_PORT,
+    STRAPLINE_SHOW: env.STRAPLINE_SHOW,
+    STRAPLINE_DATA: env.STRAPLINE_DATA,
+    STRAPLINE_ELECTION: env.STRAPLINE_ELECTION,
+    STRAPLINE_TEMPLATES: env.STRAPLINE_TEMPLATES,
+  });
   if (!parsed.success) throw new Error(`environment: ${describeIssues(parsed.error.issues)}`);
-  const { STRAPLINE_PORT: port, STRAPLINE_SHOW: show, STRAPLINE_DATA: data, STRAPLINE_TEMPLATES: templates } = parsed.data;
+  const { STRAPLINE_PORT: port, STRAPLINE_SHOW: show, STRAPLINE_DATA: data, STRAPLINE_ELECTION: election, STRAPLINE_TEMPLATES: templates } = parsed.data;
   const templateDirs = templates?.split(path.delimiter).filter((d) => d.trim() !== '').map((d) => path.resolve(d));
-  return { showPath: show === undefined ? undefined : path.resolve(show), port, dataDir: path.resolve(data ?? defaultDataDir()), ...(templateDirs ? { templateDirs } : {}) };
+  return {
+    showPath: show === undefined ? undefined : path.resolve(show),
+    port,
+    dataDir: path.resolve(data ?? defaultDataDir()),
+    electionDir: election === undefined ? undefined : path.resolve(election),
+    ...(templateDirs ? { templateDirs } : {}),
+  };
 }
 
 /**

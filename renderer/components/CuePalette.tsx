@@ -3,9 +3,25 @@ import { useStore } from 'zustand';
 import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
 import type { TemplateListing } from '../../main/engine/templates';
 import type { ConsoleStore } from '../store';
+import { templateUnfitFor } from '../../main/templates/election-fit';
 
 /** How the palette names each outside contract. */
 const KIND_LABEL: Record<Exclude<TemplateListing['kind'], 'builtin'>, string> = { ograf: 'OGraf', casparcg: 'CasparCG', spx: 'SPX' };
+
+/** The loaded election, as far as the palette needs it (GET /api/election). */
+interface ElectionFit {
+  name: string;
+  seatCount: number;
+  hexKey: string | null;
+}
+
+async function fetchElectionFit(): Promise<ElectionFit | null> {
+  const res = await fetch('/api/election').catch(() => null);
+  if (!res?.ok) return null;
+  const body = (await res.json()) as { name?: unknown; seatCount?: unknown; hexLayout?: unknown };
+  if (typeof body.name !== 'string' || typeof body.seatCount !== 'number') return null;
+  return { name: body.name, seatCount: body.seatCount, hexKey: typeof body.hexLayout === 'string' ? body.hexLayout : null };
+}
 
 interface Props {
   /** The registry's outside templates come from the server (a `templates` event), so one added during the show appears here. */
@@ -26,6 +42,12 @@ export function CuePalette({ store, target, onPick }: Props) {
   const outside = useStore(store, (s) => s.templates)?.templates.filter((t) => t.kind !== 'builtin') ?? [];
   const menu = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  const [election, setElection] = useState<ElectionFit | null>(null);
+
+  // Asked each time the menu opens: the election may have changed since.
+  useEffect(() => {
+    if (open) void fetchElectionFit().then(setElection);
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -66,14 +88,19 @@ export function CuePalette({ store, target, onPick }: Props) {
       {open && (
         <div ref={menu} className="palette-menu" role="menu" aria-label={`Add a cue to ${target}`} onKeyDown={onKeyDown}>
           <p className="palette-target">Adds to <strong>{target}</strong></p>
-          {TEMPLATE_DEFINITIONS.map((t) => (
-            <button key={t.id} type="button" role="menuitem" className="palette-item" data-template={t.id}
-              onClick={() => { setOpen(false); onPick(t.id); }}>
-              <span className="palette-name">{t.name}</span>
-              <span className="palette-layer">{t.layer.replace('-', ' ')}{t.steps > 1 ? ` · ${t.steps} steps` : ''}{t.resolve ? ' · live data' : ''}</span>
-              <span className="palette-desc">{t.description}</span>
-            </button>
-          ))}
+          {TEMPLATE_DEFINITIONS.map((t) => {
+            // A template that cannot draw this election says so here; its take would be refused with the same words.
+            const unfit = election ? templateUnfitFor(t.id, election) : null;
+            return (
+              <button key={t.id} type="button" role="menuitem" className="palette-item" data-template={t.id} data-unfit={unfit ? 'true' : undefined}
+                onClick={() => { setOpen(false); onPick(t.id); }}>
+                <span className="palette-name">{t.name}</span>
+                <span className="palette-layer">{t.layer.replace('-', ' ')}{t.steps > 1 ? ` · ${t.steps} steps` : ''}{t.resolve ? ' · live data' : ''}</span>
+                <span className="palette-desc">{t.description}</span>
+                {unfit && <span className="palette-unfit">{unfit.charAt(0).toUpperCase() + unfit.slice(1)}</span>}
+              </button>
+            );
+          })}
           {outside.length > 0 && <p className="palette-target">From the templates folders</p>}
           {outside.map((t) => (
             <button key={t.id} type="button" role="menuitem" className="palette-item outside" data-template={t.id} data-kind={t.kind}

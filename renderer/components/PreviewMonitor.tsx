@@ -5,6 +5,7 @@ import type { OnAir, ProgramSnapshot } from '../../main/engine/protocol';
 import { findCue, type Layer } from '../../main/engine/show';
 import { compose, holderName, type LayerShown } from '../../main/engine/composition';
 import { OutputRenderer } from '../../overlays/output-renderer';
+import { whenHexLayoutsReady } from '../../overlays/graphics/hex-map/layout-loader';
 import { fitStage } from '../../overlays/stage';
 import { TEMPLATES } from '../../main/templates/definitions';
 import { VIEWS } from '../../overlays/graphics/views';
@@ -57,6 +58,10 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
     if (cue && !view) return;
     const draw = () => {
       if (!cue || !view) return renderer.current!.cut(EMPTY);
+      // A hex map of an election whose layout has not arrived: drawn once it has.
+      const asPreview = { ...EMPTY, preview: { cueId: cue.id, template: cue.template, layer: cue.layer, fields: cue.fields, view } };
+      const layout = whenHexLayoutsReady(asPreview);
+      if (layout) return void layout.then(() => whenHexLayoutsReady(asPreview) === null && draw());
       const onAir = { takeId, cueId: cue.id, title: cue.title, template: cue.template, fields: cue.fields, view, step: shown, steps, updateSeq: 0, since: 0 };
       // The cue already on air is drawn once, at the scrubber's step.
       const others = Object.fromEntries(Object.entries(store.getState().program?.program ?? {}).filter(([, o]) => o?.cueId !== cue.id));

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { ConsoleStore } from '../store';
 import { AccessPanel } from './AccessPanel';
+import { ElectionsPanel } from './ElectionsPanel';
 import { OutputHealth } from './OutputHealth';
 import { CheatSheet } from './CheatSheet';
 import { useNow } from './OnAirBar';
@@ -39,6 +40,7 @@ export function StatusBar({ store }: { store: ConsoleStore }) {
         LAST TAKE {lastTakeMs === null ? '—' : `${lastTakeMs.toFixed(1)} ms`}
       </span>
       <span className="status-spacer" />
+      <ElectionsPanel />
       <AccessPanel />
       <button type="button" className="btn tiny keys-button" onClick={() => keymapStore.getState().setSheetOpen(true)}
         aria-keyshortcuts={ariaShortcuts(keymap, 'cheatSheet')} aria-haspopup="dialog">

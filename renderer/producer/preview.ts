@@ -1,5 +1,7 @@
 import { part } from '../../overlays/graphics/dom';
 import { cutToStep, emptyStage } from '../../overlays/gallery-stage';
+import { hasHexLayout } from '../../overlays/graphics/hex-map/layout';
+import { hexLayoutKeyOf, loadHexLayout } from '../../overlays/graphics/hex-map/layout-loader';
 import { fitStage } from '../../overlays/stage';
 import { drawKey, type ProducerCue, type ProducerShow } from './api';
 
@@ -85,6 +87,9 @@ export class Preview {
     stage.classList.add('studio');
     this.box.replaceChildren(stage);
     this.unfit = fitStage(stage, this.box);
+    const layout = hexLayoutKeyOf(cue.view);
+    // The loaded election's hex layout comes from the server the first time a map is shown; drawn again once it is in.
+    if (cue.template === 'hex-map' && !hasHexLayout(layout)) void loadHexLayout(layout).then(() => this.cue === cue && hasHexLayout(layout) && this.show(this.step));
     cutToStep(slot, { template: cue.template, layer: cue.layer, view: cue.view, step: this.step, error: cue.error });
   }
 

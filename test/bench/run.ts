@@ -18,6 +18,8 @@ const BUDGETS: Budget[] = [
   { metric: 'take_to_frame_under_import_ms', stat: 'p50', max: 16.7 },
   { metric: 'take_to_frame_under_import_ms', stat: 'p99', max: 33.4 },
   { metric: 'import_ge2024_ms', stat: 'p50', max: 100 },
+  // Any election within the same budget (issue 16): 2017's 650 seats on their own folder.
+  { metric: 'import_ge2017_ms', stat: 'p50', max: 100 },
   { metric: 'declaration_burst_ms', stat: 'p95', max: 500 },
   // A key press in a 2,000-cue stack is painted within the frame it starts in.
   { metric: 'console_nav_ms', stat: 'p95', max: 16.7 },

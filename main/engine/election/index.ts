@@ -27,5 +27,10 @@ export {
 } from './commons-majority';
 export {
   NATIONS, constituencySchema, constituenciesFileSchema, partiesFileSchema, hexJsonSchema,
-  type Constituency, type ConstituenciesFile, type PartiesFile,
+  type Constituency, type ConstituenciesFile, type PartiesFile, type HexJson,
 } from './reference-schemas';
+export {
+  electionManifestSchema, SEATS_FORMATS, BASELINE_FORMATS, CANDIDATE_FORMATS, RESULTS_FORMATS,
+  type ElectionManifest, type ElectionFacts,
+} from './election-manifest';
+export { baselineFromResults, withCandidates, boundaryMismatch } from './previous-results';

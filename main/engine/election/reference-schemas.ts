@@ -43,3 +43,4 @@ export const hexJsonSchema = z.looseObject({
     z.looseObject({ n: z.string().min(1), q: z.number().int(), r: z.number().int(), region: z.string().optional() }),
   ),
 });
+export type HexJson = z.infer<typeof hexJsonSchema>;

@@ -37,6 +37,8 @@ const METADATA_HEADERS = new Set(
     // Seen in other editions and exports of the same layout.
     'Region ID', 'Country ID', 'County ID', 'Constituency ID', 'PA ID', 'Election', 'Election date',
     'Member MNIS ID', 'Turnout', 'Turnout %',
+    // The by-election edition puts the contest's dates in front.
+    'By-election date', 'Writ date',
   ].map(foldHeader),
 );
 

@@ -36,7 +36,9 @@ export function outcomeText(winner: PartyId, outcome: SeatOutcome | undefined, n
  * basis (a results setting); share changes are always on the notional baseline. The baseline
  * the engine holds carries no election label, so its name is said here, once.
  */
-export function changeBasis(basis: HolderBasis): string {
+export function changeBasis(basis: HolderBasis, election?: { changeLabel: string | null }): string {
+  // The loaded election says what its baseline is called on air (main/engine/election/election-manifest.ts).
+  if (basis === 'notional' && election?.changeLabel) return election.changeLabel;
   return basis === 'notional' ? 'Change on 2019 notional' : 'Change since dissolution';
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertFitsElection } from '../election-fit';
 import type { TemplateDefinition } from '../../engine/templates';
 import { shownPartiesField } from '../seat-tally/schema';
 import { resolveHemicycle, hemicycleView } from './bind';
@@ -21,6 +22,6 @@ export const hemicycle: TemplateDefinition = {
   fields: hemicycleFields,
   title: (f) => String(f.title ?? 'House of Commons'),
   demo: { title: 'House of Commons', subtitle: 'General election 2024', parties: ['lab', 'con', 'ld', 'snp', 'reform', 'green', 'pc'] },
-  resolve: (fields, ctx) => resolveHemicycle(hemicycleFields.parse(fields), ctx),
+  resolve: (fields, ctx) => (assertFitsElection('hemicycle', ctx), resolveHemicycle(hemicycleFields.parse(fields), ctx)),
   view: hemicycleView,
 };

@@ -63,5 +63,6 @@ export function resolveHexMap(fields: HexMapFields, ctx: BindingContext): HexMap
     winners,
     uk: tally(WHOLE_MAP_NAME, WHOLE_MAP, codes, winners),
     focus,
+    ...(ctx.election?.hexKey ? { layout: ctx.election.hexKey } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertFitsElection } from '../election-fit';
 import type { TemplateDefinition } from '../../engine/templates';
 import { onsCodeSchema, partyIdSchema } from '../../engine/election';
 import { FOCUS_REGION_CODES, WHOLE_MAP, placeName } from './regions';
@@ -36,6 +37,8 @@ export const hexMapViewSchema = z.object({
   winners: z.record(onsCodeSchema, partyIdSchema),
   uk: tallySchema,
   focus: tallySchema.nullable(),
+  /** The loaded election's hex layout, by content key (GET /api/hex-layout/<key>); absent: the 2024 layout the gallery draws. */
+  layout: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
 });
 export type HexMapView = z.infer<typeof hexMapViewSchema>;
 
@@ -49,6 +52,6 @@ export const hexMap: TemplateDefinition = {
   title: (f) => `Map: ${placeName(String(f.region ?? WHOLE_MAP))}`,
   // East of England: 61 seats, 55 of them Conservative on the notional 2019 result (seeds article 000).
   demo: { title: 'General election 2024', region: 'E12000006', source: 'results' },
-  resolve: (fields, ctx) => resolveHexMap(hexMapFields.parse(fields), ctx),
+  resolve: (fields, ctx) => (assertFitsElection('hex-map', ctx), resolveHexMap(hexMapFields.parse(fields), ctx)),
   view: hexMapViewSchema,
 };

@@ -31,6 +31,8 @@ export const seatResultViewSchema = z.strictObject({
   holder: party.nullable(),
   /** Whose holder that is: the notional result or the sitting MP's party (a results setting). */
   holderBasis: z.enum(['notional', 'sitting-mp']),
+  /** What share changes are against, on air, when the loaded election names it ("Change on 2024"). */
+  changeLabel: z.string().optional(),
   /** The elected candidate, where the result names candidates. */
   mp: z.string().nullable(),
   majority: z.number().int().nullable(),
@@ -84,6 +86,7 @@ export function resolveSeatResult(fields: SeatResultFields, ctx: BindingContext)
     gain: outcome ? outcome.kind === 'GAIN' : null,
     holder,
     holderBasis: results.holderBasis,
+    ...(ctx.election?.changeLabel ? { changeLabel: ctx.election.changeLabel } : {}),
     mp: null,
     majority: null,
     majorityPercent: null,

@@ -76,7 +76,7 @@ export function resolveSeatTally(fields: SeatTallyFields, ctx: BindingContext): 
     decided: totals.decided,
     // The majority line belongs to the House, not to a region.
     needed: whole ? seatsNeededForMajority(totals.seatCount) : null,
-    changeAgainst: changeBasis(ctx.results.holderBasis),
+    changeAgainst: changeBasis(ctx.results.holderBasis, ctx.election),
     columns: bySeats([...fields.parties, OTHER_PARTY_ID].map((party) => ({ party, seats: seats[party] ?? 0, change: change[party] ?? 0 }))),
     verdict,
   };

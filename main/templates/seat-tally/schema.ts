@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertFitsElection } from '../election-fit';
 import { OTHER_PARTY_ID, PARTY_TABLE } from '../../engine/election';
 import type { TemplateDefinition } from '../../engine/templates';
 import { placeName } from '../hex-map/regions';
@@ -44,6 +45,6 @@ export const seatTally: TemplateDefinition = {
     return place === '' || title.includes(place) ? title : `${title}: ${place}`;
   },
   demo: { title: 'State of the parties', region: '', parties: ['lab', 'con', 'ld', 'snp', 'reform', 'green', 'pc'] },
-  resolve: (fields, ctx) => resolveSeatTally(seatTallyFields.parse(fields), ctx),
+  resolve: (fields, ctx) => (assertFitsElection('seat-tally', ctx), resolveSeatTally(seatTallyFields.parse(fields), ctx)),
   view: seatTallyView,
 };

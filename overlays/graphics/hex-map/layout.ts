@@ -1,10 +1,9 @@
-import hexJsonText from '../../../seeds/reference/constituencies.hexjson?raw';
-import { hexJsonSchema } from '../../../main/engine/election';
+import type { HexJson } from '../../../main/engine/election';
 
 /**
- * The map's static geometry, bundled with the output page (the engine never
- * needs it): one pointy-top hex per constituency from the Open Innovations
- * HexJSON (odd-r: odd rows sit half a hex to the right; r grows northwards),
+ * The map's geometry, from the loaded election's HexJSON (fetched by
+ * layout-loader.ts when a hex map of it is first cued, never on the take):
+ * one pointy-top hex per constituency from the Open Innovations HexJSON (odd-r: odd rows sit half a hex to the right; r grows northwards),
  * laid out in stage pixels so that step 1 needs no transform at all.
  */
 export interface HexCell {
@@ -24,30 +23,61 @@ export interface Box {
 /** Where the map sits on the 1920x1080 stage: right of the key, inside title-safe. */
 export const MAP_AREA: Box = { left: 760, top: 54, right: 1824, bottom: 1026 };
 
-const layout = hexJsonSchema.parse(JSON.parse(hexJsonText));
-const entries = Object.entries(layout.hexes);
-const qMin = Math.min(...entries.map(([, h]) => h.q));
-const qMax = Math.max(...entries.map(([, h]) => h.q));
-const rMin = Math.min(...entries.map(([, h]) => h.r));
-const rMax = Math.max(...entries.map(([, h]) => h.r));
-
-// Size the hexes so the whole UK fills the map area's height (or width, if that binds first).
+// The geometry of the layout in use: live bindings, set by useHexLayout (layout-loader.ts)
+// when the election's layout has arrived, before any hex map of it is built.
 const SQRT3 = Math.sqrt(3);
 const areaW = MAP_AREA.right - MAP_AREA.left;
 const areaH = MAP_AREA.bottom - MAP_AREA.top;
-const radius = Math.min(areaH / ((rMax - rMin) * 1.5 + 2), areaW / ((qMax - qMin + 1.5) * SQRT3));
-const hexW = SQRT3 * radius;
-const mapW = (qMax - qMin + 1.5) * hexW;
-const mapH = ((rMax - rMin) * 1.5 + 2) * radius;
-const originX = MAP_AREA.left + (areaW - mapW) / 2 + hexW / 2;
-const originY = MAP_AREA.top + (areaH - mapH) / 2 + radius;
+let radius = 0;
+let hexW = 0;
 
-export const HEX_CELLS: readonly HexCell[] = entries.map(([code, h]) => ({
-  code,
-  region: h.region ?? 'unknown',
-  x: originX + (h.q - qMin + (h.r & 1 ? 0.5 : 0)) * hexW,
-  y: originY + (rMax - h.r) * 1.5 * radius,
-}));
+export let HEX_RADIUS = 0;
+export let HEX_CELLS: readonly HexCell[] = [];
+
+const geometries = new Map<string, { radius: number; cells: readonly HexCell[] }>();
+let inUse: string | null = null;
+
+/** Lays out a HexJSON once (by its key), so switching between two known layouts costs nothing. */
+export function setHexLayout(key: string, layout: HexJson): void {
+  const entries = Object.entries(layout.hexes);
+  if (entries.length === 0) {
+    geometries.set(key, { radius: 0, cells: [] });
+    return;
+  }
+  const qMin = Math.min(...entries.map(([, h]) => h.q));
+  const qMax = Math.max(...entries.map(([, h]) => h.q));
+  const rMin = Math.min(...entries.map(([, h]) => h.r));
+  const rMax = Math.max(...entries.map(([, h]) => h.r));
+  // Size the hexes so the whole UK fills the map area's height (or width, if that binds first).
+  const r = Math.min(areaH / ((rMax - rMin) * 1.5 + 2), areaW / ((qMax - qMin + 1.5) * SQRT3));
+  const w = SQRT3 * r;
+  const mapW = (qMax - qMin + 1.5) * w;
+  const mapH = ((rMax - rMin) * 1.5 + 2) * r;
+  const originX = MAP_AREA.left + (areaW - mapW) / 2 + w / 2;
+  const originY = MAP_AREA.top + (areaH - mapH) / 2 + r;
+  const cells = entries.map(([code, h]) => ({
+    code,
+    region: h.region ?? 'unknown',
+    x: originX + (h.q - qMin + (h.r & 1 ? 0.5 : 0)) * w,
+    y: originY + (rMax - h.r) * 1.5 * r,
+  }));
+  geometries.set(key, { radius: r, cells });
+}
+
+export const hasHexLayout = (key: string): boolean => geometries.has(key);
+
+/** Makes a loaded layout the one hex maps are built with; false (and an empty map) when it has not arrived. */
+export function useHexLayout(key: string): boolean {
+  if (inUse === key) return true;
+  const geometry = geometries.get(key);
+  boxes.clear();
+  inUse = geometry ? key : null;
+  radius = geometry?.radius ?? 0;
+  hexW = SQRT3 * radius;
+  HEX_RADIUS = radius;
+  HEX_CELLS = geometry?.cells ?? [];
+  return geometry !== undefined;
+}
 
 /** The outline of one hex, a little inset so neighbours keep a gap between them at any zoom. */
 export function hexPath(cell: HexCell): string {

@@ -32,7 +32,7 @@ export function seatResultParts(v: SeatResultView): Parts {
     'turnout-label': 'Turnout',
     'swing-label': 'Swing',
     'full-title': 'Full result',
-    'full-sub': v.bars.length ? `Share of the vote \u00b7 ${changeBasis('notional').toLowerCase()}` : 'Full result to follow',
+    'full-sub': v.bars.length ? `Share of the vote \u00b7 ${(v.changeLabel ?? changeBasis('notional')).toLowerCase()}` : 'Full result to follow',
   };
   if (v.majority !== null) parts.majority = num(v.majority, 'int');
   if (v.majorityPercent !== null) parts['maj-pct'] = num(v.majorityPercent, 'pct');

@@ -11,12 +11,12 @@ import { shellStartOptions, startFailure } from '../../../main/shell/start-optio
  */
 describe('shellStartOptions', () => {
   it("defaults: port 7300, the CLI's data folder (~/.strapline), and no show named (the last one, or the demo)", () => {
-    expect(shellStartOptions({})).toEqual({ port: 7300, dataDir: path.join(os.homedir(), '.strapline'), showPath: undefined });
+    expect(shellStartOptions({})).toEqual({ port: 7300, dataDir: path.join(os.homedir(), '.strapline'), showPath: undefined, electionDir: undefined });
   });
 
-  it('takes STRAPLINE_PORT (0 included), STRAPLINE_SHOW and STRAPLINE_DATA, as full paths', () => {
-    const options = shellStartOptions({ STRAPLINE_PORT: '0', STRAPLINE_SHOW: 'shows/night.json', STRAPLINE_DATA: '/srv/strapline' });
-    expect(options).toEqual({ port: 0, showPath: path.resolve('shows/night.json'), dataDir: '/srv/strapline' });
+  it('takes STRAPLINE_PORT (0 included), STRAPLINE_SHOW, STRAPLINE_DATA and STRAPLINE_ELECTION, as full paths', () => {
+    const options = shellStartOptions({ STRAPLINE_PORT: '0', STRAPLINE_SHOW: 'shows/night.json', STRAPLINE_DATA: '/srv/strapline', STRAPLINE_ELECTION: 'seeds/elections/ge2017' });
+    expect(options).toEqual({ port: 0, showPath: path.resolve('shows/night.json'), dataDir: '/srv/strapline', electionDir: path.resolve('seeds/elections/ge2017') });
   });
 
   it('takes STRAPLINE_TEMPLATES as folders separated as PATH separates them, as full paths', () => {
@@ -32,6 +32,7 @@ describe('shellStartOptions', () => {
     [{ STRAPLINE_PORT: '' }, /STRAPLINE_PORT/],
     [{ STRAPLINE_SHOW: '  ' }, /STRAPLINE_SHOW: is empty/],
     [{ STRAPLINE_DATA: '' }, /STRAPLINE_DATA: is empty/],
+    [{ STRAPLINE_ELECTION: ' ' }, /STRAPLINE_ELECTION: is empty/],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(() => shellStartOptions(env)).toThrow(message);
   });
