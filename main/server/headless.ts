@@ -11,7 +11,7 @@ import { loadReferenceData, type ReferenceData } from './reference-data';
 import { watchDropFolder, type DropFileReport } from './drop-folder';
 import { formatIssue } from '../engine/import';
 import { DropProblems } from './drop-problems';
-import { startShowFiles, type StartedShowFiles } from './show-api';
+import { startShowFiles, type StartedShowFiles } from './show-start';
 import { acquireDataLock } from './data-lock';
 import { ResultsJournal } from './results-journal';
 import { StorageHealth } from './storage-health';
