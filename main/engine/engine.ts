@@ -225,7 +225,7 @@ export class Engine {
    */
   switchElection(next: { baseline: Baseline; constituencies: readonly Constituency[]; election: ElectionFacts }): StraplineError | null {
     const inUse = boundGraphicsInUse(this.state, this.templates);
-    if (inUse.length > 0) return fail('INVALID_REQUEST', `Cannot open ${next.election.name} while bound graphics are up: clear ${inUse.join(', ')} first`);
+    if (inUse.length > 0) return fail('ELECTION_IN_USE', `Cannot open ${next.election.name} while bound graphics are up: clear ${inUse.join(', ')} first`);
     const { mode, rehearsalMark, holderBasis, speakerCountsWith } = this.state.results;
     this.constituencies = new Map(next.constituencies.map((c) => [c.onsCode, c]));
     this.election = next.election;

@@ -1,7 +1,6 @@
 import os from 'node:os';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessTokens } from './access-token';
-import { sendJson } from './http-util';
+import { ok, route, type Route } from './route-table';
 
 /** Addresses that mean "every interface": colleagues need a real address instead. */
 const ANY_ADDRESS = new Set(['0.0.0.0', '::', '[::]']);
@@ -56,12 +55,10 @@ export function accessInfo(host: string, port: number, tokens: AccessTokens | nu
 }
 
 /**
- * GET /api/access: what the console's access panel shows. The guard lets only
- * a control-token holder reach it when open; on loopback there are no tokens to give.
+ * GET /api/access: what the console's access panel shows. For the control token
+ * alone when open (it gives the tokens); on loopback there are no tokens to give.
+ * Never cached (sendJson says no-store): a shared proxy must not keep the tokens.
  */
-export function handleAccessApi(req: IncomingMessage, res: ServerResponse, pathname: string, info: () => AccessInfo): boolean {
-  if (pathname !== '/api/access' || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-  // Never cached: a shared proxy must not keep the tokens.
-  sendJson(res, 200, info());
-  return true;
+export function accessRoutes(info: () => AccessInfo): Route[] {
+  return [route({ method: 'GET', path: '/api/access', access: 'control', handle: () => ok(info()) })];
 }

@@ -17,11 +17,12 @@ export type Need = 'control' | 'view' | 'nothing';
 /** WebSocket roles that only listen; any other role (the console) may send commands. */
 const READ_ONLY_ROLES = new Set(['output', 'producer']);
 
+/** What a file of the built pages needs; an API route says its own (route-table.ts Access). */
 export function needFor(method: string | undefined, pathname: string): Need {
   if (method !== 'GET' && method !== 'HEAD') return 'control';
   if (pathname.startsWith('/assets/')) return 'nothing';
-  // The console page and the tokens themselves are for the operator alone.
-  if (pathname === '/' || pathname.startsWith('/renderer/') || pathname === '/api/access') return 'control';
+  // The console page is for the operator alone.
+  if (pathname === '/' || pathname.startsWith('/renderer/')) return 'control';
   return 'view';
 }
 
@@ -83,22 +84,23 @@ export class AccessGuard {
   }
 
   /**
-   * Refuses the request (and says why) or lets it through; a page opened with ?token= keeps it in a cookie for its own requests.
-   * `site` is the decoded path the file server will serve (static-files.ts sitePath), never the raw one.
+   * Refuses the request (answered, saying why: null) or gives the access it showed; a page opened
+   * with ?token= keeps it in a cookie for its own requests. `need` is judged on the decoded path
+   * (static-files.ts sitePath) that the file server serves and the routes are found by, never the raw one.
    */
-  admitRequest(req: IncomingMessage, res: ServerResponse, url: URL, site: string): boolean {
-    const verdict = this.judge(req, url, needFor(req.method, site));
+  admitRequest(req: IncomingMessage, res: ServerResponse, url: URL, need: Need): Access | null {
+    const verdict = this.judge(req, url, need);
     if (!verdict.ok) {
       if (verdict.status === 401) res.setHeader('www-authenticate', 'Bearer realm="strapline"');
-      sendError(res, verdict.status, verdict.error);
-      return false;
+      sendError(res, verdict.error);
+      return null;
     }
     const fromQuery = url.searchParams.get('token');
     if (this.open && req.method === 'GET' && fromQuery !== null && verdict.access !== 'none') {
       // HttpOnly: page scripts never read it; SameSite=Strict: other sites' pages never send it.
       res.setHeader('set-cookie', `${cookieName(this.port())}=${fromQuery}; Path=/; HttpOnly; SameSite=Strict`);
     }
-    return true;
+    return verdict.access;
   }
 
   /** The same rules for a WebSocket handshake; returns whether the socket may send commands. */

@@ -1,9 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
 import type { AsRunEntry } from '../engine/protocol';
-import { describeIssues, fail } from '../engine/errors';
-import { sendError, sendJson } from './http-util';
+import { ok, route, type Route } from './route-table';
 
 /** A night's as-run is a few thousand lines; past this the oldest go (the JSONL file keeps them all). */
 export const AS_RUN_MEMORY_LIMIT = 20_000;
@@ -43,18 +41,12 @@ const querySchema = z.strictObject({
   limit: z.coerce.number().int('limit must be a whole number').min(1).max(AS_RUN_MEMORY_LIMIT).optional(),
 });
 
-/** GET /api/as-run[?limit=N]: returns false when the path is not this route. */
-export function handleAsRunApi(req: IncomingMessage, res: ServerResponse, url: URL, memory: AsRunMemory): boolean {
-  if (url.pathname !== '/api/as-run') return false;
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendError(res, 405, fail('INVALID_REQUEST', '/api/as-run takes GET'));
-    return true;
-  }
-  const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!query.success) {
-    sendError(res, 400, fail('INVALID_REQUEST', `/api/as-run query: ${describeIssues(query.error.issues)}`));
-    return true;
-  }
-  sendJson(res, 200, memory.latest(query.data.limit ?? AS_RUN_MEMORY_LIMIT));
-  return true;
+/** GET /api/as-run[?limit=N]: the newest N entries this session, oldest first. */
+export function asRunRoutes(memory: AsRunMemory): Route[] {
+  return [
+    route({
+      method: 'GET', path: '/api/as-run', access: 'watch', query: querySchema,
+      handle: ({ query }) => ok(memory.latest(query.limit ?? AS_RUN_MEMORY_LIMIT)),
+    }),
+  ];
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StraplineError } from '../engine/errors';
-import type { ImportFormat, ImportOutcome } from '../engine/import';
+import { IMPORT_FORMATS, type ImportOutcome } from '../engine/import';
 import type { BaselineSeat, SeatResult } from '../engine/election';
 import type { Cue, Show } from '../engine/show';
 
@@ -11,8 +11,6 @@ import type { Cue, Show } from '../engine/show';
  * the worker, so they are not parsed a second time: that second parse is the
  * very work the worker exists to keep off the event loop.
  */
-
-export const IMPORT_FORMATS = ['commons-constituency', 'commons-candidate', 'notional', 'strapline-json', 'strapline-baseline-json'] as const satisfies readonly ImportFormat[];
 
 const jobId = z.number().int().min(0);
 

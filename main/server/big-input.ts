@@ -30,7 +30,7 @@ export class BigInput {
    * Streams a request body into the worker as it arrives (the cap as readTextBody keeps it),
    * then waits for the import's outcome. Nothing is applied here.
    */
-  async importBody(req: IncomingMessage, maxBytes: number, job: { fileName: string; format: ImportFormat; applyValidRows: boolean }): Promise<{ outcome: ImportOutcome<SeatResult | BaselineSeat> } | Failure & { status: number }> {
+  async importBody(req: IncomingMessage, maxBytes: number, job: { fileName: string; format: ImportFormat; applyValidRows: boolean }): Promise<{ outcome: ImportOutcome<SeatResult | BaselineSeat> } | Failure> {
     const { id, answer } = this.start({ type: 'import-start', id: 0, ...job });
     const drop = () => {
       this.waiting.delete(id);
@@ -43,7 +43,7 @@ export class BigInput {
         if (size > maxBytes) {
           req.resume();
           drop();
-          return { status: 413, error: fail('PAYLOAD_TOO_LARGE', `Request body is over ${maxBytes} bytes`) };
+          return { error: fail('PAYLOAD_TOO_LARGE', `Request body is over ${maxBytes} bytes`) };
         }
         // A copy of its own, moved to the worker: a socket's chunk may share its memory with others.
         const bytes = new Uint8Array(chunk as Buffer);
@@ -56,8 +56,8 @@ export class BigInput {
     }
     this.post({ type: 'import-end', id });
     const done = await answer;
-    if ('error' in done) return { status: 500, error: done.error };
-    return done.type === 'import-done' ? { outcome: done.outcome } : { status: 500, error: unexpected(done.type) };
+    if ('error' in done) return { error: done.error };
+    return done.type === 'import-done' ? { outcome: done.outcome } : { error: unexpected(done.type) };
   }
 
   /** Reads, migrates and checks a show file; `keep: false` only checks it (and gives its name). */
@@ -120,7 +120,7 @@ export class BigInput {
 export const PROCESS_BIG_INPUT = new BigInput();
 
 function internal(message: string): StraplineError {
-  return fail('INVALID_REQUEST', `Internal error: ${message}`);
+  return fail('INTERNAL_ERROR', `Internal error: ${message}`);
 }
 
 function unexpected(type: string): StraplineError {

@@ -64,7 +64,7 @@ export function bodyDeadline(req: IncomingMessage, res: ServerResponse, limits: 
     if (req.complete || res.writableEnded) return;
     if (res.headersSent) return void res.destroy();
     res.setHeader('connection', 'close');
-    sendError(res, 408, fail('INVALID_REQUEST', `The request body did not arrive within ${limits.bodyTimeoutMs / 1000} s`));
+    sendError(res, fail('REQUEST_TIMEOUT', `The request body did not arrive within ${limits.bodyTimeoutMs / 1000} s`));
   }, limits.bodyTimeoutMs);
   timer.unref();
   res.once('close', () => clearTimeout(timer));

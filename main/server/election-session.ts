@@ -13,7 +13,7 @@ export interface ElectionInfo {
   kind: 'general' | 'by-election';
   seatCount: number;
   baselineSource: string;
-  /** The hex layout's key (GET /api/hex-layout/<key>), or null: this election has none. */
+  /** The hex layout's key (GET /api/hex-layout?key=<key>), or null: this election has none. */
   hexLayout: string | null;
   candidates: number;
   /** Whether a results file is at hand to rehearse or replay. */
@@ -69,17 +69,17 @@ export class ElectionSession {
     return () => this.listeners.delete(listener);
   }
 
-  async open(dir: string): Promise<{ info: ElectionInfo } | { error: StraplineError; status: number }> {
+  async open(dir: string): Promise<{ info: ElectionInfo } | { error: StraplineError }> {
     let next: LoadedElection;
     try {
       next = await loadElectionFolder(dir);
     } catch (e) {
-      if (e instanceof ElectionFolderError) return { error: fail('INVALID_REQUEST', e.message), status: 400 };
+      if (e instanceof ElectionFolderError) return { error: fail('INVALID_REQUEST', e.message) };
       throw e;
     }
-    if (this.engine.resultsState().mode === 'rehearsal') return { error: fail('INVALID_REQUEST', `Cannot open ${next.manifest.name} during a rehearsal: stop the rehearsal first`), status: 409 };
+    if (this.engine.resultsState().mode === 'rehearsal') return { error: fail('REHEARSAL_REFUSED', `Cannot open ${next.manifest.name} during a rehearsal: stop the rehearsal first`) };
     const refused = this.engine.switchElection({ baseline: next.baseline, constituencies: next.constituencies, election: factsOf(next) });
-    if (refused) return { error: refused, status: 409 };
+    if (refused) return { error: refused };
     this.loaded = next;
     if (next.hex) this.layouts.set(next.hex.key, next.hex.layout);
     for (const listener of this.listeners) listener(next);

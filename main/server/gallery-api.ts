@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import path from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Engine } from '../engine/engine';
 import { resolveView } from '../engine/binding';
 import { describeIssues, fail } from '../engine/errors';
@@ -9,7 +8,7 @@ import type { Baseline, Constituency } from '../engine/election';
 import { importStraplineResultsJson } from '../engine/import';
 import { emptyShow, type Fields, type Layer } from '../engine/show';
 import { templateTable, type BindingContext, type TemplateDefinition } from '../engine/templates';
-import { sendError, sendJson } from './http-util';
+import { ok, route, type Route } from './route-table';
 import { STRESS_CASES } from './gallery-stress';
 
 /** One template as the gallery shows it: what it is, and what its demo cue draws. */
@@ -100,29 +99,24 @@ function galleryEntry(template: TemplateDefinition, demo: Fields, ctx: BindingCo
  * server nobody opens the gallery on, or a test, should not pay), so a slow or
  * broken results file never delays or stops the air.
  */
-export function galleryApi(sources: GallerySources): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean> {
+export function galleryRoutes(sources: GallerySources): Route[] {
   const built = new Map<GallerySet, Promise<{ gallery: Gallery } | { error: string }>>();
-  return async (req, res, pathname) => {
-    if (pathname !== '/api/gallery') return false;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, 405, fail('INVALID_REQUEST', '/api/gallery takes GET'));
-      return true;
-    }
-    const asked = gallerySetSchema.safeParse(new URL(req.url ?? '/', 'http://gallery').searchParams.get('set') ?? 'demo');
-    if (!asked.success) {
-      sendError(res, 400, fail('INVALID_REQUEST', `/api/gallery?set: ${describeIssues(asked.error.issues)}`));
-      return true;
-    }
-    const set = asked.data;
+  const galleryOf = (set: GallerySet) => {
     if (!built.has(set)) {
       built.set(set, buildGallery(sources, set).then(
         (gallery) => ({ gallery }),
         (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
       ));
     }
-    const outcome = await built.get(set)!;
-    if ('error' in outcome) sendError(res, 500, fail('INVALID_REQUEST', outcome.error));
-    else sendJson(res, 200, outcome.gallery);
-    return true;
+    return built.get(set)!;
   };
+  return [
+    route({
+      method: 'GET', path: '/api/gallery', access: 'watch', query: z.object({ set: gallerySetSchema.default('demo') }),
+      handle: async ({ query }) => {
+        const outcome = await galleryOf(query.set);
+        return 'error' in outcome ? { error: fail('INTERNAL_ERROR', `/api/gallery: ${outcome.error}`) } : ok(outcome.gallery);
+      },
+    }),
+  ];
 }

@@ -15,7 +15,7 @@ import { ElectionSession, factsOf, readDefaultLayout } from './election-session'
 import { watchDropFolder, type DropFileReport } from './drop-folder';
 import { formatIssue } from '../engine/import';
 import { DropProblems } from './drop-problems';
-import { startShowFiles, type StartedShowFiles } from './show-api';
+import { startShowFiles, type StartedShowFiles } from './show-start';
 import { acquireDataLock } from './data-lock';
 import { ResultsJournal } from './results-journal';
 import { StorageHealth } from './storage-health';
@@ -162,7 +162,7 @@ async function startWithTemplates(options: HeadlessOptions, now: () => number, s
     onReport: (r) => (logDropReport(r), problems!.record(r)),
     onGone: (file) => problems!.gone(file),
   });
-  const server = await startServer({ drop: problems, engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), elections: { session: election, libraries, onlyLibraries: !isLoopbackHost(options.host) }, tokens: access?.tokens, showFiles: files && { engine, store: files.store, session: files.session, templates, now, notices: files.notices } }).catch(async (e: unknown) => {
+  const server = await startServer({ templateFolders: templateFolders?.dirs ?? [], drop: problems, engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), elections: { session: election, libraries, onlyLibraries: !isLoopbackHost(options.host) }, tokens: access?.tokens, showFiles: files && { engine, store: files.store, session: files.session, templates, now, notices: files.notices } }).catch(async (e: unknown) => {
     // A live watcher would keep the process up with nothing to show for it.
     await drop?.close();
     await closeJournal();

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fail, type StraplineError } from '../engine/errors';
+import { fail, httpStatusOf, type StraplineError } from '../engine/errors';
 import { jsonBoundsProblem } from '../engine/json-bounds';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -14,19 +14,20 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, status: number, error: StraplineError): void {
-  sendJson(res, status, { error: { code: error.code, number: error.number, message: error.message } });
+/** The status comes from the code (errors.ts); `extra` rides beside the error (an import's report). */
+export function sendError(res: ServerResponse, error: StraplineError, extra: Record<string, unknown> = {}): void {
+  sendJson(res, httpStatusOf(error.code), { error: { code: error.code, number: error.number, message: error.message }, ...extra });
 }
 
 /** Reads a body as text, refusing it once it passes the cap. */
-export async function readTextBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<{ text: string } | { error: StraplineError; status: number }> {
+export async function readTextBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<{ text: string } | { error: StraplineError }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size > maxBytes) {
       req.resume();
-      return { status: 413, error: fail('PAYLOAD_TOO_LARGE', `Request body is over ${maxBytes} bytes`) };
+      return { error: fail('PAYLOAD_TOO_LARGE', `Request body is over ${maxBytes} bytes`) };
     }
     chunks.push(chunk as Buffer);
   }
@@ -34,7 +35,7 @@ export async function readTextBody(req: IncomingMessage, maxBytes = MAX_BODY_BYT
 }
 
 /** Reads a JSON body, capped in bytes, depth and width (json-bounds.ts), as unknown: the command schema narrows it. */
-export async function readJsonBody(req: IncomingMessage): Promise<{ value: unknown } | { error: StraplineError; status: number }> {
+export async function readJsonBody(req: IncomingMessage): Promise<{ value: unknown } | { error: StraplineError }> {
   const body = await readTextBody(req);
   if ('error' in body) return body;
   const text = body.text.replace(/^\uFEFF/, '');
@@ -43,10 +44,10 @@ export async function readJsonBody(req: IncomingMessage): Promise<{ value: unkno
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { status: 400, error: fail('INVALID_REQUEST', `Body is not JSON: ${(e as Error).message}`) };
+    return { error: fail('INVALID_REQUEST', `Body is not JSON: ${(e as Error).message}`) };
   }
   const tooBig = jsonBoundsProblem(value);
-  return tooBig ? { status: 400, error: fail('INVALID_REQUEST', `Body ${tooBig}`) } : { value };
+  return tooBig ? { error: fail('INVALID_REQUEST', `Body ${tooBig}`) } : { value };
 }
 
 /**

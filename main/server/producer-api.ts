@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from '../engine/engine';
-import { fail } from '../engine/errors';
 import type { Fields, Layer } from '../engine/show';
 import type { TemplateTable } from '../engine/templates';
 import type { ProgramSnapshot } from '../engine/protocol';
-import { sendError, sendJson } from './http-util';
+import { ok, route, type Answer, type Route } from './route-table';
 
 export interface ProducerCue {
   id: string;
@@ -66,29 +65,29 @@ export interface ProducerOnAir {
  * so any number of producers cost the on-air engine next to nothing.
  * GET /api/producer/on-air: what is on air now (ProducerOnAir), by the same rule.
  */
-export function producerApi(engine: Engine, templates: TemplateTable): (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean {
+export function producerRoutes(engine: Engine, templates: TemplateTable): Route[] {
   let cached: { etag: string; body: ProducerShow } | null = null;
   // Revisions start again at 1 when the server does: the boot keeps a restarted server's ETags from matching old ones.
   const boot = Date.now().toString(36);
   const onAir = onAirTag(engine);
-  return (req, res, pathname) => {
-    if (pathname !== '/api/producer' && pathname !== '/api/producer/on-air') return false;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, 405, fail('INVALID_REQUEST', `${pathname} is read-only: it takes GET`));
-      return true;
-    }
-    if (pathname === '/api/producer/on-air') {
-      const { tag, body } = onAir();
-      if (notModified(req, res, `"${boot}-a${tag}"`)) return true;
-      sendJson(res, 200, body);
-      return true;
-    }
-    const etag = `"${boot}-p${engine.showSnapshot().showRevision}-r${engine.resultsSnapshot().resultsRevision}"`;
-    if (notModified(req, res, etag)) return true;
-    if (cached?.etag !== etag) cached = { etag, body: producerShow(engine, templates) };
-    sendJson(res, 200, cached.body);
-    return true;
-  };
+  return [
+    route({
+      method: 'GET', path: '/api/producer', access: 'watch',
+      handle: ({ req, res }): Answer => {
+        const etag = `"${boot}-p${engine.showSnapshot().showRevision}-r${engine.resultsSnapshot().resultsRevision}"`;
+        if (notModified(req, res, etag)) return 'answered';
+        if (cached?.etag !== etag) cached = { etag, body: producerShow(engine, templates) };
+        return ok(cached.body);
+      },
+    }),
+    route({
+      method: 'GET', path: '/api/producer/on-air', access: 'watch',
+      handle: ({ req, res }): Answer => {
+        const { tag, body } = onAir();
+        return notModified(req, res, `"${boot}-a${tag}"`) ? 'answered' : ok(body);
+      },
+    }),
+  ];
 }
 
 /** Answers 304 to a poll that has this version already; otherwise sets the ETag for the answer to come. */

@@ -1,16 +1,15 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
 import type { Engine } from '../engine/engine';
 import { fail, type StraplineError } from '../engine/errors';
 import { seatView } from '../engine/results-view';
-import { importResults, type ImportFormat, type ImportOutcome } from '../engine/import';
+import { IMPORT_FORMATS, importApplies, importResults, type ImportFormat, type ImportOutcome } from '../engine/import';
 import type { BaselineSeat, Constituency, SeatResult } from '../engine/election';
 import type { Command, CommandResult } from '../engine/protocol';
-import { MAX_BODY_BYTES, readJsonBody, readTextBody, sendError, sendJson } from './http-util';
+import { MAX_BODY_BYTES, readTextBody } from './http-util';
 import type { BigInput } from './big-input';
-import { IMPORT_FORMATS } from './big-input-messages';
-import { z } from 'zod';
-import { describeIssues } from '../engine/errors';
 import { Rehearsal } from './rehearsal';
+import { ok, route, type Answer, type Route } from './route-table';
 
 export interface ResultsApiContext {
   engine: Engine;
@@ -32,28 +31,27 @@ const rehearsalRequest = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('stop') }),
 ]);
 
-async function handleRehearsal(req: IncomingMessage, res: ServerResponse, ctx: ResultsApiContext): Promise<void> {
-  if (req.method === 'GET') return sendJson(res, 200, ctx.rehearsal.status());
-  const body = await readJsonBody(req);
-  if ('error' in body) return sendError(res, body.status, body.error);
-  const parsed = rehearsalRequest.safeParse(body.value);
-  if (!parsed.success) return sendError(res, 400, fail('INVALID_REQUEST', `/api/rehearsal: ${describeIssues(parsed.error.issues)}`));
-  try {
-    if (parsed.data.action === 'stop') ctx.rehearsal.stop();
-    else ctx.rehearsal.start(ctx.replaySeats ? await ctx.replaySeats() : await Rehearsal.fromFile(ctx.rehearsalSource), parsed.data.durationSeconds, parsed.data.mark);
-  } catch (e) {
-    return sendError(res, 400, fail('INVALID_REQUEST', `/api/rehearsal: ${(e as Error).message}`));
+async function rehearse(request: z.infer<typeof rehearsalRequest>, ctx: ResultsApiContext): Promise<Answer> {
+  if (request.action === 'stop') {
+    ctx.rehearsal.stop();
+    return ok(ctx.rehearsal.status());
   }
-  sendJson(res, 200, ctx.rehearsal.status());
+  // A results file of ours that cannot be read is our fault (500), not the caller's; thrown, the dispatcher says so.
+  const seats = ctx.replaySeats ? await ctx.replaySeats() : await Rehearsal.fromFile(ctx.rehearsalSource);
+  try {
+    ctx.rehearsal.start(seats, request.durationSeconds, request.mark);
+  } catch (e) {
+    return { error: fail('REHEARSAL_REFUSED', `/api/rehearsal: ${(e as Error).message}`) };
+  }
+  return ok(ctx.rehearsal.status());
 }
 
-const FORMATS: readonly ImportFormat[] = IMPORT_FORMATS;
 const MAX_IMPORT_BYTES = 20 * MAX_BODY_BYTES;
 
 /** The command an import's rows make; null when there is nothing to apply. */
 function importCommand(outcome: ImportOutcome<SeatResult | BaselineSeat>, format: ImportFormat): Command | null {
   if (outcome.report.applied === 'nothing' || outcome.rows.length === 0) return null;
-  if (format === 'notional' || format === 'strapline-baseline-json') return { type: 'set-baseline', seats: outcome.rows as BaselineSeat[] };
+  if (importApplies(format) === 'set-baseline') return { type: 'set-baseline', seats: outcome.rows as BaselineSeat[] };
   return { type: 'declare-results', source: outcome.report.file, seats: outcome.rows as SeatResult[] };
 }
 
@@ -76,57 +74,62 @@ export function asResultsFile(text: string): string {
   return text;
 }
 
-export async function handleResultsApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ResultsApiContext): Promise<boolean> {
-  const { engine, constituencies } = ctx;
-  const route = `${req.method} ${url.pathname}`;
-  if (url.pathname === '/api/rehearsal' && (req.method === 'GET' || req.method === 'POST')) {
-    await handleRehearsal(req, res, ctx);
-    return true;
-  }
-  if (route === 'GET /api/results') {
-    const results = engine.resultsState();
-    sendJson(res, 200, { ...engine.resultsSnapshot(), seats: [...results.seats.values()].map((s) => seatView(results, s)) });
-    return true;
-  }
-  if (route === 'GET /api/constituencies') {
-    sendJson(res, 200, { constituencies });
-    return true;
-  }
-  if (route !== 'POST /api/results' && route !== 'POST /api/import') return false;
+const importQuery = z.object({
+  format: z.enum(IMPORT_FORMATS, { error: (issue) => `format must be one of ${IMPORT_FORMATS.join(', ')}; got "${String(issue.input ?? '')}"` }),
+  name: z.string().max(4096).optional(),
+  apply: z.string().optional(),
+});
+const resultsQuery = importQuery.omit({ format: true });
 
-  const isImport = url.pathname === '/api/import';
-  const format = (isImport ? url.searchParams.get('format') : 'strapline-json') as ImportFormat;
-  if (!FORMATS.includes(format)) {
-    sendError(res, 400, fail('INVALID_REQUEST', `format must be one of ${FORMATS.join(', ')}; got "${url.searchParams.get('format') ?? ''}"`));
-    return true;
-  }
-  const fileName = url.searchParams.get('name') ?? (isImport ? `import.${format.endsWith('json') ? 'json' : 'csv'}` : 'POST /api/results');
-  const applyValidRows = url.searchParams.get('apply') === 'valid-rows';
-  // A live declaration (1 MiB at most) is read here, so it never waits behind a big import in the worker.
+/**
+ * A declaration (POST /api/results: one seat or a results file, read here, 1 MiB at most, so it
+ * never waits behind a big import) or an import (streamed into the worker as it arrives).
+ * Answered once the declaration is in the results journal, on disk (Engine.commit).
+ */
+type DeclareCall = { req: IncomingMessage; query: z.infer<typeof resultsQuery> };
+
+async function declare(ctx: ResultsApiContext, call: DeclareCall, format: ImportFormat | null): Promise<Answer> {
+  const isImport = format !== null;
+  const as = format ?? 'strapline-json';
+  const fileName = call.query.name ?? (isImport ? `import.${as.endsWith('json') ? 'json' : 'csv'}` : 'POST /api/results');
+  const applyValidRows = call.query.apply === 'valid-rows';
   const read = isImport
-    ? await ctx.bigInput.importBody(req, MAX_IMPORT_BYTES, { fileName, format, applyValidRows })
-    : await readTextBody(req, MAX_BODY_BYTES).then((body) => ('error' in body ? body : { outcome: importResults(asResultsFile(body.text), fileName, format, { applyValidRows }) }));
-  if ('error' in read) {
-    sendError(res, read.status, read.error);
-    return true;
-  }
-  const checked = ctx.checkImport ? ctx.checkImport(read.outcome, format) : { outcome: read.outcome };
-  if ('error' in checked) {
-    sendJson(res, 400, { error: checked.error, report: read.outcome.report });
-    return true;
-  }
+    ? await ctx.bigInput.importBody(call.req, MAX_IMPORT_BYTES, { fileName, format: as, applyValidRows })
+    : await readTextBody(call.req, MAX_BODY_BYTES).then((body) =>
+        'error' in body ? body : { outcome: importResults(asResultsFile(body.text), fileName, as, { applyValidRows }) });
+  if ('error' in read) return read;
+  const checked = ctx.checkImport ? ctx.checkImport(read.outcome, as) : { outcome: read.outcome };
+  if ('error' in checked) return { error: checked.error, extra: { report: read.outcome.report } };
   const { outcome } = checked;
   // Answered once the declaration is in the results journal, on disk (Engine.commit).
-  const command = importCommand(outcome, format);
-  const applied = command && (await engine.commit(command));
-  if (applied && !applied.ok) {
-    sendError(res, 400, applied.error);
-    return true;
-  }
-  const status = outcome.report.applied === 'nothing' ? 400 : 200;
-  const written = applied?.ok ? { detail: applied.detail ?? null, resultsRevision: applied.resultsRevision, ...(applied.unsaved ? { unsaved: applied.unsaved } : {}) } : {};
+  const command = importCommand(outcome, as);
+  const applied = command && (await ctx.engine.commit(command));
+  if (applied && !applied.ok) return { error: applied.error };
+  const written = applied?.ok
+    ? { detail: applied.detail ?? null, resultsRevision: applied.resultsRevision, ...(applied.unsaved ? { unsaved: applied.unsaved } : {}) }
+    : {};
   const payload = { report: outcome.report, ...written };
-  if (status === 400) sendJson(res, 400, { error: { ...fail('INVALID_IMPORT', outcome.report.summary) }, ...payload });
-  else sendJson(res, 200, payload);
-  return true;
+  return outcome.report.applied === 'nothing' ? { error: fail('INVALID_IMPORT', outcome.report.summary), extra: payload } : ok(payload);
+}
+
+export function resultsRoutes(ctx: ResultsApiContext): Route[] {
+  const { engine } = ctx;
+  return [
+    route({ method: 'GET', path: '/api/rehearsal', access: 'watch', handle: () => ok(ctx.rehearsal.status()) }),
+    route({ method: 'POST', path: '/api/rehearsal', access: 'control', body: rehearsalRequest, handle: ({ body }) => rehearse(body, ctx) }),
+    route({
+      method: 'GET', path: '/api/results', access: 'watch',
+      handle: () => {
+        const results = engine.resultsState();
+        return ok({ ...engine.resultsSnapshot(), seats: [...results.seats.values()].map((s) => seatView(results, s)) });
+      },
+    }),
+    route({ method: 'GET', path: '/api/constituencies', access: 'watch', handle: () => ok({ constituencies: ctx.constituencies }) }),
+    route({ method: 'POST', path: '/api/results', access: 'control', body: 'stream', query: resultsQuery, handle: (call) => declare(ctx, call, null) }),
+    // The format is checked before a byte of the body is read.
+    route({
+      method: 'POST', path: '/api/import', access: 'control', body: 'stream', query: importQuery,
+      handle: (call) => declare(ctx, call, call.query.format),
+    }),
+  ];
 }

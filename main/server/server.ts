@@ -2,39 +2,38 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../engine/engine';
 import { fail } from '../engine/errors';
-import { handleApi } from './control-api';
 import { requestUrl, sameOriginOrNone, sendError } from './http-util';
-import { handleResultsApi } from './results-api';
 import type { Constituency } from '../engine/election';
 import { Rehearsal } from './rehearsal';
 import { SnapshotStream } from './snapshot-stream';
 import { ViewHub } from './view-hub';
 import type { DropProblems } from './drop-problems';
-import { AsRunMemory, handleAsRunApi } from './as-run-api';
+import { AsRunMemory } from './as-run-api';
 import { servedFile, sendFile, sitePath } from './static-files';
 import { DEFAULT_CONNECTION_LIMITS, bodyDeadline, checkingIntervalMs, limitConnections, type ConnectionLimits } from './connection-limits';
 import { guardFaults } from './fault-guard';
-import { handleShowApi, type ShowApiContext } from './show-api';
-import { AccessGuard } from './access-guard';
-import { accessInfo, handleAccessApi } from './access-api';
+import type { ShowApiContext } from './show-api';
+import { AccessGuard, needFor } from './access-guard';
+import { accessInfo } from './access-api';
 import type { AccessTokens } from './access-token';
-import { galleryApi } from './gallery-api';
-import { producerApi } from './producer-api';
-import { TEMPLATE_DEFINITIONS, TEMPLATES } from '../templates/definitions';
+import { apiRoutes } from './routes';
+import { RouteDispatcher } from './route-dispatch';
 import { PROCESS_BIG_INPUT, type BigInput } from './big-input';
-import { handleTemplatesApi } from './template-api';
-import { handleElectionApi, type ElectionApiContext } from './election-api';
+import type { ElectionApiContext } from './election-api';
+import { serveTemplateFile } from './template-files';
 
 /** Friendly paths for the pages electron-vite builds into out/renderer. */
 const PAGES: Record<string, string> = {
-  '/': 'renderer/index.html',
-  '/output': 'overlays/output.html',
-  '/gallery': 'overlays/gallery.html',
-  '/producer': 'renderer/producer.html',
+  '/': '/renderer/index.html',
+  '/output': '/overlays/output.html',
+  '/gallery': '/overlays/gallery.html',
+  '/producer': '/renderer/producer.html',
 };
 
 export interface ServerOptions {
   engine: Engine;
+  /** The outside templates folders, by index: their files are served at /templates/<index>/<path>. */
+  templateFolders?: readonly string[];
   /** The built pages: out/renderer. */
   webRoot: string;
   host: string;
@@ -93,54 +92,61 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const asRun = new AsRunMemory(engine);
   const rehearsal = new Rehearsal(engine);
   const bigInput = options.bigInput ?? PROCESS_BIG_INPUT;
+  const { constituencies, rehearsalSource } = options;
   const elections = options.elections;
-  const resultsCtx = {
-    engine, rehearsal, rehearsalSource: options.rehearsalSource, bigInput,
+  const results = {
+    engine, rehearsal, rehearsalSource, bigInput,
     // The loaded election's, read at each request: opening another changes them.
     get constituencies() {
-      return elections?.session.current.constituencies ?? options.constituencies;
+      return elections?.session.current.constituencies ?? constituencies;
     },
     ...(elections ? { replaySeats: () => elections.session.replaySeats(), checkImport: elections.session.checkImport.bind(elections.session) } : {}),
   };
-  const showFiles = options.showFiles ? { ...options.showFiles, bigInput } : null;
-  // The gallery draws a whole declared night from its own engine; the live one is only asked for its baseline, once.
-  const gallery = galleryApi({ resultsFile: options.rehearsalSource, baseline: engine.resultsState().baseline, constituencies: options.constituencies, templates: TEMPLATE_DEFINITIONS });
-  const producer = producerApi(engine, TEMPLATES);
+  const api = new RouteDispatcher(
+    apiRoutes({
+      engine,
+      constituencies,
+      asRun,
+      results,
+      showFiles: options.showFiles ? { ...options.showFiles, bigInput } : null,
+      access: () => accessInfo(options.host, boundPort, guard.tokens),
+      rehearsalSource,
+      ...(elections ? { elections } : {}),
+    }),
+    guard,
+  );
   const limits: ConnectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
   const server: Server = createServer({ connectionsCheckingInterval: checkingIntervalMs(limits) }, (req, res) => {
     const url = requestUrl(req.url);
-    if (!url) return sendError(res, 400, fail('INVALID_REQUEST', 'The request target is not a valid URL'));
+    if (!url) return sendError(res, fail('INVALID_REQUEST', 'The request target is not a valid URL'));
     // The one path both the access guard and the file server judge, decoded and normalised.
     const site = sitePath(url.pathname);
-    if (site === null) return sendError(res, 400, fail('INVALID_REQUEST', `The request path ${url.pathname} cannot be decoded (bad percent-encoding, a NUL or a backslash)`));
+    if (site === null) return sendError(res, fail('INVALID_REQUEST', `The request path ${url.pathname} cannot be decoded (bad percent-encoding, a NUL or a backslash)`));
     bodyDeadline(req, res, limits);
     // HEAD is answered as GET by every route. Node's response already knows it was asked by HEAD and sends no body.
     if (req.method === 'HEAD') req.method = 'GET';
     void (async () => {
       if (!hostAllowed(req.headers.host, options.host)) {
-        return sendError(res, 403, fail('FORBIDDEN', `Host ${req.headers.host} is not this server`));
+        return sendError(res, fail('FORBIDDEN', `Host ${req.headers.host} is not this server`));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOriginOrNone(req)) {
-        return sendError(res, 403, fail('FORBIDDEN', `Requests from origin ${req.headers.origin} are refused`));
+        return sendError(res, fail('FORBIDDEN', `Requests from origin ${req.headers.origin} are refused`));
       }
-      if (!guard.admitRequest(req, res, url, site)) return;
-      if (handleAccessApi(req, res, url.pathname, () => accessInfo(options.host, boundPort, guard.tokens))) return;
-      if (handleAsRunApi(req, res, url, asRun)) return;
-      if (elections && (await handleElectionApi(req, res, url, elections))) return;
-      if (await handleResultsApi(req, res, url, resultsCtx)) return;
-      if (showFiles && (await handleShowApi(req, res, url, showFiles, !onLoopback))) return;
-      if ((await gallery(req, res, url.pathname)) || producer(req, res, url.pathname)) return;
-      if (handleTemplatesApi(req, res, url.pathname, engine)) return;
-      if (await handleApi(req, res, url.pathname, engine)) return;
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        return sendError(res, 405, fail('INVALID_REQUEST', `${req.method} is not served here`));
+      // Every API request goes through the route table; the rest are the built pages.
+      if (await api.dispatch(req, res, url, site)) return;
+      // Outside template files, before the guard: a sandboxed frame has no cookie and must never be handed a token (README, Outside templates).
+      if (await serveTemplateFile(req, res, options.templateFolders ?? [], url.pathname)) return;
+      if (guard.admitRequest(req, res, url, needFor(req.method, site)) === null) return;
+      if (req.method !== 'GET') {
+        res.setHeader('allow', 'GET, HEAD');
+        return sendError(res, fail('METHOD_NOT_ALLOWED', `${site} is a page or a file: it takes GET or HEAD, not ${req.method}`));
       }
       const file = await servedFile(webRoot, PAGES[site] ?? site);
       if (file && (await sendFile(res, file))) return;
-      sendError(res, 404, fail('NOT_FOUND', `Nothing at ${url.pathname}`));
+      sendError(res, fail('NOT_FOUND', `Nothing at ${url.pathname}`));
     })().catch((e: unknown) => {
       // A fault in one request must never take the server (and the air) down.
-      if (!res.headersSent) sendError(res, 500, fail('INVALID_REQUEST', `Internal error: ${(e as Error).message}`));
+      if (!res.headersSent) sendError(res, fail('INTERNAL_ERROR', `Internal error: ${(e as Error).message}`));
       else res.destroy();
     });
   });

@@ -39,18 +39,24 @@ export function sitePath(urlPath: string): string | null {
 /** Resolves a URL path inside root, or null when it would leave root (by its name alone: see servedFile for links). */
 export function resolveInside(root: string, urlPath: string): string | null {
   const site = sitePath(urlPath);
-  if (site === null) return null;
+  return site === null ? null : siteFileInside(root, site);
+}
+
+/** A site path (sitePath's answer: decoded already, never decoded again) inside root, or null. */
+function siteFileInside(root: string, site: string): string | null {
   const full = path.resolve(root, '.' + site);
   return full === root || full.startsWith(root + path.sep) ? full : null;
 }
 
 /**
- * The file to serve for a URL path: inside root by its name and by its real
- * path, so a symlink in the built pages (to /etc/passwd, or to a folder above
- * them) is never followed out. Null when it would leave root or does not exist.
+ * The file to serve for a site path (sitePath's answer, the very path the
+ * access guard judged: decoding it again would let "%252f" be judged as one
+ * path and served as another): inside root by its name and by its real path,
+ * so a symlink in the built pages (to /etc/passwd, or to a folder above them)
+ * is never followed out. Null when it would leave root or does not exist.
  */
-export async function servedFile(root: string, urlPath: string): Promise<string | null> {
-  const named = resolveInside(root, urlPath);
+export async function servedFile(root: string, site: string): Promise<string | null> {
+  const named = siteFileInside(root, site);
   if (named === null) return null;
   try {
     const [realRoot, real] = await Promise.all([realpath(root), realpath(named)]);

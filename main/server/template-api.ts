@@ -1,10 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from '../engine/engine';
-import { fail } from '../engine/errors';
 import type { TemplatesSnapshot } from '../engine/templates';
 import { TEMPLATE_DEFINITIONS } from '../templates/definitions';
 import { builtinListing } from '../templates/registry-listing';
-import { sendError, sendJson } from './http-util';
+import { ok, route, type Route } from './route-table';
 
 /**
  * GET /api/templates: every template, built-in and outside, as the registry
@@ -14,13 +12,16 @@ import { sendError, sendJson } from './http-util';
  */
 let builtinsOnly: TemplatesSnapshot | null = null;
 
-export function handleTemplatesApi(req: IncomingMessage, res: ServerResponse, pathname: string, engine: Engine): boolean {
-  if (pathname !== '/api/templates') return false;
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendError(res, 405, fail('INVALID_REQUEST', `${pathname} is read-only: it takes GET`));
-    return true;
-  }
-  const snapshot = engine.templatesSnapshot() ?? (builtinsOnly ??= { templatesRevision: 1, templates: TEMPLATE_DEFINITIONS.map(builtinListing) });
-  sendJson(res, 200, { templatesRevision: snapshot.templatesRevision, templates: snapshot.templates });
-  return true;
+export function templateRoutes(engine: Engine): Route[] {
+  return [
+    route({
+      method: 'GET',
+      path: '/api/templates',
+      access: 'watch',
+      handle: () => {
+        const snapshot = engine.templatesSnapshot() ?? (builtinsOnly ??= { templatesRevision: 1, templates: TEMPLATE_DEFINITIONS.map(builtinListing) });
+        return ok({ templatesRevision: snapshot.templatesRevision, templates: snapshot.templates });
+      },
+    }),
+  ];
 }

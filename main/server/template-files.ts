@@ -55,7 +55,8 @@ export async function serveTemplateFile(req: IncomingMessage, res: ServerRespons
   const site = sitePath(urlPath);
   if (site === null || !site.startsWith(TEMPLATE_FILES_PREFIX)) return false;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendError(res, 405, fail('INVALID_REQUEST', `${req.method} is not served at ${site}`));
+    res.setHeader('allow', 'GET, HEAD');
+    sendError(res, fail('METHOD_NOT_ALLOWED', `${req.method} is not served at ${site}`));
     return true;
   }
   const host = req.headers.host ?? '127.0.0.1';
@@ -68,13 +69,13 @@ export async function serveTemplateFile(req: IncomingMessage, res: ServerRespons
   const index = slash > 0 ? Number(rest.slice(0, slash)) : Number.NaN;
   const folder = Number.isInteger(index) && /^\d+$/.test(rest.slice(0, slash)) ? folders[index] : undefined;
   if (folder === undefined) {
-    sendError(res, 404, fail('NOT_FOUND', `No templates folder for ${site} (folders are numbered 0 to ${folders.length - 1})`));
+    sendError(res, fail('NOT_FOUND', `No templates folder for ${site} (folders are numbered 0 to ${folders.length - 1})`));
     return true;
   }
   const file = await insideFolder(folder, rest.slice(slash + 1));
   const body = file === null ? null : await readFile(file).catch(() => null);
   if (file === null || body === null) {
-    sendError(res, 404, fail('NOT_FOUND', `No template file at ${site}`));
+    sendError(res, fail('NOT_FOUND', `No template file at ${site}`));
     return true;
   }
   const ext = path.extname(file).toLowerCase();

@@ -23,13 +23,25 @@ export interface ImportRowTypes {
 
 type Importer<T> = (text: string, fileName: string, options: ImportOptions) => ImportOutcome<T>;
 
-const IMPORTERS: { readonly [F in ImportFormat]: Importer<ImportRowTypes[F]> } = {
-  'commons-constituency': importCommonsConstituencyResults,
-  'commons-candidate': importCommonsCandidateResults,
-  notional: importNotionalResults,
-  'strapline-json': importStraplineResultsJson,
-  'strapline-baseline-json': importStraplineBaselineJson,
+/**
+ * Every format, once: its importer and what its rows become (a night's declarations or a
+ * new baseline). The server's list of formats, the worker's and the command an import
+ * makes all come from here, so a new format is one entry (and its line in ImportRowTypes).
+ */
+type Applies<T> = T extends BaselineSeat ? 'set-baseline' : 'declare-results';
+
+const IMPORTERS: { readonly [F in ImportFormat]: { read: Importer<ImportRowTypes[F]>; applies: Applies<ImportRowTypes[F]> } } = {
+  'commons-constituency': { read: importCommonsConstituencyResults, applies: 'declare-results' },
+  'commons-candidate': { read: importCommonsCandidateResults, applies: 'declare-results' },
+  notional: { read: importNotionalResults, applies: 'set-baseline' },
+  'strapline-json': { read: importStraplineResultsJson, applies: 'declare-results' },
+  'strapline-baseline-json': { read: importStraplineBaselineJson, applies: 'set-baseline' },
 };
+
+export const IMPORT_FORMATS = Object.keys(IMPORTERS) as [ImportFormat, ...ImportFormat[]];
+
+/** The command an import of this format makes of its rows. */
+export const importApplies = (format: ImportFormat): 'set-baseline' | 'declare-results' => IMPORTERS[format].applies;
 
 export function importResults<F extends ImportFormat>(
   text: string,
@@ -37,7 +49,7 @@ export function importResults<F extends ImportFormat>(
   format: F,
   options: ImportOptions = {},
 ): ImportOutcome<ImportRowTypes[F]> {
-  const importer: Importer<ImportRowTypes[F]> = IMPORTERS[format];
+  const importer: Importer<ImportRowTypes[F]> = IMPORTERS[format].read;
   return importer(text, fileName, options);
 }
 

@@ -1,5 +1,5 @@
 /** Importers: text in (the caller reads the file), validated seats and an import report out. */
-export { importResults, detectImportFormat, type ImportRowTypes } from './import-results';
+export { importResults, detectImportFormat, IMPORT_FORMATS, importApplies, type ImportRowTypes } from './import-results';
 export { importCommonsConstituencyResults } from './commons-constituency-importer';
 export { importCommonsCandidateResults } from './commons-candidate-importer';
 export { importNotionalResults, type NotionalImportOptions } from './notional-importer';

@@ -37,7 +37,7 @@ export const hexMapViewSchema = z.object({
   winners: z.record(onsCodeSchema, partyIdSchema),
   uk: tallySchema,
   focus: tallySchema.nullable(),
-  /** The loaded election's hex layout, by content key (GET /api/hex-layout/<key>); absent: the 2024 layout the gallery draws. */
+  /** The loaded election's hex layout, by content key (GET /api/hex-layout?key=<key>); absent: the 2024 layout the gallery draws. */
   layout: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
 });
 export type HexMapView = z.infer<typeof hexMapViewSchema>;

@@ -14,7 +14,7 @@ const loading = new Map<string, Promise<void>>();
 export function loadHexLayout(key: string): Promise<void> {
   const known = loading.get(key);
   if (known) return known;
-  const load = fetch(`/api/hex-layout/${encodeURIComponent(key)}`, { credentials: 'same-origin' })
+  const load = fetch(`/api/hex-layout?key=${encodeURIComponent(key)}`, { credentials: 'same-origin' })
     .then(async (res) => {
       if (!res.ok) throw new Error(`hex layout ${key}: HTTP ${res.status}`);
       setHexLayout(key, hexJsonSchema.parse(await res.json()));

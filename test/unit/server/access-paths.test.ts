@@ -71,6 +71,14 @@ describe('the console page, however its path is spelled', () => {
     expect(r.body).not.toContain(CONSOLE_PAGE);
   });
 
+  it('is decoded once: a path the guard judges as another file is never served as the console page', async () => {
+    // "%252f" decodes to "%2f": judged as the file "/renderer%2findex.html" (a watcher's), it must be served as that file (none), not decoded again.
+    for (const p of ['/renderer%252findex.html', '/assets/..%252frenderer%252findex.html']) {
+      const r = await raw('GET', p, { authorization: `Bearer ${tokens.readOnly}` });
+      expect([p, r.status, r.body.includes(CONSOLE_PAGE)]).toEqual([p, 404, false]);
+    }
+  });
+
   it('refuses a path that cannot be decoded with 400, before any file is looked for', async () => {
     // (A raw backslash never gets here: the URL parser reads it as a slash for http.)
     for (const p of ['/renderer%2', '/%ff', '/renderer%5cindex.html', '/x%00']) {

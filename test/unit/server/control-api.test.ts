@@ -85,16 +85,16 @@ describe('playout routes', () => {
     expect((await state()).program['lower-third']?.cueId).toBe('tg-thurrock');
   });
 
-  it('take with nothing in preview is a 400 NOTHING_IN_PREVIEW', async () => {
+  it('take with nothing in preview is a 409 NOTHING_IN_PREVIEW (a refusal, not a bad request)', async () => {
     const r = await post(api('take'), {});
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(409);
     expect(r.json.error).toMatchObject({ code: 'NOTHING_IN_PREVIEW', message: expect.any(String) });
   });
 
-  it('take with a stale cueId is a 400 STALE_TAKE', async () => {
+  it('take with a stale cueId is a 409 STALE_TAKE', async () => {
     await post(api('cue'), { cueId: 'wa-teetering' });
     const r = await post(api('take'), { cueId: 'tg-thurrock' });
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(409);
     expect(r.json.error.code).toBe('STALE_TAKE');
   });
 
@@ -103,7 +103,7 @@ describe('playout routes', () => {
     await post(api('take'), {});
     // The strap has one step: next is refused, and says so.
     const next = await post(api('next'), { layer: 'lower-third' });
-    expect(next.status).toBe(400);
+    expect(next.status).toBe(409);
     expect(next.json.error.code).toBe('NO_NEXT_STEP');
     expect((await post(api('out'), { layer: 'lower-third' })).status).toBe(200);
     expect((await state()).program).toEqual({});
@@ -127,7 +127,7 @@ describe('playout routes', () => {
 });
 
 describe('bad requests are refused and change nothing', () => {
-  const cases: Array<{ name: string; path: string; body: string; code: string }> = [
+  const cases: Array<{ name: string; path: string; body: string; code: string; status?: number }> = [
     { name: 'invalid JSON', path: 'cue', body: '{"cueId": "wa-teetering"', code: 'INVALID_REQUEST' },
     { name: 'JSON that is not an object', path: 'cue', body: '"wa-teetering"', code: 'INVALID_REQUEST' },
     { name: 'wrong shape on a shortcut', path: 'cue', body: '{"cueId": 7}', code: 'INVALID_REQUEST' },
@@ -139,12 +139,17 @@ describe('bad requests are refused and change nothing', () => {
     { name: 'wrong shape on command', path: 'command', body: '{"type": "cue"}', code: 'INVALID_COMMAND' },
     { name: 'unknown command', path: 'command', body: '{"type": "self-destruct"}', code: 'INVALID_COMMAND' },
     { name: 'extra field on command', path: 'command', body: '{"type": "cue", "cueId": "wa-teetering", "x": 1}', code: 'INVALID_COMMAND' },
-    { name: 'unknown cue', path: 'cue', body: '{"cueId": "nope"}', code: 'UNKNOWN_CUE' },
+    { name: 'unknown cue', path: 'cue', body: '{"cueId": "nope"}', code: 'UNKNOWN_CUE', status: 404 },
+    {
+      name: 'a cue id already used', path: 'command', code: 'DUPLICATE_ID', status: 409,
+      body: '{"type": "add-cue", "stackId": "wales", "template": "strap", "cueId": "wa-teetering"}',
+    },
+    { name: 'an unknown stack', path: 'command', body: '{"type": "rename-stack", "stackId": "nope", "name": "x"}', code: 'UNKNOWN_STACK', status: 404 },
   ];
-  it.each(cases)('$name on /api/$path -> 400 $code', async ({ path, body, code }) => {
+  it.each(cases)('$name on /api/$path -> $code', async ({ path, body, code, status = 400 }) => {
     const before = await state();
     const r = await post(api(path), body);
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(status);
     expect(r.json).toEqual({ error: { code, number: expect.any(Number), message: expect.any(String) } });
     expect(r.json.error.message.length).toBeGreaterThan(0);
     expect(await state()).toEqual(before);
@@ -160,12 +165,31 @@ describe('bad requests are refused and change nothing', () => {
 });
 
 describe('routes and methods', () => {
-  it('GET on a POST route is a 405', async () => {
-    for (const path of ['cue', 'take', 'next', 'out', 'clear', 'command']) {
+  it('GET on a POST route is a 405 METHOD_NOT_ALLOWED that says, in Allow, to POST', async () => {
+    for (const path of ['cue', 'take', 'next', 'out', 'clear', 'clear-all', 'command']) {
       const res = await fetch(api(path));
       expect(res.status, path).toBe(405);
-      expect((await res.json()).error.code).toBe('INVALID_REQUEST');
+      expect(res.headers.get('allow'), path).toBe('POST');
+      expect((await res.json()).error.code).toBe('METHOD_NOT_ALLOWED');
     }
+    const posted = await post(api('state'), {});
+    expect([posted.status, posted.json.error.code]).toEqual([405, 'METHOD_NOT_ALLOWED']);
+  });
+
+  it('HEAD on a GET route answers as GET, without the body', async () => {
+    const res = await fetch(api('state'), { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(Number(res.headers.get('content-length'))).toBeGreaterThan(0);
+    expect(await res.text()).toBe('');
+  });
+
+  it('POST /api/clear-all is clear-all, named as the command and the key are', async () => {
+    await post(api('cue'), { cueId: 'wa-teetering' });
+    await post(api('take'), {});
+    expect(Object.keys((await state()).program)).toEqual(['lower-third']);
+    const r = await post(api('clear-all'), {});
+    expect(r.status).toBe(200);
+    expect((await state()).program).toEqual({});
   });
 
   it('an unknown route is a 404, for GET and POST', async () => {

@@ -142,7 +142,9 @@ describe('rehearsal', () => {
   it('will not start over live results', async () => {
     await post(`${server.url}/api/results`, { onsCode: 'E14001425', revision: 1, state: 'rush', winner: 'lab' });
     const r = await post(`${server.url}/api/rehearsal`, { action: 'start', durationSeconds: 10 });
-    expect(r.status).toBe(400);
+    // A refusal by the state of the night, not a bad request.
+    expect(r.status).toBe(409);
+    expect(r.json.error.code).toBe('REHEARSAL_REFUSED');
     expect(r.json.error.message).toContain('live results');
     expect(server.engine.resultsSnapshot().totals.decided).toBe(1);
   });

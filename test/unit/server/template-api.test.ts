@@ -102,7 +102,7 @@ describe('add-cue of an outside template', () => {
 describe('custom-action', () => {
   it('is refused on an empty layer, on a graphic that is not OGraf, and for an action its manifest does not list', async () => {
     const empty = await command({ type: 'custom-action', layer: 'fullscreen', action: 'highlight' });
-    expect(empty.status).toBe(400);
+    expect(empty.status).toBe(409);
     expect(empty.json.error.message).toMatch(/Nothing is on air on fullscreen/);
     const spx = await command({ type: 'custom-action', layer: 'lower-third', action: 'highlight' });
     expect(spx.json.error.message).toMatch(/is not an OGraf graphic/);

@@ -50,7 +50,7 @@ describe('an election is a folder: /api/election', () => {
     const opened = await post(`${server.url}/api/election`, { folder: path.join(ELECTIONS_DIR, 'ge2017') });
     expect(opened.status).toBe(200);
     expect(opened.json).toMatchObject({ name: 'General election 2017', seatCount: 650, kind: 'general', replayable: true });
-    const layout = await get(`${server.url}/api/hex-layout/${opened.json.hexLayout}`);
+    const layout = await get(`${server.url}/api/hex-layout?key=${opened.json.hexLayout}`);
     expect(Object.keys(layout.hexes)).toHaveLength(650);
     // Now 2017's file is this election's night.
     const r = await importCsv(server.url, path.join(SHARED, 'ge2017-constituency-results.csv'));
