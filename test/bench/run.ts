@@ -1,4 +1,5 @@
 import { benchTakeLatency } from './take-latency.bench';
+import { benchEngineTake } from './engine-take.bench';
 import { benchTakeUnderImport } from './take-under-import.bench';
 import { benchImport } from './import.bench';
 import { benchDeclarationBurst } from './declaration-burst.bench';
@@ -25,7 +26,7 @@ const BUDGETS: Budget[] = [
 ];
 
 // One at a time: each would skew the others' timings on a two-core machine.
-const figures = { ...(await benchTakeLatency()), ...(await benchTakeUnderImport()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()) };
+const figures = { ...(await benchEngineTake()), ...(await benchTakeLatency()), ...(await benchTakeUnderImport()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()) };
 // The soak is one long run whose figures are growths, not distributions: its own budgets (issue 6).
 const soak = await benchSoak();
 const soakBudgets = [

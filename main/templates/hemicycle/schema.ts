@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TemplateDefinition } from '../../engine/templates';
+import { boundTemplate, type TemplateDefinition } from '../../engine/templates';
 import { shownPartiesField } from '../seat-tally/schema';
 import { resolveHemicycle, hemicycleView } from './bind';
 
@@ -18,9 +18,7 @@ export const hemicycle: TemplateDefinition = {
   description: 'Full-screen parliament arc of all 650 seats, coloured as they declare, with the 326 line and a key',
   layer: 'fullscreen',
   steps: 1,
-  fields: hemicycleFields,
+  ...boundTemplate(hemicycleFields, resolveHemicycle, hemicycleView),
   title: (f) => String(f.title ?? 'House of Commons'),
   demo: { title: 'House of Commons', subtitle: 'General election 2024', parties: ['lab', 'con', 'ld', 'snp', 'reform', 'green', 'pc'] },
-  resolve: (fields, ctx) => resolveHemicycle(hemicycleFields.parse(fields), ctx),
-  view: hemicycleView,
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OTHER_PARTY_ID, PARTY_TABLE } from '../../engine/election';
-import type { TemplateDefinition } from '../../engine/templates';
+import { boundTemplate, type TemplateDefinition } from '../../engine/templates';
 import { placeName } from '../hex-map/regions';
 import { resolveSeatTally, seatTallyView } from './bind';
 
@@ -37,13 +37,11 @@ export const seatTally: TemplateDefinition = {
   description: 'Full-screen state of the parties: seats won, net change and declarations so far, live from the results',
   layer: 'fullscreen',
   steps: 1,
-  fields: seatTallyFields,
+  ...boundTemplate(seatTallyFields, resolveSeatTally, seatTallyView),
   title: (f) => {
     const title = String(f.title);
     const place = f.region ? placeName(String(f.region)) : '';
     return place === '' || title.includes(place) ? title : `${title}: ${place}`;
   },
   demo: { title: 'State of the parties', region: '', parties: ['lab', 'con', 'ld', 'snp', 'reform', 'green', 'pc'] },
-  resolve: (fields, ctx) => resolveSeatTally(seatTallyFields.parse(fields), ctx),
-  view: seatTallyView,
 };

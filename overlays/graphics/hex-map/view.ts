@@ -1,4 +1,4 @@
-import type { GraphicView } from '../view';
+import { graphicView } from '../view';
 import { buildHexMap, hexMapParts } from './draw';
 import { fillKey } from './key';
 import { hexMapViewSchema } from '../../../main/templates/hex-map/schema';
@@ -6,15 +6,14 @@ import { hexMapIn, hexMapOut, hexMapStep, hexMapUpdate } from './timeline';
 import './hex-map.css';
 
 /** The output's side of the hex map: the engine resolves the results, this draws them. */
-export const hexMapView: GraphicView = {
-  create(fields) {
-    const view = hexMapViewSchema.parse(fields);
+export const hexMapView = graphicView(hexMapViewSchema, {
+  create(view) {
     const el = buildHexMap(view);
     fillKey(hexMapParts(el), view, view.uk);
     return el;
   },
   animateIn: hexMapIn,
   animateStep: hexMapStep,
-  animateUpdate: (el, previous, next) => hexMapUpdate(el, hexMapViewSchema.parse(previous), hexMapViewSchema.parse(next)),
+  animateUpdate: hexMapUpdate,
   animateOut: hexMapOut,
-};
+});
