@@ -1,8 +1,7 @@
 import { gsap } from 'gsap';
 import type { Fields, Layer } from '../main/engine/show';
-import { VIEWS } from './graphics/views';
 import { part } from './graphics/dom';
-import { fitText } from './graphics/common/fit-text';
+import { cutGraphic, drawingOf } from './output-renderer';
 import { STAGE_HEIGHT, STAGE_WIDTH } from './stage';
 
 /** One graphic to draw still: a template, its layer, the resolved view and the step to show. */
@@ -28,14 +27,12 @@ export function emptyStage(layer: Layer): { stage: HTMLElement; slot: HTMLElemen
 }
 
 /**
- * Draws the graphic at the steady state of its step, the way the output cuts
- * to a snapshot: build and make the in off the page, attach, jump the in to
- * its end, then each step to its end. The stage must already be in the
- * document, since templates may measure their text as they lay out.
+ * Draws the graphic at the steady state of its step, by the output's own cut
+ * (output-renderer.ts), so a still is exactly what airs. The stage must
+ * already be in the document, since templates may measure their text as they lay out.
  */
 export function cutToStep(slot: HTMLElement, still: StillGraphic): HTMLElement | null {
-  const graphic = VIEWS[still.template];
-  if (!graphic || !still.view) {
+  if (!drawingOf(still.template, still.view) || !still.view) {
     slot.append(part('div', 'still-missing', still.error ?? `No drawing for template "${still.template}"`));
     return null;
   }
@@ -44,14 +41,7 @@ export function cutToStep(slot: HTMLElement, still: StillGraphic): HTMLElement |
   const paused = global.paused();
   global.paused(false);
   try {
-    const el = graphic.create(still.view);
-    const intro = graphic.animateIn(el);
-    Object.assign(el.dataset, { layer: still.layer, template: still.template, step: String(still.step), phase: 'on' });
-    slot.append(el);
-    fitText(el);
-    intro.progress(1).kill();
-    for (let step = 2; step <= still.step; step++) graphic.animateStep(el, step).progress(1).kill();
-    return el;
+    return cutGraphic(slot, { template: still.template, layer: still.layer, view: still.view, step: still.step });
   } finally {
     global.paused(paused);
   }

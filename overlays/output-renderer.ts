@@ -2,7 +2,8 @@ import { gsap } from 'gsap';
 import { LAYERS, type Layer } from '../main/engine/show';
 import type { OnAir, PreviewCue, ProgramSnapshot } from '../main/engine/protocol';
 import { applyCustomAction, graphicFor } from './outside/outside-view';
-import { sameValue } from '../main/engine/same-value';
+import type { Fields } from '../main/engine/show';
+import type { GraphicView } from './graphics/view';
 import { playOnEngineClock } from './snapshot-clock';
 import { fitText } from './graphics/common/fit-text';
 
@@ -15,7 +16,10 @@ type Timeline = ReturnType<typeof gsap.timeline>;
  */
 interface Prepared {
   cueId: string;
-  view: OnAir['view'];
+  /** The engine's number for the view it was built from (OnAir.viewRevision): a take of the same number reuses it. */
+  viewRevision: number;
+  /** The view it was built from, as parsed there (graphics/view.ts): an update's previous view, never parsed again. */
+  view: Fields;
   el: HTMLElement;
   intro: Timeline;
 }
@@ -35,6 +39,11 @@ export class OutputRenderer {
   private readonly mounted = new Map<Layer, Mounted>();
   private readonly slots = new Map<Layer, HTMLElement>();
   private preloaded: Prepared | null = null;
+  /**
+   * The preview's view as the last snapshot left it: preloaded, or on air (a take leaves its
+   * cue in preview). A snapshot with the same preview is then settled by one number compare.
+   */
+  private settledPreview: PreviewCue | null = null;
   /** The take held by a board on each layer, so it comes back cut, not animated in. */
   private readonly heldTakes = new Map<Layer, number>();
   private revision = 0;
@@ -64,6 +73,8 @@ export class OutputRenderer {
    * console's preview, so the operator sees what a take will send away).
    */
   cut(snapshot: ProgramSnapshot, { ghostHeld = false }: { ghostHeld?: boolean } = {}): void {
+    // A cut may follow a reconnect to another engine, whose view numbers start again: build the preload afresh.
+    this.dropPreloaded();
     for (const layer of this.layers) {
       const held = isHeld(snapshot, layer);
       const next = held && !ghostHeld ? undefined : snapshot.program[layer];
@@ -120,14 +131,16 @@ export class OutputRenderer {
 
   /** Builds the previewed cue off-air, in its layer but hidden, so its take only reveals it and plays. */
   private preload(preview: PreviewCue | null): void {
-    if (!preview || !graphicFor(preview.template, preview.view) || !this.layers.includes(preview.layer)) return this.dropPreloaded();
+    if (!preview || !drawingOf(preview.template, preview.view) || !this.layers.includes(preview.layer)) return this.dropPreloaded();
+    if (this.settledPreview && samePreview(this.settledPreview, preview)) return;
+    this.settledPreview = preview;
     // Already on air (the take just happened): the engine refuses to take it again, so nothing to prepare.
-    for (const m of this.mounted.values()) if (m.onAir.cueId === preview.cueId) return this.dropPreloaded();
+    for (const m of this.mounted.values()) if (m.onAir.cueId === preview.cueId) return this.dropPreloaded(false);
     const slot = this.slots.get(preview.layer)!;
     const waiting = this.preloaded;
-    if (waiting && waiting.cueId === preview.cueId && waiting.el.parentElement === slot && sameValue(waiting.view, preview.view)) return;
-    this.dropPreloaded();
-    const ready = this.prepare(preview.cueId, preview.template, preview.view);
+    if (waiting && waiting.cueId === preview.cueId && waiting.el.parentElement === slot && waiting.viewRevision === preview.viewRevision) return;
+    this.dropPreloaded(false);
+    const ready = this.prepare(preview.cueId, preview.template, preview.view, preview.viewRevision);
     ready.el.dataset.preload = preview.cueId;
     slot.append(ready.el);
     // Measured and fitted here, off air, so the take only reveals and plays.
@@ -135,58 +148,62 @@ export class OutputRenderer {
     this.preloaded = ready;
   }
 
-  private dropPreloaded(): void {
+  /** `forget`: the preview is to be looked at again by the next snapshot (false while settling it). */
+  private dropPreloaded(forget = true): void {
     this.preloaded?.intro.kill();
     this.preloaded?.el.remove();
     this.preloaded = null;
+    if (forget) this.settledPreview = null;
   }
 
-  private prepare(cueId: string, template: string, view: OnAir['view']): Prepared {
-    const graphic = graphicFor(template, view)!;
-    const el = graphic.create(view);
-    return { cueId, view, el, intro: graphic.animateIn(el) };
+  private prepare(cueId: string, template: string, view: Fields, viewRevision: number): Prepared {
+    return { cueId, viewRevision, view, ...build(drawingOf(template, view)!, view) };
   }
 
   private mount(layer: Layer, onAir: OnAir, animate: boolean): void {
-    if (!graphicFor(onAir.template, onAir.view)) return;
+    const drawing = drawingOf(onAir.template, onAir.view);
+    if (!drawing) return;
     const slot = this.slots.get(layer)!;
     const preloaded = this.preloaded;
-    const reuse = preloaded !== null && preloaded.el.parentElement === slot && preloaded.cueId === onAir.cueId && sameValue(preloaded.view, onAir.view);
-    const { el, intro } = reuse ? preloaded : this.prepare(onAir.cueId, onAir.template, onAir.view);
+    const reuse = preloaded !== null && preloaded.el.parentElement === slot && preloaded.cueId === onAir.cueId && preloaded.viewRevision === onAir.viewRevision;
+    const { el, intro } = reuse ? preloaded : this.prepare(onAir.cueId, onAir.template, onAir.view, onAir.viewRevision);
     if (reuse) this.preloaded = null;
-    Object.assign(el.dataset, { layer, cueId: onAir.cueId, template: onAir.template, step: '1', phase: animate ? 'in' : 'on' });
+    // The same view by its number; kept as the object the preload parsed, so an update does not parse it again.
+    const shown = reuse ? { ...onAir, view: preloaded.view } : onAir;
     delete el.dataset.preload;
-    // On top of whatever is leaving the layer; a preload already last stays put (a move would lay it out again).
-    if (el.parentElement !== slot || el.nextElementSibling) slot.append(el);
     // A preload was fitted when it was built; a graphic built just now (a cut, a take with no preload) is fitted once here.
-    if (!reuse) fitText(el);
-    const mounted: Mounted = { onAir: { ...onAir, step: 1 }, el, timeline: intro };
+    place(slot, el, { layer, cueId: onAir.cueId, template: onAir.template, step: 1, phase: animate ? 'in' : 'on' }, !reuse);
+    const mounted: Mounted = { onAir: { ...shown, step: 1 }, el, timeline: intro };
     this.mounted.set(layer, mounted);
-    if (animate) {
-      playOnEngineClock(intro.eventCallback('onComplete', () => {
-        if (el.dataset.phase === 'in') el.dataset.phase = 'on';
-      }), this.at);
-    } else {
-      intro.progress(1).kill();
+    if (!animate) {
+      // Straight to its steady state, by the same steps as every still of it (the gallery, the producer view).
+      settleAtStep(drawing, el, intro, onAir.step);
+      mounted.timeline = null;
+      mounted.onAir = shown;
+      return;
     }
-    // Steps past the first: animate them after the in, or jump to the last.
-    for (let step = 2; step <= onAir.step; step++) this.step(mounted, step, animate);
+    playOnEngineClock(intro.eventCallback('onComplete', () => {
+      if (el.dataset.phase === 'in') el.dataset.phase = 'on';
+    }), this.at);
+    // Steps past the first: animate them after the in.
+    for (let step = 2; step <= onAir.step; step++) this.step(mounted, step, true);
   }
 
   private change(cur: Mounted, next: OnAir): void {
-    const view = graphicFor(next.template, next.view)!;
+    const view = drawingOf(next.template, next.view)!;
     if (next.updateSeq !== cur.onAir.updateSeq) {
       cur.timeline?.progress(1);
       cur.timeline = playOnEngineClock(view.animateUpdate(cur.el, cur.onAir.view, next.view), this.at);
     }
     for (let step = cur.onAir.step + 1; step <= next.step; step++) this.step(cur, step, true);
     applyCustomAction(cur.el, cur.onAir, next);
-    cur.onAir = next;
+    // No update: the same view, kept as the object already parsed.
+    cur.onAir = next.updateSeq === cur.onAir.updateSeq ? { ...next, view: cur.onAir.view } : next;
   }
 
   private step(cur: Mounted, step: number, animate: boolean): void {
     cur.timeline?.progress(1);
-    cur.timeline = graphicFor(cur.onAir.template, cur.onAir.view)!.animateStep(cur.el, step);
+    cur.timeline = drawingOf(cur.onAir.template, cur.onAir.view)!.animateStep(cur.el, step);
     if (animate) playOnEngineClock(cur.timeline, this.at);
     else cur.timeline.progress(1);
     cur.el.dataset.step = String(step);
@@ -194,16 +211,16 @@ export class OutputRenderer {
   }
 
   private animateOut(layer: Layer, cur: Mounted): void {
-    this.mounted.delete(layer);
+    this.unmount(layer);
     // Out from wherever the graphic is, even mid-in: no jump to the end first.
     cur.timeline?.kill();
     cur.el.dataset.phase = 'out';
-    cur.timeline = playOnEngineClock(graphicFor(cur.onAir.template, cur.onAir.view)!.animateOut(cur.el).eventCallback('onComplete', () => cur.el.remove()), this.at);
+    cur.timeline = playOnEngineClock(drawingOf(cur.onAir.template, cur.onAir.view)!.animateOut(cur.el).eventCallback('onComplete', () => cur.el.remove()), this.at);
   }
 
   /** A board went up over it: a short fade, the same for every template, so the board lands on a clean frame. */
   private quickOut(layer: Layer, cur: Mounted): void {
-    this.mounted.delete(layer);
+    this.unmount(layer);
     cur.timeline?.kill();
     cur.el.dataset.phase = 'out';
     cur.el.dataset.held = '';
@@ -215,8 +232,67 @@ export class OutputRenderer {
   private remove(layer: Layer, cur: Mounted): void {
     cur.timeline?.kill();
     cur.el.remove();
-    this.mounted.delete(layer);
+    this.unmount(layer);
   }
+
+  /** Off the layer: a preview settled as on air may need its preload again (taken off, then taken again). */
+  private unmount(layer: Layer): void {
+    this.mounted.delete(layer);
+    this.settledPreview = null;
+  }
+}
+
+/**
+ * The one place a page finds a template's drawing by its id: the output, the
+ * console's monitors, the producer view and the gallery all draw through here.
+ */
+export function drawingOf(template: string, view: unknown): GraphicView | undefined {
+  // An outside graphic's view names its host (main/templates/outside/contract.ts); a built-in's id names its drawing.
+  return graphicFor(template, view);
+}
+
+/** A graphic built off the page, with its in-timeline paused at its hidden start. */
+function build(drawing: GraphicView, view: Fields): { el: HTMLElement; intro: Timeline } {
+  const el = drawing.create(view);
+  return { el, intro: drawing.animateIn(el) };
+}
+
+interface Placement {
+  layer: Layer;
+  template: string;
+  step: number;
+  phase: 'in' | 'on';
+  cueId?: string;
+}
+
+/** Marks a graphic with what it is, puts it on top of its layer's slot and, unless it was already, fits its text. */
+function place(slot: HTMLElement, el: HTMLElement, at: Placement, fit: boolean): void {
+  Object.assign(el.dataset, { layer: at.layer, template: at.template, step: String(at.step), phase: at.phase }, at.cueId === undefined ? {} : { cueId: at.cueId });
+  // On top of whatever is leaving the layer; a preload already last stays put (a move would lay it out again).
+  if (el.parentElement !== slot || el.nextElementSibling) slot.append(el);
+  if (fit) fitText(el);
+}
+
+/** From its built state to the steady state of `step`: the in jumped to its end, then each step to its end. */
+function settleAtStep(drawing: GraphicView, el: HTMLElement, intro: Timeline, step: number): void {
+  intro.progress(1).kill();
+  for (let s = 2; s <= step; s++) drawing.animateStep(el, s).progress(1).kill();
+  el.dataset.step = String(step);
+}
+
+/**
+ * One graphic cut to the steady state of a step, exactly as the output cuts to a
+ * snapshot: for stills (the gallery, the producer's thumbnails and preview). The
+ * slot must be in the document, since templates measure their text as they lay out.
+ * Null when there is no drawing for the template.
+ */
+export function cutGraphic(slot: HTMLElement, still: { template: string; layer: Layer; view: Fields; step: number }): HTMLElement | null {
+  const drawing = drawingOf(still.template, still.view);
+  if (!drawing) return null;
+  const { el, intro } = build(drawing, still.view);
+  place(slot, el, { layer: still.layer, template: still.template, step: still.step, phase: 'on' }, true);
+  settleAtStep(drawing, el, intro, still.step);
+  return el;
 }
 
 /** The quick out of a graphic a board holds. */
@@ -230,6 +306,11 @@ function markHeld(el: HTMLElement | undefined, held: boolean): void {
   if (!el) return;
   if (held) el.dataset.held = '';
   else delete el.dataset.held;
+}
+
+/** The same cue, drawing the same view (by the engine's number, never by value), in the same place. */
+function samePreview(a: PreviewCue, b: PreviewCue): boolean {
+  return a.viewRevision === b.viewRevision && a.cueId === b.cueId && a.layer === b.layer && a.template === b.template;
 }
 
 function sameGraphic(a: OnAir, b: OnAir): boolean {

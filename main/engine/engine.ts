@@ -1,6 +1,7 @@
 import { commandSchema, type Command, type CommandOf, type CommandResult, type CommandType, type ProgramSnapshot, type ServerEvent, type ShowSnapshot } from './protocol';
 import { describeIssues, fail, type StraplineError } from './errors';
-import type { Cue, Show } from './show';
+import type { Cue, Fields, Show } from './show';
+import { sameValue } from './same-value';
 import { findCue } from './show';
 import { isLiveTemplates, type BindingContext, type TemplateTable, type TemplatesSnapshot } from './templates';
 import { rebindProgram, resolveView } from './binding';
@@ -88,7 +89,11 @@ export class Engine {
   private constituencies: ReadonlyMap<string, Constituency>;
   private election: ElectionFacts | undefined;
   private totalsCache: { of: results.ResultsState; totals: ElectionTotals } | null = null;
-  private previewCache: { cue: unknown; results: results.ResultsState; view: Record<string, unknown> } | null = null;
+  /** The last cue resolved (the one in preview, as a rule), for the results it was resolved against: see cueView. */
+  private cueViewCache: { cue: Cue; results: results.ResultsState; resolved: { view: Fields } | { error: StraplineError } } | null = null;
+  /** Views by the number they went out under (OnAir.viewRevision); weak, so views that are gone take their numbers with them. */
+  private readonly viewNumbers = new WeakMap<Fields, number>();
+  private lastViewRevision = 0;
   /** Resolves once every results change so far is on disk (null) or says why not: injected, so the engine does no I/O. */
   private persisted: (() => Promise<string | null>) | null = null;
   private storage: StorageSnapshot = { faults: [] };
@@ -142,6 +147,7 @@ export class Engine {
     const handler = handlers[command.type] as Handler<CommandType>;
     const ctx: history.HistoryContext = {
       now: this.now(), templates: this.templates, minTakeIntervalMs: this.minTakeIntervalMs, binding: (r) => this.binding(r), history: this.history, showChecked,
+      cueView: (cue, r) => this.cueView(cue, r), viewRevision: (view) => this.viewRevision(view),
     };
     const handled = handler(this.state, command as CommandOf<CommandType>, ctx);
     if (isError(handled)) return this.reject(handled.error);
@@ -252,24 +258,40 @@ export class Engine {
   programSnapshot(): ProgramSnapshot {
     const { previewCueId, program } = this.state;
     const found = previewCueId === null ? undefined : findCue(this.state.show, previewCueId);
-    const view = found ? this.previewView(found.cue) : null;
-    const preview =
-      found && view ? { cueId: found.cue.id, template: found.cue.template, layer: found.cue.layer, fields: found.cue.fields, view } : null;
+    // Null when its data cannot be read: outputs then build it at the take.
+    const resolved = found ? this.cueView(found.cue, this.state.results) : null;
+    const preview = found && resolved && 'view' in resolved
+      ? { cueId: found.cue.id, template: found.cue.template, layer: found.cue.layer, fields: found.cue.fields, view: resolved.view, viewRevision: this.viewRevision(resolved.view) }
+      : null;
     if (this.compositionCache?.of !== program) this.compositionCache = { of: program, composition: composeProgram(program) };
     const composition = this.compositionCache.composition;
     return { revision: this.revision, program, preview, composition, at: this.now(), ...(markOf(this.state) ? { rehearsalMark: true as const } : {}) };
   }
 
-  /** What the previewed cue would draw now; null when its data cannot be read (outputs then build it at the take). */
-  private previewView(cue: Cue): Record<string, unknown> | null {
+  /**
+   * What a cue draws against these results, resolved once per cue and results: the
+   * preview's view, which a take then airs as it is. New results that leave the
+   * drawing as it was keep the view object, and so its number: outputs keep their preload.
+   */
+  private cueView(cue: Cue, r: results.ResultsState): { view: Fields } | { error: StraplineError } {
+    const cached = this.cueViewCache;
+    if (cached?.cue === cue && cached.results === r) return cached.resolved;
     const template = this.templates.get(cue.template);
-    if (!template) return null;
-    const r = this.state.results;
-    if (this.previewCache?.cue === cue && this.previewCache.results === r) return this.previewCache.view;
-    const resolved = resolveView(template, cue.fields, this.binding(r));
-    if ('error' in resolved) return null;
-    this.previewCache = { cue, results: r, view: resolved.view };
-    return resolved.view;
+    if (!template) return { error: fail('UNKNOWN_TEMPLATE', `Cue "${cue.id}" uses unknown template "${cue.template}"`) };
+    const fresh = resolveView(template, cue.fields, this.binding(r));
+    const same = cached?.cue === cue && 'view' in cached.resolved && 'view' in fresh && sameValue(cached.resolved.view, fresh.view);
+    const resolved = same ? cached.resolved : fresh;
+    this.cueViewCache = { cue, results: r, resolved };
+    return resolved;
+  }
+
+  private viewRevision(view: Fields): number {
+    let n = this.viewNumbers.get(view);
+    if (n === undefined) {
+      n = ++this.lastViewRevision;
+      this.viewNumbers.set(view, n);
+    }
+    return n;
   }
 
   /** What a cue of the show would draw now, against the accepted results: read-only (the producer view). */

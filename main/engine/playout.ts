@@ -46,7 +46,8 @@ export function take(state: EngineState, cmd: CommandOf<'take'>, ctx: HandlerCon
   if (last !== undefined && ctx.now - last < ctx.minTakeIntervalMs) {
     return { error: fail('TAKE_TOO_SOON', `A take on ${c.layer} ${ctx.now - last} ms after the last one was refused (minimum ${ctx.minTakeIntervalMs} ms)`) };
   }
-  const resolved = resolveView(template, c.fields, ctx.binding(state.results));
+  // The preview's view when the results have not moved since the cue: no second resolve on the take.
+  const resolved = ctx.cueView(c, state.results);
   if ('error' in resolved) return resolved;
   const onAir: OnAir = {
     takeId: state.nextTakeId,
@@ -55,6 +56,7 @@ export function take(state: EngineState, cmd: CommandOf<'take'>, ctx: HandlerCon
     template: c.template,
     fields: c.fields,
     view: resolved.view,
+    viewRevision: ctx.viewRevision(resolved.view),
     step: 1,
     steps: template.steps,
     updateSeq: 0,
@@ -102,7 +104,8 @@ export function update(state: EngineState, cmd: CommandOf<'update'>, ctx: Handle
   if (!template) return { error: fail('UNKNOWN_TEMPLATE', `Unknown template "${current.template}"`) };
   const resolved = resolveView(template, checked.fields, ctx.binding(state.results));
   if ('error' in resolved) return resolved;
-  const onAir: OnAir = { ...current, fields: checked.fields, view: keepLoadedHost(current.view, resolved.view), updateSeq: current.updateSeq + 1 };
+  const view = keepLoadedHost(current.view, resolved.view);
+  const onAir: OnAir = { ...current, fields: checked.fields, view, viewRevision: ctx.viewRevision(view), updateSeq: current.updateSeq + 1 };
   let show = state.show;
   if (found && cmd.fields) {
     const names = ctx.binding(state.results);

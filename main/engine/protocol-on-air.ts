@@ -14,6 +14,8 @@ export interface OnAir {
   fields: Fields;
   /** What the output draws: the fields, with bound sources resolved from the accepted results. */
   view: Fields;
+  /** Names this view: one number per view the engine resolved, so outputs tell two views apart by a number compare. */
+  viewRevision: number;
   step: number;
   steps: number;
   /** Bumped by every update, so outputs know to animate the change. */
@@ -31,6 +33,8 @@ export interface PreviewCue {
   layer: Layer;
   fields: Fields;
   view: Fields;
+  /** A take of this cue with the results unmoved airs this very view, under this number (OnAir.viewRevision). */
+  viewRevision: number;
 }
 
 export type AsRunEntry =

@@ -83,6 +83,7 @@ export function restoreProgram(state: EngineState, cmd: CommandOf<'restore-progr
       template: graphic.template,
       fields: checked.fields,
       view: checked.view,
+      viewRevision: ctx.viewRevision(checked.view),
       step: graphic.step,
       steps: checked.steps,
       updateSeq: 0,

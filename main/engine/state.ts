@@ -1,4 +1,4 @@
-import type { Layer, Show } from './show';
+import type { Cue, Fields, Layer, Show } from './show';
 import type { AsRunEntry, OmitEach, OnAir } from './protocol-on-air';
 import type { Baseline } from './election';
 import { initialResults, type ResultsState } from './results-state';
@@ -22,6 +22,13 @@ export interface HandlerContext {
   minTakeIntervalMs: number;
   /** What bound templates read, for these results (totals cached per results). */
   binding: (results: ResultsState) => BindingContext;
+  /**
+   * What a cue draws against these results: resolved once per cue and results, so a take
+   * airs the very view the preview was built from (the engine's cache, not a second resolve).
+   */
+  cueView: (cue: Cue, results: ResultsState) => { view: Fields } | { error: StraplineError };
+  /** The number a view goes out under (OnAir.viewRevision): the same object, the same number. */
+  viewRevision: (view: Fields) => number;
   /** The command's show was checked against these templates before it came in (Engine.loadCheckedShow). */
   showChecked: boolean;
 }

@@ -106,6 +106,21 @@ export function isLiveTemplates(t: TemplateTable): t is LiveTemplates {
   return typeof (t as Partial<LiveTemplates>).snapshot === 'function' && typeof (t as Partial<LiveTemplates>).watch === 'function';
 }
 
+/**
+ * A bound template's field schema, resolve and view schema, typed by the field
+ * schema. The engine hands resolve the fields already parsed with that schema
+ * (defaults filled in, once per fields object: binding.ts), so no template
+ * parses its fields again on a take or a change of results.
+ */
+export function boundTemplate<S extends z.ZodType<Fields>>(
+  fields: S,
+  resolve: (fields: z.output<S>, ctx: BindingContext) => Fields,
+  view: z.ZodType<Fields>,
+): Required<Pick<TemplateDefinition, 'fields' | 'resolve' | 'view'>> {
+  // Sound by the contract above: resolve is only ever called with what `fields` parsed.
+  return { fields, resolve: resolve as (fields: Fields, ctx: BindingContext) => Fields, view };
+}
+
 export function templateTable(defs: readonly TemplateDefinition[]): ReadonlyMap<string, TemplateDefinition> {
   return new Map(defs.map((d) => [d.id, d]));
 }

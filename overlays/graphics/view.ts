@@ -1,4 +1,5 @@
-import type { gsap } from 'gsap';
+import { gsap } from 'gsap';
+import type { z } from 'zod';
 import type { Fields } from '../../main/engine/show';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
@@ -19,4 +20,39 @@ export interface GraphicView {
   /** Changes the values on air, animating from the old ones (never replays the in). */
   animateUpdate(el: HTMLElement, previous: Fields, next: Fields): Timeline;
   animateOut(el: HTMLElement): Timeline;
+}
+
+/** A template's drawing as it is written: in terms of its own view, parsed. */
+export interface TypedDrawing<V> {
+  create(view: V): HTMLElement;
+  animateIn(el: HTMLElement): Timeline;
+  /** Left out by a template of one step. */
+  animateStep?(el: HTMLElement, step: number): Timeline;
+  animateUpdate(el: HTMLElement, previous: V, next: V): Timeline;
+  animateOut(el: HTMLElement): Timeline;
+}
+
+/**
+ * A template's drawing, reading what a snapshot sends through the template's
+ * schema (a snapshot is an input like any other), once per view object: an
+ * update finds the view on air as it was parsed when it went up, so each view
+ * is parsed once, wherever it is drawn.
+ */
+export function graphicView<V>(schema: z.ZodType<V>, drawing: TypedDrawing<V>): GraphicView {
+  const parsed = new WeakMap<Fields, V>();
+  const asView = (fields: Fields): V => {
+    let view = parsed.get(fields);
+    if (view === undefined) {
+      view = schema.parse(fields);
+      parsed.set(fields, view);
+    }
+    return view;
+  };
+  return {
+    create: (fields) => drawing.create(asView(fields)),
+    animateIn: (el) => drawing.animateIn(el),
+    animateStep: drawing.animateStep ? (el, step) => drawing.animateStep!(el, step) : () => gsap.timeline({ paused: true }),
+    animateUpdate: (el, previous, next) => drawing.animateUpdate(el, asView(previous), asView(next)),
+    animateOut: (el) => drawing.animateOut(el),
+  };
 }

@@ -4,11 +4,10 @@ import type { ConsoleStore } from '../store';
 import type { OnAir, ProgramSnapshot } from '../../main/engine/protocol';
 import { findCue, type Layer } from '../../main/engine/show';
 import { compose, holderName, type LayerShown } from '../../main/engine/composition';
-import { OutputRenderer } from '../../overlays/output-renderer';
+import { drawingOf, OutputRenderer } from '../../overlays/output-renderer';
 import { whenHexLayoutsReady } from '../../overlays/graphics/hex-map/layout-loader';
 import { fitStage } from '../../overlays/stage';
 import { TEMPLATES } from '../../main/templates/definitions';
-import { VIEWS } from '../../overlays/graphics/views';
 import { MonitorFrame } from './ProgramMonitor';
 import { layerName } from './StackList';
 
@@ -40,10 +39,11 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
   const steps = cue ? (TEMPLATES.get(cue.template)?.steps ?? 1) : 1;
   const [step, setStep] = useState(1);
   const shown = Math.min(step, steps);
-  const view = cue && preview?.cueId === cue.id ? preview.view : null;
-  // Snapshots arrive as new objects each time: compare the drawing by value, so an unchanged cue is not rebuilt.
-  const viewKey = view ? JSON.stringify(view) : null;
-  const takeId = useMemo(() => nextTakeId(), [cue?.id, cue?.template, cue?.layer, viewKey]);
+  const shownPreview = cue && preview?.cueId === cue.id ? preview : null;
+  const view = shownPreview?.view ?? null;
+  // Snapshots arrive as new objects each time: the engine numbers each view, so an unchanged cue is not rebuilt.
+  const viewRevision = shownPreview?.viewRevision ?? null;
+  const takeId = useMemo(() => nextTakeId(), [cue?.id, cue?.template, cue?.layer, viewRevision]);
 
   useEffect(() => setStep(1), [selectedId]);
 
@@ -57,12 +57,12 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
     // Until the engine's preview of the new cue arrives, the old picture stays: no blank frame.
     if (cue && !view) return;
     const draw = () => {
-      if (!cue || !view) return renderer.current!.cut(EMPTY);
+      if (!cue || !view || viewRevision === null) return renderer.current!.cut(EMPTY);
       // A hex map of an election whose layout has not arrived: drawn once it has.
-      const asPreview = { ...EMPTY, preview: { cueId: cue.id, template: cue.template, layer: cue.layer, fields: cue.fields, view } };
+      const asPreview = { ...EMPTY, preview: { cueId: cue.id, template: cue.template, layer: cue.layer, fields: cue.fields, view, viewRevision } };
       const layout = whenHexLayoutsReady(asPreview);
       if (layout) return void layout.then(() => whenHexLayoutsReady(asPreview) === null && draw());
-      const onAir = { takeId, cueId: cue.id, title: cue.title, template: cue.template, fields: cue.fields, view, step: shown, steps, updateSeq: 0, since: 0 };
+      const onAir = { takeId, cueId: cue.id, title: cue.title, template: cue.template, fields: cue.fields, view, viewRevision, step: shown, steps, updateSeq: 0, since: 0 };
       // The cue already on air is drawn once, at the scrubber's step.
       const others = Object.fromEntries(Object.entries(store.getState().program?.program ?? {}).filter(([, o]) => o?.cueId !== cue.id));
       renderer.current!.cut(afterTake(others, cue.layer, onAir), { ghostHeld: true });
@@ -86,7 +86,7 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
   const leaving = cue && view ? heldAfterTake(program ?? {}, cue.layer) : [];
 
   const note = lost ? 'Engine lost'
-    : !cue ? 'Select a cue' : !VIEWS[cue.template] ? `No drawing for template "${cue.template}"` : !view ? 'Cueing…' : null;
+    : !cue ? 'Select a cue' : !drawingOf(cue.template, view) ? `No drawing for template "${cue.template}"` : !view ? 'Cueing…' : null;
   return (
     <MonitorFrame kind="preview" title="PREVIEW" tally={cue ? cue.title : null} lost={lost} stage={stage} box={box}>
       <div className="scrubber">

@@ -31,6 +31,7 @@ const onAirGraphic = z.object({
   template: z.string().min(1),
   fields: z.record(z.string(), z.unknown()),
   view: z.record(z.string(), z.unknown()),
+  viewRevision: z.number().int(),
   step: z.number().int().min(1),
   steps: z.number().int().min(1),
   updateSeq: z.number().int().min(0),

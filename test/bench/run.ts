@@ -1,4 +1,5 @@
 import { benchTakeLatency } from './take-latency.bench';
+import { benchEngineTake } from './engine-take.bench';
 import { benchTakeUnderImport } from './take-under-import.bench';
 import { benchImport } from './import.bench';
 import { benchDeclarationBurst } from './declaration-burst.bench';
@@ -34,7 +35,7 @@ const BUDGETS: Budget[] = [
 ];
 
 // One at a time: each would skew the others' timings on a two-core machine.
-const figures = { ...(await benchTakeLatency()), ...(await benchTakeUnderImport()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()), ...(await benchOutsideTakes()) };
+const figures = { ...(await benchEngineTake()), ...(await benchTakeLatency()), ...(await benchTakeUnderImport()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()), ...(await benchOutsideTakes()) };
 // The soak is one long run whose figures are growths, not distributions: its own budgets (issue 6).
 const soak = await benchSoak();
 const soakBudgets = [

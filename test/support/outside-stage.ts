@@ -42,7 +42,7 @@ export async function startOutsideStage(): Promise<OutsideStage> {
       const site = sitePath(url.pathname);
       const isPage = site === '/output' || site?.startsWith('/assets/') || site?.startsWith('/overlays/');
       if (req.method === 'GET' && isPage) {
-        const file = await servedFile(WEB_ROOT, site === '/output' ? 'overlays/output.html' : site!);
+        const file = await servedFile(WEB_ROOT, site === '/output' ? '/overlays/output.html' : site!);
         if (file && (await sendFile(res, file))) return;
       }
       // The browser's own request for an icon is no template's doing.
@@ -100,24 +100,35 @@ export function fixtureHost(kind: OutsideHost['kind'], relPath: string, over: Pa
 export class SnapshotScript {
   /** Shared by every script in a run: an output ignores a revision it has passed, whichever test sent it. */
   private static revision = 0;
+  /** Views numbered as the engine numbers them (OnAir.viewRevision): one number per view object. */
+  private static readonly viewRevisions = new WeakMap<object, number>();
+  private static nextView = 0;
   private takeId = 0;
+
+  private static viewRevision(view: object): number {
+    let n = SnapshotScript.viewRevisions.get(view);
+    if (n === undefined) SnapshotScript.viewRevisions.set(view, (n = ++SnapshotScript.nextView));
+    return n;
+  }
   readonly program: Partial<Record<Layer, OnAir>> = {};
 
   onAir(layer: Layer, cueId: string, template: string, view: Record<string, unknown>): OnAir {
-    const onAir: OnAir = { takeId: ++this.takeId, cueId, title: cueId, template, fields: {}, view, step: 1, steps: 1, updateSeq: 0, since: Date.now() };
+    const onAir: OnAir = { takeId: ++this.takeId, cueId, title: cueId, template, fields: {}, view, viewRevision: SnapshotScript.viewRevision(view), step: 1, steps: 1, updateSeq: 0, since: Date.now() };
     this.program[layer] = onAir;
     return onAir;
   }
 
   change(layer: Layer, change: Partial<OnAir>): void {
-    this.program[layer] = { ...this.program[layer]!, ...change };
+    const view = change.view ?? this.program[layer]!.view;
+    this.program[layer] = { ...this.program[layer]!, ...change, viewRevision: SnapshotScript.viewRevision(view) };
   }
 
   clear(layer: Layer): void {
     delete this.program[layer];
   }
 
-  snapshot(preview: PreviewCue | null = null): ProgramSnapshot {
+  snapshot(cue: Omit<PreviewCue, 'viewRevision'> | null = null): ProgramSnapshot {
+    const preview: PreviewCue | null = cue && { ...cue, viewRevision: SnapshotScript.viewRevision(cue.view) };
     const layers: ProgramSnapshot['composition']['layers'] = {};
     for (const layer of Object.keys(this.program) as Layer[]) layers[layer] = { visibility: 'visible' };
     return { revision: ++SnapshotScript.revision, program: structuredClone(this.program), preview, composition: { layers, reserved: [] }, at: Date.now() };

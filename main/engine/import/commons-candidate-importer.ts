@@ -7,8 +7,8 @@
 import { partyIdFor } from '../election/party-table';
 import { declaredSeatSchema, type Candidate, type PartyVotes, type SeatResult } from '../election/seat-result-schema';
 import { onsCodeCell, wholeNumberCell, yesNoCell } from './cell-schemas';
-import { openCsvTable, RowReader } from './csv-table';
-import { finishImport, IssueLog, type ImportOptions, type ImportOutcome } from './import-report';
+import { openCsvImport, RowReader } from './csv-table';
+import type { ImportOptions, ImportOutcome, IssueLog } from './import-report';
 
 const C = {
   onsCode: 'ONS ID',
@@ -27,11 +27,9 @@ interface SeatDraft {
 }
 
 export function importCommonsCandidateResults(text: string, fileName: string, options: ImportOptions = {}): ImportOutcome<SeatResult> {
-  const log = new IssueLog(fileName);
-  const table = openCsvTable(text, log, [C.onsCode, C.votes, C.partyAbbreviation], options);
-  if (table === undefined) {
-    return finishImport(log, { format: 'commons-candidate', recordsRead: 0, accepted: [], rejected: 0, fatal: true }, options);
-  }
+  const opened = openCsvImport<SeatResult>('commons-candidate', text, fileName, [C.onsCode, C.votes, C.partyAbbreviation], options);
+  if (!('table' in opened)) return opened;
+  const { table, log } = opened;
   const seats = new Map<string, SeatDraft>();
   let unattributed = 0;
   for (const record of table.rows) {
@@ -74,7 +72,7 @@ export function importCommonsCandidateResults(text: string, fileName: string, op
     if (seat === undefined) rejected += 1;
     else accepted.push(seat);
   }
-  return finishImport(log, { format: 'commons-candidate', recordsRead: table.rows.length, accepted, rejected, fatal: false }, options);
+  return opened.finish(accepted, rejected);
 }
 
 function assembleSeat(onsCode: string, draft: SeatDraft, log: IssueLog): SeatResult | undefined {

@@ -9,18 +9,17 @@ import { rankSeat } from '../election/seat-ranking';
 import { declaredSeatSchema, type SeatResult } from '../election/seat-result-schema';
 import { declarationTimeCell, onsCodeCell, optionalWholeNumberCell, requiredTextCell, wholeNumberCell } from './cell-schemas';
 import { CONSTITUENCY_HEADERS as H, REQUIRED_CONSTITUENCY_HEADERS, classifyConstituencyColumns, type ConstituencyColumns } from './commons-constituency-columns';
-import { openCsvTable, RowReader } from './csv-table';
-import { finishImport, IssueLog, type ImportOptions, type ImportOutcome } from './import-report';
+import { openCsvImport, RowReader } from './csv-table';
+import type { ImportOptions, ImportOutcome } from './import-report';
 
 export function importCommonsConstituencyResults(text: string, fileName: string, options: ImportOptions = {}): ImportOutcome<SeatResult> {
-  const log = new IssueLog(fileName);
-  const fatal = (recordsRead: number) => finishImport(log, { format: 'commons-constituency', recordsRead, accepted: [], rejected: 0, fatal: true }, options);
-  const table = openCsvTable(text, log, REQUIRED_CONSTITUENCY_HEADERS, options);
-  if (table === undefined) return fatal(0);
+  const opened = openCsvImport<SeatResult>('commons-constituency', text, fileName, REQUIRED_CONSTITUENCY_HEADERS, options);
+  if (!('table' in opened)) return opened;
+  const { table, log } = opened;
   const columns = classifyConstituencyColumns(table);
   if (columns.parties.length === 0) {
     log.error('no party vote columns found (expected headers such as Con, Lab, LD)', 1);
-    return fatal(table.rows.length);
+    return opened.fatal();
   }
   const accepted: SeatResult[] = [];
   const firstLine = new Map<string, number>();
@@ -36,7 +35,7 @@ export function importCommonsConstituencyResults(text: string, fileName: string,
     if (seat !== undefined && row.ok) accepted.push(seat);
     else rejected += 1;
   }
-  return finishImport(log, { format: 'commons-constituency', recordsRead: table.rows.length, accepted, rejected, fatal: false }, options);
+  return opened.finish(accepted, rejected);
 }
 
 function readSeat(row: RowReader, columns: ConstituencyColumns): SeatResult | undefined {

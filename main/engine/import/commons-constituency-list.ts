@@ -4,15 +4,15 @@
  */
 import { constituencySchema, NATIONS, type Constituency } from '../election/reference-schemas';
 import { onsCodeCell, requiredTextCell } from './cell-schemas';
-import { openCsvTable, RowReader } from './csv-table';
-import { finishImport, IssueLog, type ImportOptions, type ImportOutcome } from './import-report';
+import { openCsvImport, RowReader } from './csv-table';
+import type { ImportOptions, ImportOutcome } from './import-report';
 
 const L = { onsCode: 'ONS ID', name: 'Constituency name', regionName: 'Region name', regionCode: 'ONS region ID', nation: 'Country name' } as const;
 
 export function readCommonsConstituencyList(text: string, fileName: string, options: ImportOptions = {}): ImportOutcome<Constituency> {
-  const log = new IssueLog(fileName);
-  const table = openCsvTable(text, log, Object.values(L), options);
-  if (table === undefined) return finishImport(log, { format: 'commons-constituency', recordsRead: 0, accepted: [], rejected: 0, fatal: true }, options);
+  const opened = openCsvImport<Constituency>('commons-constituency', text, fileName, Object.values(L), options);
+  if (!('table' in opened)) return opened;
+  const { table, log } = opened;
   const accepted: Constituency[] = [];
   const seen = new Set<string>();
   let rejected = 0;
@@ -38,5 +38,5 @@ export function readCommonsConstituencyList(text: string, fileName: string, opti
       accepted.push(checked.data);
     } else rejected += 1;
   }
-  return finishImport(log, { format: 'commons-constituency', recordsRead: table.rows.length, accepted, rejected, fatal: false }, options);
+  return opened.finish(accepted, rejected);
 }

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { parseCsv, type CsvRecord } from './csv-parser';
-import { oversizeMessage, type ImportOptions, type IssueLog } from './import-report';
+import { finishImport, IssueLog, oversizeMessage, type ImportFormat, type ImportOptions, type ImportOutcome } from './import-report';
 
 /** Header names compare ignoring case, surrounding spaces and repeated inner spaces. */
 export function foldHeader(name: string): string {
@@ -112,4 +112,34 @@ export class RowReader {
   warn(message: string, header?: string): void {
     this.log.warn(message, this.record.line, header);
   }
+}
+
+/** A CSV import whose file could be read: its table and log, and how it ends. */
+export interface CsvImport<T> {
+  readonly table: CsvTable;
+  readonly log: IssueLog;
+  /** A problem with the whole file found past the header (no party columns): nothing applies. */
+  readonly fatal: () => ImportOutcome<T>;
+  readonly finish: (accepted: readonly T[], rejected: number) => ImportOutcome<T>;
+}
+
+/**
+ * The opening every CSV importer shares: a log named for the file, the size cap, the parse
+ * and the header check. Either the import to read rows from, or, when the file cannot be read
+ * at all, its outcome (nothing applied, the reasons in the report).
+ */
+export function openCsvImport<T>(
+  format: ImportFormat, text: string, fileName: string, requiredHeaders: readonly string[], options: ImportOptions,
+): CsvImport<T> | ImportOutcome<T> {
+  const log = new IssueLog(fileName);
+  const end = (recordsRead: number, accepted: readonly T[], rejected: number, fatal: boolean) =>
+    finishImport(log, { format, recordsRead, accepted, rejected, fatal }, options);
+  const table = openCsvTable(text, log, requiredHeaders, options);
+  if (table === undefined) return end(0, [], 0, true);
+  return {
+    table,
+    log,
+    fatal: () => end(table.rows.length, [], 0, true),
+    finish: (accepted, rejected) => end(table.rows.length, accepted, rejected, false),
+  };
 }

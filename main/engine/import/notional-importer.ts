@@ -7,8 +7,8 @@
 import { knownPartyIdFor, partyIdFor, type PartyId } from '../election/party-table';
 import { baselineSeatSchema, type BaselineSeat } from '../election/baseline-schema';
 import { onsCodeCell, optionalWholeNumberCell, requiredTextCell, wholeNumberCell } from './cell-schemas';
-import { openCsvTable, RowReader } from './csv-table';
-import { finishImport, IssueLog, type ImportOptions, type ImportOutcome } from './import-report';
+import { openCsvImport, RowReader } from './csv-table';
+import type { ImportOptions, ImportOutcome, IssueLog } from './import-report';
 import { NOTIONAL_TO_2024_ONS_CODES } from './ons-recodes';
 import { repairMacRomanMojibake } from './text-repair';
 
@@ -33,9 +33,9 @@ interface SeatDraft {
 }
 
 export function importNotionalResults(text: string, fileName: string, options: NotionalImportOptions = {}): ImportOutcome<BaselineSeat> {
-  const log = new IssueLog(fileName);
-  const table = openCsvTable(text, log, [N.onsCode, N.voteColumn, N.votes, N.validVotes], options);
-  if (table === undefined) return finishImport(log, { format: 'notional', recordsRead: 0, accepted: [], rejected: 0, fatal: true }, options);
+  const opened = openCsvImport<BaselineSeat>('notional', text, fileName, [N.onsCode, N.voteColumn, N.votes, N.validVotes], options);
+  if (!('table' in opened)) return opened;
+  const { table, log } = opened;
   const recodes = options.recodes ?? NOTIONAL_TO_2024_ONS_CODES;
   const drafts = new Map<string, SeatDraft>();
   let unattributed = 0;
@@ -85,7 +85,7 @@ export function importNotionalResults(text: string, fileName: string, options: N
     if (seat === undefined) rejected += 1;
     else accepted.push(seat);
   }
-  return finishImport(log, { format: 'notional', recordsRead: table.rows.length, accepted, rejected, fatal: false }, options);
+  return opened.finish(accepted, rejected);
 }
 
 /** `CONV`, `Commons Speaker`, `IND2V` are known; others fall back to the published abbreviation. */

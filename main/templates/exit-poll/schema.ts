@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PARTY_TABLE } from '../../engine/election';
-import type { TemplateDefinition } from '../../engine/templates';
+import { boundTemplate, type TemplateDefinition } from '../../engine/templates';
 import { resolveExitPoll } from './compare';
 
 /** At most eight bars fit the board at 76 px a row; one Next reveals each. */
@@ -62,10 +62,8 @@ export const exitPoll: TemplateDefinition = {
   description: 'Full-screen projected seats per party against the 326 majority line, with the change on the notional result, one party per Next',
   layer: 'fullscreen',
   steps: EXIT_POLL_MAX_PARTIES,
-  fields: exitPollFields,
+  // What it draws is its fields, with each row's previous figure filled from the baseline.
+  ...boundTemplate(exitPollFields, resolveExitPoll, exitPollFields),
   title: (f) => `${String(f.title ?? 'Exit poll')} ${String(f.time ?? '')}`.trim(),
   demo: { title: 'Exit poll', time: '22:00', source: 'Projected seats: Ipsos for BBC, ITV News and Sky News', compare: 'notional', compareLabel: '', parties: POLL_2024 },
-  resolve: (fields, ctx) => resolveExitPoll(exitPollFields.parse(fields), ctx),
-  // What it draws is its fields, with each row's previous figure filled from the baseline.
-  view: exitPollFields,
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assertFitsElection } from '../election-fit';
-import type { TemplateDefinition } from '../../engine/templates';
+import { boundTemplate, type TemplateDefinition } from '../../engine/templates';
 import { shownPartiesField } from '../seat-tally/schema';
 import { resolveHemicycle, hemicycleView } from './bind';
 
@@ -19,9 +19,7 @@ export const hemicycle: TemplateDefinition = {
   description: 'Full-screen parliament arc of all 650 seats, coloured as they declare, with the 326 line and a key',
   layer: 'fullscreen',
   steps: 1,
-  fields: hemicycleFields,
+  ...boundTemplate(hemicycleFields, (fields, ctx) => (assertFitsElection('hemicycle', ctx), resolveHemicycle(fields, ctx)), hemicycleView),
   title: (f) => String(f.title ?? 'House of Commons'),
   demo: { title: 'House of Commons', subtitle: 'General election 2024', parties: ['lab', 'con', 'ld', 'snp', 'reform', 'green', 'pc'] },
-  resolve: (fields, ctx) => (assertFitsElection('hemicycle', ctx), resolveHemicycle(hemicycleFields.parse(fields), ctx)),
-  view: hemicycleView,
 };

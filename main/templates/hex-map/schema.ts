@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assertFitsElection } from '../election-fit';
-import type { TemplateDefinition } from '../../engine/templates';
+import { boundTemplate, type TemplateDefinition } from '../../engine/templates';
 import { onsCodeSchema, partyIdSchema } from '../../engine/election';
 import { FOCUS_REGION_CODES, WHOLE_MAP, placeName } from './regions';
 import { resolveHexMap } from './bind';
@@ -48,10 +48,8 @@ export const hexMap: TemplateDefinition = {
   description: 'Full-screen map of the 650 seats coloured by winner, zooming to a region with its key',
   layer: 'fullscreen',
   steps: 2,
-  fields: hexMapFields,
+  ...boundTemplate(hexMapFields, (fields, ctx) => (assertFitsElection('hex-map', ctx), resolveHexMap(fields, ctx)), hexMapViewSchema),
   title: (f) => `Map: ${placeName(String(f.region ?? WHOLE_MAP))}`,
   // East of England: 61 seats, 55 of them Conservative on the notional 2019 result (seeds article 000).
   demo: { title: 'General election 2024', region: 'E12000006', source: 'results' },
-  resolve: (fields, ctx) => (assertFitsElection('hex-map', ctx), resolveHexMap(hexMapFields.parse(fields), ctx)),
-  view: hexMapViewSchema,
 };

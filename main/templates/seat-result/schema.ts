@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TemplateDefinition } from '../../engine/templates';
+import { boundTemplate, type TemplateDefinition } from '../../engine/templates';
 import { onsCodeSchema } from '../../engine/election';
 import { resolveSeatResult, seatResultViewSchema } from './bind';
 
@@ -20,13 +20,11 @@ export const seatResult: TemplateDefinition = {
   description: 'Declaration flash: GAIN or HOLD, majority, turnout and swing, then the full result',
   layer: 'fullscreen',
   steps: 2,
-  fields: seatResultFields,
+  ...boundTemplate(seatResultFields, resolveSeatResult, seatResultViewSchema),
   // The seat by name, as the list and the as-run log should read; its code only if the list lacks it.
   title: (f, names) => {
     const code = String(f.constituency ?? PETERBOROUGH);
     return `Result: ${names.constituencies.get(code)?.name ?? code}`;
   },
   demo: { constituency: PETERBOROUGH, bars: 6 },
-  resolve: (fields, ctx) => resolveSeatResult(seatResultFields.parse(fields), ctx),
-  view: seatResultViewSchema,
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assertFitsElection } from '../election-fit';
 import { OTHER_PARTY_ID, PARTY_TABLE } from '../../engine/election';
-import type { TemplateDefinition } from '../../engine/templates';
+import { boundTemplate, type TemplateDefinition } from '../../engine/templates';
 import { placeName } from '../hex-map/regions';
 import { resolveSeatTally, seatTallyView } from './bind';
 
@@ -38,13 +38,11 @@ export const seatTally: TemplateDefinition = {
   description: 'Full-screen state of the parties: seats won, net change and declarations so far, live from the results',
   layer: 'fullscreen',
   steps: 1,
-  fields: seatTallyFields,
+  ...boundTemplate(seatTallyFields, (fields, ctx) => (assertFitsElection('seat-tally', ctx), resolveSeatTally(fields, ctx)), seatTallyView),
   title: (f) => {
     const title = String(f.title);
     const place = f.region ? placeName(String(f.region)) : '';
     return place === '' || title.includes(place) ? title : `${title}: ${place}`;
   },
   demo: { title: 'State of the parties', region: '', parties: ['lab', 'con', 'ld', 'snp', 'reform', 'green', 'pc'] },
-  resolve: (fields, ctx) => (assertFitsElection('seat-tally', ctx), resolveSeatTally(seatTallyFields.parse(fields), ctx)),
-  view: seatTallyView,
 };

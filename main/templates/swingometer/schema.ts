@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TemplateDefinition } from '../../engine/templates';
+import { boundTemplate, type TemplateDefinition } from '../../engine/templates';
 import { ATTACKERS } from '../target-seats/schema';
 import { resolveSwingometer, swingometerViewSchema } from './bind';
 
@@ -27,9 +27,7 @@ export const swingometer: TemplateDefinition = {
   description: 'Two-party swing needle, live from the results or a what-if, with the seats that change hands',
   layer: 'fullscreen',
   steps: 2,
-  fields: swingometerFields,
+  ...boundTemplate(swingometerFields, resolveSwingometer, swingometerViewSchema),
   title: (f) => `Swing ${String(f.from ?? 'con').toUpperCase()} to ${String(f.to ?? 'lab').toUpperCase()}`,
   demo: { title: '', from: 'con', to: 'lab', source: 'results', swing: 0, range: 15 },
-  resolve: (fields, ctx) => resolveSwingometer(swingometerFields.parse(fields), ctx),
-  view: swingometerViewSchema,
 };

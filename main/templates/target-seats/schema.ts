@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TemplateDefinition } from '../../engine/templates';
+import { boundTemplate, type TemplateDefinition } from '../../engine/templates';
 import { PARTY_TABLE, onsCodeSchema, partyInfo } from '../../engine/election';
 import { placeName } from '../hex-map/regions';
 import { resolveTargetSeats, targetSeatsViewSchema, ROWS_PER_PAGE, TARGET_PAGES } from './bind';
@@ -29,9 +29,7 @@ export const targetSeats: TemplateDefinition = {
   description: 'A party\u2019s target seats ranked by swing needed, each marked GAIN or HOLD live as it declares',
   layer: 'fullscreen',
   steps: TARGET_PAGES,
-  fields: targetSeatsFields,
+  ...boundTemplate(targetSeatsFields, resolveTargetSeats, targetSeatsViewSchema),
   title: (f) => (f.title ? String(f.title) : `${partyInfo(String(f.party))?.name ?? String(f.party)} targets: ${placeName(String(f.region))}`),
   demo: { title: '', party: 'lab', region: 'E12000006', count: 24, seats: [] },
-  resolve: (fields, ctx) => resolveTargetSeats(targetSeatsFields.parse(fields), ctx),
-  view: targetSeatsViewSchema,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TemplateDefinition } from '../../engine/templates';
+import { boundTemplate, type TemplateDefinition } from '../../engine/templates';
 import { resolveTicker } from './bind';
 import { splitItems } from './items';
 
@@ -51,7 +51,7 @@ export const ticker: TemplateDefinition = {
   description: 'Bottom ticker: the latest declarations (or your own items) scrolling on one line',
   layer: 'ticker',
   steps: 1,
-  fields: tickerFields,
+  ...boundTemplate(tickerFields, resolveTicker, tickerViewSchema),
   title: (f) => `Ticker: ${String(f.label ?? 'Latest')}`,
   // Holding lines from the 22:00 exit poll (Ipsos for BBC/ITV/Sky), until results arrive.
   demo: {
@@ -61,6 +61,4 @@ export const ticker: TemplateDefinition = {
     items: 'Exit poll: Labour 410 seats, Conservatives 131\nLabour majority of 170 projected\nLib Dems 61, Reform UK 13, SNP 10, Plaid Cymru 4',
     speed: 140,
   },
-  resolve: (fields, ctx) => resolveTicker(tickerFields.parse(fields), ctx),
-  view: tickerViewSchema,
 };

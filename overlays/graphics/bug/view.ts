@@ -1,5 +1,4 @@
-import { gsap } from 'gsap';
-import type { GraphicView } from '../view';
+import { graphicView } from '../view';
 import { part } from '../dom';
 import { bugFields } from '../../../main/templates/bug/schema';
 import { fillBug } from './fill';
@@ -7,7 +6,7 @@ import { bugIn, bugOut, bugUpdate } from './timeline';
 import './bug.css';
 
 /** A small corner badge: an accent tag with the text, and a clock block beside it in clock mode. */
-export const bugView: GraphicView = {
+export const bugView = graphicView(bugFields, {
   create(fields) {
     const root = part('div', 'bug');
     const tag = part('div', 'bug-tag');
@@ -15,11 +14,10 @@ export const bugView: GraphicView = {
     const clock = part('div', 'bug-clock');
     clock.append(part('span', 'bug-time'));
     root.append(tag, clock);
-    fillBug(root, bugFields.parse(fields));
+    fillBug(root, fields);
     return root;
   },
   animateIn: bugIn,
-  animateStep: () => gsap.timeline({ paused: true }),
-  animateUpdate: (el, previous, next) => bugUpdate(el, bugFields.parse(previous), bugFields.parse(next)),
+  animateUpdate: bugUpdate,
   animateOut: bugOut,
-};
+});

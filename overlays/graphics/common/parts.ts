@@ -1,6 +1,7 @@
 import { gsap } from 'gsap';
-import { countBetween, countText } from './text-change';
-import { fitText, setBoxText } from './fit-text';
+import { countBetween, countNumber, countText } from './text-change';
+import { fitBox, fitText, setBoxText, type FitOptions } from './fit-text';
+import { part } from '../dom';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
@@ -42,6 +43,13 @@ export function formatNumber(n: number, fmt: NumberFormat): string {
 export const num = (n: number, fmt: NumberFormat): Num => ({ n, fmt });
 export const partText = (p: Part | undefined): string => (p === undefined ? '' : typeof p === 'string' ? p : formatNumber(p.n, p.fmt));
 
+/** A `[data-part]` element, its text written by writeParts and changed by updateParts; `fit` for a text that can run long. */
+export function partSlot(className: string, name: string, fit?: FitOptions): HTMLElement {
+  const el = part('div', className);
+  el.dataset.part = name;
+  return fit ? fitBox(el, fit) : el;
+}
+
 function elementsOf(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>('[data-part]'));
 }
@@ -69,7 +77,7 @@ export function updateParts(root: HTMLElement, before: Parts, after: Parts, appl
     const b = after[key];
     if (partText(a) === partText(b)) continue;
     const count = typeof a === 'object' && typeof b === 'object' && a.fmt === b.fmt
-      ? countNumber(a, b)
+      ? countNumber(a.n, b.n, (n) => formatNumber(n, b.fmt))
       : typeof a === 'string' && typeof b === 'string' ? countBetween(a, b) : null;
     if (count) counting.push({ el, count });
     else fading.push(el);
@@ -86,11 +94,6 @@ export function updateParts(root: HTMLElement, before: Parts, after: Parts, appl
   if (fading.length) tl.to(fading, { opacity: 1, duration: 0.25, ease: 'power1.out' }, at);
   for (const c of counting) tl.add(countText(c.el, c.count), at);
   return tl;
-}
-
-/** A number counting in its format; the last frame writes the exact text the view asks for, never a rounding of the tween. */
-function countNumber(from: Num, to: Num): (progress: number) => string {
-  return (p) => (p >= 1 ? formatNumber(to.n, to.fmt) : formatNumber(from.n + (to.n - from.n) * p, to.fmt));
 }
 
 /** A colour held in a CSS variable blends from old to new (a small panel repaint, only on updates). */

@@ -54,7 +54,19 @@ export function countBetween(from: string, to: string): ((progress: number) => s
   };
 }
 
-/** One proxy tween writing the counted text; the last frame writes `to` exactly. */
+/**
+ * A number counting from one value to another, written in `format` (which rounds as the
+ * figure is shown). At 1 it is exactly `to`, never a float's near miss of it.
+ */
+export function countNumber(from: number, to: number, format: (n: number) => string): (progress: number) => string {
+  return (p) => format(p >= 1 ? to : from + (to - from) * p);
+}
+
+/**
+ * The one counter on air: a proxy tween writing the counted text (countBetween, countNumber).
+ * The text node changes, nothing is laid out around it (figures sit in fixed-width boxes), so a
+ * count costs a glyph run a frame; the last frame writes `to` exactly.
+ */
 export function countText(el: HTMLElement, count: (progress: number) => string, duration = 0.8): Timeline {
   const value = { p: 0 };
   // Into a fitted box's own span (fit-text.ts), so the fit survives the count.

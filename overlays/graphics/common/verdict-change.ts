@@ -1,7 +1,9 @@
 import type { gsap } from 'gsap';
 import type { Verdict } from '../../../main/templates/common/verdict';
 import { changeText } from './text-change';
-import { blendVar } from './parts';
+import { blendVar, textOn } from './parts';
+import { fitText, setBoxText } from './fit-text';
+import { partyColour } from '../../../main/templates/palette';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
@@ -18,4 +20,20 @@ export function changeVerdict(tl: Timeline, box: HTMLElement, before: Verdict, a
   const shown = sameParty ? before.text : `\u0000${before.text}`;
   const at = changeText(tl, text, shown, after.text, fill);
   if (!sameParty) blendVar(tl, box, '--party', colour, at);
+}
+
+/**
+ * Writes a board's verdict at its value: the words, the party's colour (--party) and the ink
+ * that reads on it (--party-ink). The box is the board's `.board-verdict`; returned for a
+ * template's own touches (the hemicycle's waiting size).
+ */
+export function fillVerdict(root: HTMLElement, verdict: Verdict): HTMLElement {
+  const box = root.querySelector<HTMLElement>('.board-verdict')!;
+  const colour = partyColour(verdict.party);
+  box.style.setProperty('--party', colour);
+  box.style.setProperty('--party-ink', textOn(colour));
+  setBoxText(box.querySelector<HTMLElement>('.board-verdict-text')!, verdict.text);
+  // Only a verdict in a fitted box (the exit poll's) has anything to fit.
+  fitText(box);
+  return box;
 }

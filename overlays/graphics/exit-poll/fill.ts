@@ -1,5 +1,6 @@
 import { gsap } from 'gsap';
 import { partyColour } from '../../../main/templates/palette';
+import { fillVerdict } from '../common/verdict-change';
 import { textOn } from '../common/parts';
 import { partyName } from '../../../main/templates/common/parties';
 import { signed } from '../../../main/templates/common/verdict';
@@ -67,19 +68,10 @@ export function fillHeader(el: HTMLElement, fields: ExitPollFields): void {
   fitText(el.querySelector<HTMLElement>('.ep-head')!);
 }
 
-export function fillVerdict(el: HTMLElement, board: Board): void {
-  const verdict = el.querySelector<HTMLElement>('.ep-verdict')!;
-  const colour = partyColour(board.verdict.party);
-  verdict.style.setProperty('--party', colour);
-  verdict.style.setProperty('--party-ink', textOn(colour));
-  setBoxText(verdict.querySelector<HTMLElement>('.ep-verdict-text')!, board.verdict.text);
-  fitText(verdict);
-}
-
 /** Every row at its data, shown or hidden by how many are revealed; the majority line at 326. */
 export function fillBoard(el: HTMLElement, fields: ExitPollFields, board: Board): void {
   fillHeader(el, fields);
-  fillVerdict(el, board);
+  fillVerdict(el, board.verdict);
   const shown = revealed(el);
   rowsOf(el).forEach((row, i) => {
     const data = board.rows[i];

@@ -1,10 +1,10 @@
 import { gsap } from 'gsap';
 import { countTo } from '../common/count';
 import { signed } from '../../../main/templates/common/verdict';
-import { changeVerdict } from '../common/verdict-change';
+import { changeVerdict, fillVerdict } from '../common/verdict-change';
 import { partyColour } from '../../../main/templates/palette';
 import { exitPollBoard, sameOrder, type Board } from './board';
-import { barScale, boardOf, fillBoard, fillHeader, fillRowText, fillVerdict, revealed, rowsOf, tickX, trackX } from './fill';
+import { barScale, boardOf, fillBoard, fillHeader, fillRowText, revealed, rowsOf, tickX, trackX } from './fill';
 import type { ExitPollFields } from '../../../main/templates/exit-poll/schema';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
@@ -73,7 +73,7 @@ export function exitPollUpdate(el: HTMLElement, previous: ExitPollFields, next: 
       .call(() => fillBoard(el, next, after), [], 0.2)
       .to(q('.ep-rows'), { opacity: 1, duration: 0.3, ease: 'power1.out' }, 0.2);
   }
-  changeVerdict(tl, q('.ep-verdict')[0]!, before.verdict, after.verdict, partyColour(after.verdict.party), () => fillVerdict(el, after));
+  changeVerdict(tl, q('.ep-verdict')[0]!, before.verdict, after.verdict, partyColour(after.verdict.party), () => fillVerdict(el, after.verdict));
   return tl.call(() => fillBoard(el, next, after)); // ends exactly at the steady state
 }
 

@@ -1,5 +1,4 @@
-import type { Fields } from '../../../main/engine/show';
-import type { GraphicView } from '../view';
+import { graphicView } from '../view';
 import { part } from '../dom';
 import { fitBox } from '../common/fit-text';
 import { exitPollFields, EXIT_POLL_MAX_PARTIES } from '../../../main/templates/exit-poll/schema';
@@ -19,9 +18,8 @@ function row(): HTMLElement {
 }
 
 /** Every row is built up front (the output builds this off-air), so a Next only plays. */
-export const exitPollView: GraphicView = {
-  create(fields: Fields) {
-    const data = exitPollFields.parse(fields);
+export const exitPollView = graphicView(exitPollFields, {
+  create(data) {
     const root = part('div', 'exit-poll board');
     root.dataset.revealed = '1';
     const head = part('div', 'ep-head board-head');
@@ -41,6 +39,6 @@ export const exitPollView: GraphicView = {
   },
   animateIn: exitPollIn,
   animateStep: exitPollStep,
-  animateUpdate: (el, previous, next) => exitPollUpdate(el, exitPollFields.parse(previous), exitPollFields.parse(next)),
+  animateUpdate: exitPollUpdate,
   animateOut: exitPollOut,
-};
+});

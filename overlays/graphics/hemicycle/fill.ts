@@ -2,10 +2,11 @@ import { gsap } from 'gsap';
 import { part } from '../dom';
 import { setBoxText } from '../common/fit-text';
 import { partyColour } from '../../../main/templates/palette';
-import { needsKeyline, textOn } from '../common/parts';
+import { needsKeyline } from '../common/parts';
 import { partyShort } from '../../../main/templates/common/parties';
 import { figureOrDash } from '../../../main/templates/common/verdict';
 import { PENDING, type HemicycleView } from '../../../main/templates/hemicycle/bind';
+import { fillVerdict } from '../common/verdict-change';
 import { parliamentArc, seatParties, type Arc } from './geometry';
 
 /** The arc on the stage (hemicycle.css places the text around it). */
@@ -86,14 +87,9 @@ export function fillText(el: HTMLElement, view: HemicycleView): void {
   el.querySelector('.hc-marker-label')!.textContent = `${view.needed} for a majority`;
 }
 
-export function fillVerdict(el: HTMLElement, view: HemicycleView): void {
-  const verdict = el.querySelector<HTMLElement>('.hc-verdict')!;
-  const colour = partyColour(view.verdict.party);
-  verdict.style.setProperty('--party', colour);
-  verdict.style.setProperty('--party-ink', textOn(colour));
-  verdict.querySelector('.hc-verdict-text')!.textContent = view.verdict.text;
+export function fillHemicycleVerdict(el: HTMLElement, view: HemicycleView): void {
   // The waiting line is longer than any verdict: a size down keeps it clear of the majority label.
-  verdict.classList.toggle('is-waiting', view.decided === 0);
+  fillVerdict(el, view.verdict).classList.toggle('is-waiting', view.decided === 0);
 }
 
 /** Everything at its value with no animation; the arc is rebuilt only if the House changed size. */
@@ -117,6 +113,6 @@ export function fillHemicycle(el: HTMLElement, view: HemicycleView): void {
   }
   fillText(el, view);
   fillKey(el, view);
-  fillVerdict(el, view);
+  fillHemicycleVerdict(el, view);
   shown.set(el, current);
 }

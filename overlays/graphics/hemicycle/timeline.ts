@@ -4,7 +4,7 @@ import { fitText } from '../common/fit-text';
 import { changeVerdict } from '../common/verdict-change';
 import { partyColour } from '../../../main/templates/palette';
 import type { HemicycleView } from '../../../main/templates/hemicycle/bind';
-import { buildArc, fillHemicycle, fillKey, fillText, fillVerdict, paintSeat, partiesOf, seatFill, shownArc } from './fill';
+import { buildArc, fillHemicycle, fillHemicycleVerdict, fillKey, fillText, paintSeat, partiesOf, seatFill, shownArc } from './fill';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
@@ -81,6 +81,6 @@ export function hemicycleUpdate(el: HTMLElement, next: HemicycleView): Timeline 
       .call(() => (fillText(el, { ...next, decided: before.view.decided }), fitText(el)), [], 0.15)
       .to(q('.hc-head'), { opacity: 1, duration: 0.25 }, 0.15);
   }
-  changeVerdict(tl, q('.hc-verdict')[0]!, before.view.verdict, next.verdict, partyColour(next.verdict.party), () => fillVerdict(el, next));
+  changeVerdict(tl, q('.hc-verdict')[0]!, before.view.verdict, next.verdict, partyColour(next.verdict.party), () => fillHemicycleVerdict(el, next));
   return tl.call(() => fillHemicycle(el, next));
 }

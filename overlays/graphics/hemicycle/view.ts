@@ -1,6 +1,5 @@
 import { gsap } from 'gsap';
-import type { Fields } from '../../../main/engine/show';
-import type { GraphicView } from '../view';
+import { graphicView } from '../view';
 import { part } from '../dom';
 import { fitBox } from '../common/fit-text';
 import { hemicycleView as viewSchema } from '../../../main/templates/hemicycle/bind';
@@ -10,8 +9,8 @@ import '../common/board.css';
 import './hemicycle.css';
 
 /** The 650 seats as one SVG, built with every fill off-air; the take only sweeps it in. */
-export const hemicycleView: GraphicView = {
-  create(fields: Fields) {
+export const hemicycleView = graphicView(viewSchema, {
+  create(view) {
     const root = part('div', 'hemicycle board');
     const head = part('div', 'hc-head board-head');
     // The subtitle keeps left of the arc's rising ring: it condenses, then steps down, to fit.
@@ -25,12 +24,11 @@ export const hemicycleView: GraphicView = {
     const verdict = part('div', 'hc-verdict board-verdict');
     verdict.append(part('div', 'hc-verdict-text board-verdict-text'));
     root.append(part('div', 'hc-backdrop board-backdrop'), part('div', 'hc-arc'), clip, marker, head, centre, verdict, part('div', 'hc-key'));
-    fillHemicycle(root, viewSchema.parse(fields));
+    fillHemicycle(root, view);
     gsap.set(root.querySelector('.hc-wipe'), { autoAlpha: 0 });
     return root;
   },
   animateIn: hemicycleIn,
-  animateStep: () => gsap.timeline({ paused: true }),
-  animateUpdate: (el, _previous, next) => hemicycleUpdate(el, viewSchema.parse(next)),
+  animateUpdate: (el, _previous, next) => hemicycleUpdate(el, next),
   animateOut: hemicycleOut,
-};
+});

@@ -3,6 +3,7 @@ import { partyName } from '../../../main/templates/common/parties';
 import { hexColour, KEY_OFF, type HexMapParts } from './draw';
 import { HEX_MAP_NAME, type HexMapView, type Tally } from '../../../main/templates/hex-map/schema';
 import { lineAbovePlace } from '../common/headings';
+import { countTo } from '../common/count';
 import { DASH, figureOrDash } from '../../../main/templates/common/verdict';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
@@ -57,11 +58,10 @@ export function fillKey(parts: HexMapParts, view: HexMapView, tally: Tally): voi
 }
 
 /** A number counting from what is shown to `to`, inside a timeline. */
-function countTo(tl: Timeline, el: Element, to: number, at: number): void {
+function countFromShown(tl: Timeline, el: HTMLElement, to: number, at: number): void {
   const from = Number(el.textContent);
   if (!Number.isFinite(from) || from === to) return void tl.call(() => void (el.textContent = String(to)), [], at);
-  const value = { n: from };
-  tl.to(value, { n: to, duration: 0.8, ease: 'power2.out', onUpdate: () => void (el.textContent = String(Math.round(value.n))) }, at);
+  tl.add(countTo(el, from, to, String, 0.8), at);
 }
 
 /**
@@ -78,7 +78,7 @@ export function updateKey(tl: Timeline, parts: HexMapParts, view: HexMapView, pr
     return;
   }
   const [count, rest] = progressText(view, next);
-  countTo(tl, q(parts, '.hex-key-count'), Number(count), at);
+  countFromShown(tl, q(parts, '.hex-key-count'), Number(count), at);
   tl.call(() => void (q(parts, '.hex-key-of').textContent = rest), [], at);
   if (view.source !== 'baseline') tl.to(q(parts, '.hex-key-bar-fill'), { scaleX: share(next.decided, next.total), duration: 0.8, ease: 'power2.out', ...FLAT }, at);
   parts.rows.forEach((row, i) => {
@@ -87,7 +87,7 @@ export function updateKey(tl: Timeline, parts: HexMapParts, view: HexMapView, pr
     if (was && now && was.party === now.party && waiting(view, next)) {
       tl.call(() => void (row.querySelector('.hex-key-seats')!.textContent = DASH), [], at);
     } else if (was && now && was.party === now.party) {
-      countTo(tl, row.querySelector('.hex-key-seats')!, now.seats, at);
+      countFromShown(tl, row.querySelector<HTMLElement>('.hex-key-seats')!, now.seats, at);
       tl.to(row.querySelector('.hex-key-meter'), { scaleX: share(now.seats, next.total), duration: 0.8, ease: 'power2.out', ...FLAT }, at);
     } else {
       tl.to(row, { opacity: 0, duration: 0.2, ease: 'power1.in' }, at)

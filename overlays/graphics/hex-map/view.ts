@@ -1,4 +1,4 @@
-import type { GraphicView } from '../view';
+import { graphicView } from '../view';
 import { buildHexMap, hexMapParts } from './draw';
 import { fillKey } from './key';
 import { hexMapViewSchema } from '../../../main/templates/hex-map/schema';
@@ -8,9 +8,8 @@ import { hexLayoutKeyOf } from './layout-loader';
 import './hex-map.css';
 
 /** The output's side of the hex map: the engine resolves the results, this draws them. */
-export const hexMapView: GraphicView = {
-  create(fields) {
-    const view = hexMapViewSchema.parse(fields);
+export const hexMapView = graphicView(hexMapViewSchema, {
+  create(view) {
     // Loaded before the preview was drawn (whenHexLayoutsReady); a layout that never arrived draws no hexes.
     useHexLayout(hexLayoutKeyOf(view));
     const el = buildHexMap(view);
@@ -19,6 +18,6 @@ export const hexMapView: GraphicView = {
   },
   animateIn: hexMapIn,
   animateStep: hexMapStep,
-  animateUpdate: (el, previous, next) => hexMapUpdate(el, hexMapViewSchema.parse(previous), hexMapViewSchema.parse(next)),
+  animateUpdate: hexMapUpdate,
   animateOut: hexMapOut,
-};
+});

@@ -1,6 +1,7 @@
 import { gsap } from 'gsap';
 import { part } from '../dom';
 import { partyColour } from '../../../main/templates/palette';
+import { fillVerdict } from '../common/verdict-change';
 import { textOn } from '../common/parts';
 import { partyShort } from '../../../main/templates/common/parties';
 import { figureOrDash, signed } from '../../../main/templates/common/verdict';
@@ -47,14 +48,6 @@ export function fillHead(el: HTMLElement, view: SeatTallyView): void {
   el.querySelector('.st-change-basis')!.textContent = view.changeAgainst;
 }
 
-export function fillVerdict(el: HTMLElement, view: SeatTallyView): void {
-  const verdict = el.querySelector<HTMLElement>('.st-verdict')!;
-  const colour = partyColour(view.verdict.party);
-  verdict.style.setProperty('--party', colour);
-  verdict.style.setProperty('--party-ink', textOn(colour));
-  verdict.querySelector('.st-verdict-text')!.textContent = view.verdict.text;
-}
-
 /** Builds (or rebuilds) the columns and puts every figure at its value, with no animation. */
 export function fillTally(el: HTMLElement, view: SeatTallyView): void {
   const layout = tallyLayout(view);
@@ -73,7 +66,7 @@ export function fillTally(el: HTMLElement, view: SeatTallyView): void {
     col.querySelector('.st-change')!.textContent = figureOrDash(c.change, waiting(view), signed);
   }
   fillHead(el, view);
-  fillVerdict(el, view);
+  fillVerdict(el, view.verdict);
   gsap.set(el.querySelector('.st-progress-fill'), { scaleX: view.total ? view.decided / view.total : 0 });
   const line = el.querySelector<HTMLElement>('.st-line')!;
   line.hidden = view.needed === null;

@@ -1,10 +1,10 @@
 import { gsap } from 'gsap';
 import { countTo } from '../common/count';
 import { signed } from '../../../main/templates/common/verdict';
-import { changeVerdict } from '../common/verdict-change';
+import { changeVerdict, fillVerdict } from '../common/verdict-change';
 import { partyColour } from '../../../main/templates/palette';
 import type { SeatTallyView } from '../../../main/templates/seat-tally/bind';
-import { columnOf, fillHead, fillTally, fillVerdict, shownTally, waiting } from './fill';
+import { columnOf, fillHead, fillTally, shownTally, waiting } from './fill';
 import { barScale, figureY, sameParties, tallyLayout } from './layout';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
@@ -79,7 +79,7 @@ export function seatTallyUpdate(el: HTMLElement, next: SeatTallyView): Timeline 
       .to(q('.st-cols'), { opacity: 1, duration: 0.3 }, 0.2);
   }
   if (next.needed !== null && before.needed !== null) tl.to(q('.st-line'), { y: figureY(next.needed, layout), ...move }, 0);
-  changeVerdict(tl, q('.st-verdict')[0]!, before.verdict, next.verdict, partyColour(next.verdict.party), () => fillVerdict(el, next));
+  changeVerdict(tl, q('.st-verdict')[0]!, before.verdict, next.verdict, partyColour(next.verdict.party), () => fillVerdict(el, next.verdict));
   // Ends exactly at the steady state (and records what is shown for the next update).
   return tl.call(() => fillTally(el, next));
 }

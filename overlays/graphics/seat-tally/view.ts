@@ -1,16 +1,14 @@
-import type { Fields } from '../../../main/engine/show';
-import type { GraphicView } from '../view';
+import { graphicView } from '../view';
 import { part } from '../dom';
 import { seatTallyView as viewSchema } from '../../../main/templates/seat-tally/bind';
 import { fillTally } from './fill';
 import { seatTallyIn, seatTallyOut, seatTallyUpdate } from './timeline';
-import { gsap } from 'gsap';
 import '../common/board.css';
 import './seat-tally.css';
 
 /** The state of the parties: one column a party, built whole off-air. */
-export const seatTallyView: GraphicView = {
-  create(fields: Fields) {
+export const seatTallyView = graphicView(viewSchema, {
+  create(view) {
     const root = part('div', 'seat-tally board');
     const head = part('div', 'st-head board-head');
     head.append(part('div', 'st-title board-title'), part('div', 'st-area board-subtitle'));
@@ -27,11 +25,10 @@ export const seatTallyView: GraphicView = {
     const verdict = part('div', 'st-verdict board-verdict');
     verdict.append(part('div', 'st-verdict-text board-verdict-text'));
     root.append(part('div', 'st-backdrop board-backdrop'), part('div', 'st-panel'), part('div', 'st-rule board-rule'), head, declared, chart, verdict);
-    fillTally(root, viewSchema.parse(fields));
+    fillTally(root, view);
     return root;
   },
   animateIn: seatTallyIn,
-  animateStep: () => gsap.timeline({ paused: true }),
-  animateUpdate: (el, _previous, next) => seatTallyUpdate(el, viewSchema.parse(next)),
+  animateUpdate: (el, _previous, next) => seatTallyUpdate(el, next),
   animateOut: seatTallyOut,
-};
+});

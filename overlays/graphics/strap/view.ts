@@ -1,14 +1,12 @@
-import { gsap } from 'gsap';
-import type { Fields } from '../../../main/engine/show';
-import type { GraphicView } from '../view';
+import { graphicView } from '../view';
 import { strapFields } from '../../../main/templates/strap/schema';
 import { fillStrap } from './fill';
 import { part } from '../dom';
 import { fitBox } from '../common/fit-text';
 import { strapIn, strapOut, strapUpdate } from './timeline';
 
-export const strapView: GraphicView = {
-  create(fields: Fields) {
+export const strapView = graphicView(strapFields, {
+  create(fields) {
     const root = part('div', 'strap');
     const main = part('div', 'strap-main');
     main.append(part('div', 'strap-bg'), part('div', 'strap-accent'), part('div', 'strap-label'),
@@ -19,11 +17,10 @@ export const strapView: GraphicView = {
     const subWrap = part('div', 'strap-sub-wrap');
     subWrap.append(sub);
     root.append(main, subWrap);
-    fillStrap(root, strapFields.parse(fields));
+    fillStrap(root, fields);
     return root;
   },
   animateIn: strapIn,
-  animateStep: () => gsap.timeline({ paused: true }),
-  animateUpdate: (el, previous, next) => strapUpdate(el, strapFields.parse(previous), strapFields.parse(next)),
+  animateUpdate: strapUpdate,
   animateOut: strapOut,
-};
+});

@@ -1,5 +1,4 @@
-import { gsap } from 'gsap';
-import type { GraphicView } from '../view';
+import { graphicView } from '../view';
 import { part } from '../dom';
 import { tickerViewSchema } from '../../../main/templates/ticker/schema';
 import { TickerStrip } from './strip';
@@ -15,9 +14,8 @@ function stripOf(el: HTMLElement): TickerStrip {
 }
 
 /** The output's side of the ticker: a label block and a clipped window holding the moving track. */
-export const tickerView: GraphicView = {
-  create(fields) {
-    const view = tickerViewSchema.parse(fields);
+export const tickerView = graphicView(tickerViewSchema, {
+  create(view) {
     const root = part('div', 'ticker');
     const label = part('div', 'ticker-label');
     label.append(part('span', 'ticker-label-text', view.label));
@@ -33,7 +31,6 @@ export const tickerView: GraphicView = {
     return root;
   },
   animateIn: (el) => tickerIn(el, stripOf(el)),
-  animateStep: () => gsap.timeline({ paused: true }),
-  animateUpdate: (el, previous, next) => tickerUpdate(el, stripOf(el), tickerViewSchema.parse(previous), tickerViewSchema.parse(next)),
+  animateUpdate: (el, previous, next) => tickerUpdate(el, stripOf(el), previous, next),
   animateOut: (el) => tickerOut(el, stripOf(el)),
-};
+});
