@@ -1,6 +1,6 @@
 import { gsap } from 'gsap';
 import { partyColour } from '../../../main/templates/palette';
-import { textOn } from '../common/parts';
+import { paintPartyPlate } from '../common/parts';
 import { partyName } from '../../../main/templates/common/parties';
 import { signed } from '../../../main/templates/common/verdict';
 import { fitText, setBoxText } from '../common/fit-text';
@@ -39,8 +39,7 @@ export function revealed(el: HTMLElement): number {
 /** Writes one row's text and colours; its bar lengths are set by the caller (set or tweened). */
 export function fillRowText(row: HTMLElement, data: BoardRow): void {
   row.dataset.party = data.party;
-  row.style.setProperty('--party', partyColour(data.party));
-  row.style.setProperty('--party-ink', textOn(partyColour(data.party)));
+  paintPartyPlate(row, partyColour(data.party));
   setBoxText(row.querySelector<HTMLElement>('.ep-name')!, partyName(data.party));
   row.querySelector('.ep-seats')!.textContent = String(data.seats);
   const change = row.querySelector<HTMLElement>('.ep-change')!;
@@ -70,8 +69,7 @@ export function fillHeader(el: HTMLElement, fields: ExitPollFields): void {
 export function fillVerdict(el: HTMLElement, board: Board): void {
   const verdict = el.querySelector<HTMLElement>('.ep-verdict')!;
   const colour = partyColour(board.verdict.party);
-  verdict.style.setProperty('--party', colour);
-  verdict.style.setProperty('--party-ink', textOn(colour));
+  paintPartyPlate(verdict, colour);
   setBoxText(verdict.querySelector<HTMLElement>('.ep-verdict-text')!, board.verdict.text);
   fitText(verdict);
 }

@@ -2,7 +2,7 @@ import { gsap } from 'gsap';
 import { part } from '../dom';
 import { setBoxText } from '../common/fit-text';
 import { partyColour } from '../../../main/templates/palette';
-import { needsKeyline, textOn } from '../common/parts';
+import { needsKeyline, paintPartyPlate } from '../common/parts';
 import { partyShort } from '../../../main/templates/common/parties';
 import { figureOrDash } from '../../../main/templates/common/verdict';
 import { PENDING, type HemicycleView } from '../../../main/templates/hemicycle/bind';
@@ -89,8 +89,7 @@ export function fillText(el: HTMLElement, view: HemicycleView): void {
 export function fillVerdict(el: HTMLElement, view: HemicycleView): void {
   const verdict = el.querySelector<HTMLElement>('.hc-verdict')!;
   const colour = partyColour(view.verdict.party);
-  verdict.style.setProperty('--party', colour);
-  verdict.style.setProperty('--party-ink', textOn(colour));
+  paintPartyPlate(verdict, colour);
   verdict.querySelector('.hc-verdict-text')!.textContent = view.verdict.text;
   // The waiting line is longer than any verdict: a size down keeps it clear of the majority label.
   verdict.classList.toggle('is-waiting', view.decided === 0);

@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { part } from '../dom';
 import { partyColour } from '../../../main/templates/palette';
-import { textOn } from '../common/parts';
+import { paintPartyPlate } from '../common/parts';
 import { partyShort } from '../../../main/templates/common/parties';
 import { figureOrDash, signed } from '../../../main/templates/common/verdict';
 import type { SeatTallyView } from '../../../main/templates/seat-tally/bind';
@@ -25,8 +25,7 @@ export function columnOf(el: HTMLElement, party: string): HTMLElement {
 function column(party: string, width: number): HTMLElement {
   const col = part('div', 'st-col');
   col.dataset.party = party;
-  col.style.setProperty('--party', partyColour(party));
-  col.style.setProperty('--party-ink', textOn(partyColour(party)));
+  paintPartyPlate(col, partyColour(party));
   col.style.width = `${width}px`;
   col.append(part('div', 'st-bar'), part('div', 'st-seats'), part('div', 'st-name', partyShort(party)), part('div', 'st-change'));
   return col;
@@ -50,8 +49,7 @@ export function fillHead(el: HTMLElement, view: SeatTallyView): void {
 export function fillVerdict(el: HTMLElement, view: SeatTallyView): void {
   const verdict = el.querySelector<HTMLElement>('.st-verdict')!;
   const colour = partyColour(view.verdict.party);
-  verdict.style.setProperty('--party', colour);
-  verdict.style.setProperty('--party-ink', textOn(colour));
+  paintPartyPlate(verdict, colour);
   verdict.querySelector('.st-verdict-text')!.textContent = view.verdict.text;
 }
 
