@@ -12,6 +12,7 @@ import { fitStage } from './stage';
 import { part } from './graphics/dom';
 import { afterPaint, cutToStep, emptyStage, thumbnail, withToken } from './gallery-stage';
 import { DEFAULT_HEX_LAYOUT, loadHexLayout } from './graphics/hex-map/layout-loader';
+import { combinationStage, markStage, type CombinationStill } from './gallery-combination';
 
 /** What GET /api/gallery answers (main/server/gallery-api.ts), checked before anything is drawn. */
 const galleryTemplate = z.object({
@@ -25,7 +26,15 @@ const galleryTemplate = z.object({
   case: z.string().optional(),
   caseLabel: z.string().optional(),
 });
-const gallerySchema = z.object({ set: z.enum(['demo', 'stress']), source: z.string(), declared: z.number(), templates: z.array(galleryTemplate) });
+const galleryCombination = z.object({
+  id: z.string().min(1),
+  label: z.string(),
+  layers: z.array(z.object({ template: z.string().min(1), case: z.string().min(1), step: z.number().int().min(1).optional() })).min(1),
+});
+const gallerySchema = z.object({
+  set: z.enum(['demo', 'stress']), source: z.string(), declared: z.number(), templates: z.array(galleryTemplate),
+  combinations: z.array(galleryCombination),
+});
 type GalleryTemplate = z.infer<typeof galleryTemplate>;
 type Gallery = z.infer<typeof gallerySchema>;
 
@@ -82,6 +91,31 @@ function showOne(gallery: Gallery, id: string, backdrop: string): void {
   document.body.append(stage);
   fitStage(stage, document.body);
   cutToStep(slot, { template: template.id, layer: template.layer, view: template.view, step, error: template.error });
+  // &mark=1: the REHEARSAL mark where the output puts it over this graphic alone.
+  if (params.get('mark') === '1') markStage(stage, template.layer, template.view);
+}
+
+/** A combination's layers found among the gallery's cases, each at its last step unless it names one. */
+function combinationStill(gallery: Gallery, id: string): CombinationStill {
+  const combo = gallery.combinations.find((c) => c.id === id);
+  if (!combo) throw new Error(`No combination "${id}" in the ${gallery.set} gallery; it has ${gallery.combinations.map((c) => c.id).join(', ') || 'none'}`);
+  const parts = combo.layers.map((l) => {
+    const t = gallery.templates.find((x) => x.id === l.template && x.case === l.case);
+    if (!t) throw new Error(`combination "${id}": no case "${l.case}" of template "${l.template}" in the gallery`);
+    return { template: t.id, case: l.case, layer: t.layer, view: t.view, step: Math.min(l.step ?? t.steps, t.steps), error: t.error };
+  });
+  return { id: combo.id, label: combo.label, parts };
+}
+
+/** ?combo=<id>: layers on air together, full size, composed as the output composes them; `&mark=1` adds the REHEARSAL mark. */
+function showCombination(gallery: Gallery, id: string, backdrop: string): void {
+  const still = combinationStill(gallery, id);
+  document.body.classList.add('gallery-single');
+  const keyed = params.get('bg') !== 'transparent';
+  const stage = combinationStage(document.body, still, params.get('mark') === '1');
+  stage.classList.toggle('studio', keyed && backdrop === 'studio');
+  if (keyed && backdrop !== 'studio') stage.classList.add(`backdrop-${backdrop}`);
+  fitStage(stage, document.body);
 }
 
 /** A card in the grid; its thumbnail is drawn once it is in the page, since templates measure their text. */
@@ -120,6 +154,7 @@ function showAll(gallery: Gallery, backdrop: string): void {
   for (const template of gallery.templates) {
     for (let step = 1; step <= template.steps; step++) card(grid, template, step);
   }
+  // Layers together are full-size stills only (?combo=): as thumbnails they made the sheet too tall to capture whole.
 }
 
 async function main(): Promise<void> {
@@ -130,7 +165,9 @@ async function main(): Promise<void> {
   // The gallery's night is 2024's: its hex maps carry no layout key and draw the default layout.
   await loadHexLayout(DEFAULT_HEX_LAYOUT);
   const id = params.get('template');
-  if (id === null) showAll(gallery, backdrop);
+  const combo = params.get('combo');
+  if (combo !== null) showCombination(gallery, combo, backdrop);
+  else if (id === null) showAll(gallery, backdrop);
   else showOne(gallery, id, backdrop);
   // Stills: nothing moves once drawn, so a screenshot taken at any moment is the same.
   gsap.globalTimeline.pause();

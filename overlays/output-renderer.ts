@@ -6,6 +6,7 @@ import type { Fields } from '../main/engine/show';
 import type { GraphicView } from './graphics/view';
 import { playOnEngineClock } from './snapshot-clock';
 import { fitText } from './graphics/common/fit-text';
+import { placeMark, rehearsalMark } from './rehearsal-mark';
 
 type Timeline = ReturnType<typeof gsap.timeline>;
 
@@ -120,9 +121,8 @@ export class OutputRenderer {
 
   private finish(snapshot: ProgramSnapshot): void {
     this.revision = snapshot.revision;
-    this.mark.hidden = snapshot.rehearsalMark !== true;
-    // Read from the snapshot, not this page's layers, so outputs keyed over one another put it in the same place.
-    this.mark.dataset.corner = markCorner(snapshot);
+    // Placed from the snapshot's composition, clear of every drawn layer's text (rehearsal-mark.ts).
+    placeMark(this.mark, snapshot);
     // Boards read this to keep out of a band (the ticker's): see "Layers together" in overlays/graphics/README.md.
     if (snapshot.composition.reserved.length) this.stage.dataset.reserved = snapshot.composition.reserved.join(' ');
     else delete this.stage.dataset.reserved;
@@ -315,19 +315,4 @@ function samePreview(a: PreviewCue, b: PreviewCue): boolean {
 
 function sameGraphic(a: OnAir, b: OnAir): boolean {
   return a.takeId === b.takeId;
-}
-
-function rehearsalMark(): HTMLElement {
-  const mark = document.createElement('div');
-  mark.className = 'rehearsal-mark';
-  mark.dataset.rehearsalMark = '';
-  mark.textContent = 'REHEARSAL';
-  mark.hidden = true;
-  return mark;
-}
-
-/** Top-left inside title-safe, clear of the bug's usual top-right; top-right when the bug on air sits top-left. */
-function markCorner(snapshot: ProgramSnapshot): 'top-left' | 'top-right' {
-  const bug = snapshot.program.bug;
-  return bug?.template === 'bug' && bug.view.corner === 'top-left' ? 'top-right' : 'top-left';
 }

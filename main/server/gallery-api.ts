@@ -9,7 +9,7 @@ import { importStraplineResultsJson } from '../engine/import';
 import { emptyShow, type Fields, type Layer } from '../engine/show';
 import { templateTable, type BindingContext, type TemplateDefinition } from '../engine/templates';
 import { ok, route, type Route } from './route-table';
-import { STRESS_CASES } from './gallery-stress';
+import { STRESS_CASES, STRESS_COMBINATIONS, type StressCombination } from './gallery-stress';
 
 /** One template as the gallery shows it: what it is, and what its demo cue draws. */
 export interface GalleryTemplate {
@@ -38,6 +38,8 @@ export interface Gallery {
   source: string;
   declared: number;
   templates: GalleryTemplate[];
+  /** In the stress set: layers on air together, each naming one of the templates' cases (gallery-stress.ts). */
+  combinations: readonly StressCombination[];
 }
 
 export interface GallerySources {
@@ -80,6 +82,7 @@ export async function buildGallery(sources: GallerySources, set: GallerySet = 'd
     templates: set === 'demo'
       ? sources.templates.map((t) => galleryEntry(t, t.demo, ctx))
       : STRESS_CASES.filter((c) => byId.has(c.template)).map((c) => ({ ...galleryEntry(byId.get(c.template)!, c.fields, ctx), case: c.id, caseLabel: c.label })),
+    combinations: set === 'demo' ? [] : STRESS_COMBINATIONS.filter((c) => c.layers.every((l) => byId.has(l.template))),
   };
 }
 

@@ -55,4 +55,44 @@ export const STRESS_CASES: readonly StressCase[] = [
   { template: 'hex-map', id: 'longest', label: 'A 40-character title; the region with the longest name', fields: { title: 'Yorkshire and The Humber, every seat won', region: 'E12000003', source: 'results' } },
   { template: 'ticker', id: 'longest', label: 'A 12-character label', fields: { label: 'Declarations', source: 'results', count: 12, speed: 140 } },
   { template: 'bug', id: 'longest', label: 'A 16-character bug', fields: { text: 'Rhondda ac Ogwŵr', mode: 'text', time: '', corner: 'top-right', accent: 'live' } },
+  { template: 'bug', id: 'bottom', label: 'A bug in a bottom corner, in a party colour that needs its plate shade (Conservative)', fields: { text: 'Con seats', mode: 'text', time: '', corner: 'bottom-right', accent: 'con' } },
+];
+
+/**
+ * Layers on air together, each layer showing one of the cases above at its last step (or the
+ * step named). The gallery draws them as the output does: composed by the engine's rules
+ * (main/engine/composition.ts), so a board holds the strap and the bug and makes room for the
+ * ticker. `?combo=` picks one.
+ */
+export interface StressCombination {
+  id: string;
+  label: string;
+  layers: { template: string; case: string; step?: number }[];
+}
+
+const strap = { template: 'strap', case: 'longest' };
+const bug = { template: 'bug', case: 'longest' };
+const bottomBug = { template: 'bug', case: 'bottom' };
+const ticker = { template: 'ticker', case: 'longest' };
+/** A board with everything else on air: the strap and the bug held off the picture, the ticker kept in its band. */
+const overAll = (id: string, board: { template: string; case: string; step?: number }, what: string): StressCombination =>
+  ({ id, label: `${what}, taken over a strap, a bug and a ticker: strap and bug held, the board clear of the ticker's band`, layers: [board, strap, bug, ticker] });
+
+export const STRESS_COMBINATIONS: readonly StressCombination[] = [
+  { id: 'strap-bug', label: 'The longest strap with the longest bug', layers: [strap, bug] },
+  { id: 'strap-ticker', label: 'The longest strap over the ticker', layers: [strap, ticker] },
+  { id: 'bug-ticker', label: 'The longest bug with the ticker', layers: [bug, ticker] },
+  { id: 'strap-bug-ticker', label: 'Strap, bug and ticker together', layers: [strap, bug, ticker] },
+  { id: 'strap-bottom-bug-ticker', label: 'A bottom-corner bug steps up above the strap and the ticker', layers: [strap, bottomBug, ticker] },
+  { id: 'board-strap-bug', label: 'The exit poll taken over a strap and a bug: both held, the board alone', layers: [{ template: 'exit-poll', case: 'longest' }, strap, bug] },
+  overAll('exit-poll-all', { template: 'exit-poll', case: 'longest' }, 'The exit poll (longest title, Northern Ireland parties)'),
+  overAll('seat-tally-all', { template: 'seat-tally', case: 'longest' }, 'The seat tally of Northern Ireland'),
+  overAll('hemicycle-all', { template: 'hemicycle', case: 'longest' }, 'The hemicycle'),
+  overAll('target-seats-all', { template: 'target-seats', case: 'longest' }, 'The target seats (longest names)'),
+  overAll('swingometer-all', { template: 'swingometer', case: 'longest' }, 'The swingometer, Labour to Reform'),
+  overAll('hex-map-all', { template: 'hex-map', case: 'longest' }, 'The hex map of Yorkshire and The Humber'),
+  overAll('seat-result-longest-all', { template: 'seat-result', case: 'longest-name' }, 'The full result of the longest seat name'),
+  overAll('seat-result-fermanagh-all', { template: 'seat-result', case: 'fermanagh' }, 'The full result in Northern Ireland (Fermanagh and South Tyrone)'),
+  overAll('seat-result-chorley-all', { template: 'seat-result', case: 'chorley' }, "The Speaker's seat, full result"),
+  { id: 'seat-result-flash-ticker', label: 'A Reform gain flash (Clacton) with the ticker, strap and bug held', layers: [{ template: 'seat-result', case: 'clacton', step: 1 }, strap, bug, ticker] },
 ];

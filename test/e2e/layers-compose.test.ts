@@ -24,7 +24,7 @@ const BOARDS: { id: string; plates: { selector: string; apart?: boolean }[] }[] 
   { id: 'seat-tally', plates: [{ selector: '.board-head' }, { selector: '.st-declared' }, { selector: '.st-panel' }, { selector: '.board-verdict' }] },
   { id: 'hemicycle', plates: [{ selector: '.board-title' }, { selector: '.hc-verdict' }, { selector: '.hc-svg circle' }, { selector: '.hc-key' }] },
   { id: 'target-seats', plates: [{ selector: '.ts-head' }, { selector: '.ts-cols' }, { selector: '.ts-row:not(.is-empty)', apart: true }] },
-  { id: 'swingometer', plates: [{ selector: '.sw-head' }, { selector: '.sw-band, .sw-scale' }, { selector: '.sw-side', apart: true }, { selector: '.sw-panel' }] },
+  { id: 'swingometer', plates: [{ selector: '.sw-head' }, { selector: '.sw-band, .sw-scale' }, { selector: '.sw-side', apart: true }, { selector: '.sw-panel' }, { selector: '.sw-value' }] },
   { id: 'hex-map', plates: [{ selector: '.hex-key' }, { selector: '.hex-overview svg' }] },
   { id: 'seat-result', plates: [{ selector: '.sr-card' }, { selector: '.sr-full' }] },
 ];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
-import { STRESS_CASES } from '../../main/server/gallery-stress';
+import { STRESS_CASES, STRESS_COMBINATIONS } from '../../main/server/gallery-stress';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/server';
 import { SCREENSHOT_DIR, compareWithReference, updating } from '../support/screenshot';
@@ -17,11 +17,14 @@ const KEYED = STRESS_CASES.flatMap((c) => Array.from({ length: stepsOf(c.templat
 const UNKEYED = STRESS_CASES.map((c) => ({ ...c, step: stepsOf(c.template) }));
 const BACKDROPS = ['white', 'black'] as const;
 const stillName = (c: { template: string; id: string; step: number }, look: string) => `stress-${c.template}-${c.id}-step${c.step}-${look}`;
+/** Layers together, composed by the engine's rules: keyed over the busy card and unkeyed. */
+const COMBOS = STRESS_COMBINATIONS.map((c) => ({ id: c.id, label: c.label }));
+const comboName = (c: { id: string }, look: string) => `stress-combo-${c.id}-${look}`;
 
 /**
  * The stress gallery's hardest real cases held as reference images: each still keyed over
  * the busy test card, the unkeyed fill on transparency, and the whole gallery sheet over
- * white and over black.
+ * white and over black; and every combination of layers on air together, keyed and unkeyed.
  */
 describe.skipIf(missing !== null)('the stress gallery looks as its reference images', () => {
   let server: TestServer;
@@ -61,6 +64,20 @@ describe.skipIf(missing !== null)('the stress gallery looks as its reference ima
     expect(result.ok, result.message).toBe(true);
   });
 
+  it.each(COMBOS)('layers together: $id, keyed over the busy card', async (c) => {
+    await open(`combo=${c.id}&backdrop=busy`);
+    const png = await page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' });
+    const result = await compareWithReference(comboName(c, 'busy'), png);
+    expect(result.ok, result.message).toBe(true);
+  });
+
+  it.each(COMBOS)('layers together: $id, unkeyed', async (c) => {
+    await open(`combo=${c.id}&bg=transparent`);
+    const png = await page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide', omitBackground: true });
+    const result = await compareWithReference(comboName(c, 'unkeyed'), png);
+    expect(result.ok, result.message).toBe(true);
+  });
+
   it.each(BACKDROPS)('the whole sheet over %s', async (backdrop) => {
     await open(`backdrop=${backdrop}`);
     expect(await page.locator('.gallery-card').count()).toBe(KEYED.length);
@@ -71,7 +88,10 @@ describe.skipIf(missing !== null)('the stress gallery looks as its reference ima
 
   it('keeps no stress image for a case that no longer exists', async () => {
     if (updating()) return;
-    const expected = new Set([...KEYED.map((c) => stillName(c, 'busy')), ...UNKEYED.map((c) => stillName(c, 'unkeyed')), ...BACKDROPS.map((b) => `stress-sheet-${b}`)].map((n) => `${n}.png`));
+    const expected = new Set([
+      ...KEYED.map((c) => stillName(c, 'busy')), ...UNKEYED.map((c) => stillName(c, 'unkeyed')),
+      ...COMBOS.flatMap((c) => [comboName(c, 'busy'), comboName(c, 'unkeyed')]), ...BACKDROPS.map((b) => `stress-sheet-${b}`),
+    ].map((n) => `${n}.png`));
     const files = (await readdir(SCREENSHOT_DIR).catch(() => [] as string[])).filter((f) => f.startsWith('stress-'));
     expect(files.filter((f) => !expected.has(f)), `stale images in ${SCREENSHOT_DIR}: delete them`).toEqual([]);
   });

@@ -1,11 +1,8 @@
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { PARTY_TABLE } from '../../main/engine/election';
-import { contrastRatio, LARGE_TEXT_AA } from '../../overlays/graphics/common/parts';
-import { HOUSE_ACCENT } from '../../main/templates/palette';
+import { contrastRatio, TEXT_AA } from '../../overlays/graphics/common/parts';
 
-/** WCAG's AA for normal text (SC 1.4.3): what every word on air must reach against what is behind it. */
-export const TEXT_AA = 4.5;
+export { TEXT_AA };
 
 /** What stands behind the output stage in a test: the extremes of a studio, and a busy picture. */
 export type Backdrop = 'white' | 'black' | 'busy';
@@ -97,14 +94,13 @@ function readTexts(page: Page): Promise<TextBox[]> {
 }
 
 const hex = (r: number, g: number, b: number) => `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
-const PARTY_PLATES = [...PARTY_TABLE.map((p) => p.colour), HOUSE_ACCENT].map((c) => c.toLowerCase());
 
 /**
  * Checks every text on the stage against what is really behind it: the words are hidden, the
  * frame is captured, and each text's colour is composited over every pixel behind its middle
  * (its line box less a fifth top and bottom, where the glyphs are) and compared with it; the
- * worst pixel counts. A text on a party colour (a verdict, a chip) is held to the house rule
- * for type on a colour instead, textOn's 3:1 (WCAG AA for large text; see common/parts.ts).
+ * worst pixel counts. Every text is held to 4.5:1, on a party's plate as on the navy: the
+ * plates are the party's plate shade (textPlate in common/parts.ts), not its brand colour.
  */
 export async function contrastFailures(page: Page): Promise<{ checked: number; failures: ContrastFailure[] }> {
   const texts = await readTexts(page);
@@ -114,7 +110,6 @@ export async function contrastFailures(page: Page): Promise<{ checked: number; f
   const failures: ContrastFailure[] = [];
   for (const t of texts) {
     let worst = Infinity;
-    let onParty = true;
     for (const r of t.rects) {
       const top = Math.ceil(r.y + r.h * 0.2);
       const bottom = Math.floor(r.y + r.h * 0.8);
@@ -125,13 +120,11 @@ export async function contrastFailures(page: Page): Promise<{ checked: number; f
           const [cr, cg, cb, a] = t.rgba;
           const fg = hex(cr * a + bg[0] * (1 - a), cg * a + bg[1] * (1 - a), cb * a + bg[2] * (1 - a));
           const behind = hex(...bg);
-          onParty &&= PARTY_PLATES.includes(behind);
           worst = Math.min(worst, contrastRatio(fg, behind));
         }
       }
     }
-    const needed = onParty ? LARGE_TEXT_AA : TEXT_AA;
-    if (worst < needed) failures.push({ text: t.text, where: t.where, ratio: Math.round(worst * 100) / 100, needed });
+    if (worst < TEXT_AA) failures.push({ text: t.text, where: t.where, ratio: Math.round(worst * 100) / 100, needed: TEXT_AA });
   }
   return { checked: texts.length, failures };
 }

@@ -1,6 +1,6 @@
 import { gsap } from 'gsap';
 import { HOUSE_ACCENT, partyColour } from '../../../main/templates/palette';
-import { textOn } from '../common/parts';
+import { textPlate } from '../common/parts';
 import type { BugFields } from '../../../main/templates/bug/schema';
 import { secondsToNextTick, ukClock } from './clock';
 
@@ -24,9 +24,12 @@ export function fillBug(el: HTMLElement, fields: BugFields): void {
   clocks.set(el, clock);
   el.dataset.corner = fields.corner;
   el.dataset.mode = fields.mode;
+  // The one text-on-colour rule every template uses: white on the live red, ink on gold, white
+  // on a darker plate of the mid party colours.
+  const accent = textPlate(accentColour(fields.accent));
   el.style.setProperty('--accent', accentColour(fields.accent));
-  // The one text-on-colour rule every template uses: white on the live red, ink on gold.
-  el.style.setProperty('--accent-text', textOn(accentColour(fields.accent)));
+  el.style.setProperty('--accent-plate', accent.plate);
+  el.style.setProperty('--accent-text', accent.text);
   el.classList.toggle('is-live', fields.accent === 'live');
   el.querySelector('.bug-text')!.textContent = fields.text.toUpperCase();
   el.classList.toggle('has-text', fields.text !== '');

@@ -140,20 +140,58 @@ export function needsKeyline(hex: string): boolean {
 const GRAPHICS_AA = 3;
 
 /**
- * WCAG's AA minimum for large text (SC 1.4.3). Every word on air is 28 px or more and bold,
- * which WCAG counts as large, so white that reaches 3:1 passes.
+ * WCAG's AA minimum for large text (SC 1.4.3), kept for graphics that are not words: the
+ * keyline rule above asks 3:1 of marks. Words are held to TEXT_AA.
  */
 export const LARGE_TEXT_AA = 3;
 
+/** WCAG's AA for normal text (SC 1.4.3): every word on air reaches it against what is behind it (issue 13, Proof). */
+export const TEXT_AA = 4.5;
+
+/** A colour that carries words: the plate drawn behind them and the type set on it. */
+export interface TextPlate {
+  plate: string;
+  text: string;
+}
+
+/** What the darkened plates aim at: a little over 4.5:1 with white, so rounding to #rrggbb never drops under it. */
+const PLATE_TARGET = 4.6;
+
 /**
- * The one rule for type on a colour, used by every template: white whenever white passes AA
- * for large text, otherwise whichever of white and ink contrasts more (in practice the ink).
- * Plain "higher ratio wins" would put ink on Conservative blue, Green, DUP, SDLP and
- * Independent grey, where television sets white: WCAG 2's ratio is known to overrate dark type
- * on saturated mid colours, and APCA (the perceptual measure drafted for WCAG 3) prefers white
- * on all five (test/unit/overlays/text-on-colour.test.ts tabulates both).
+ * The one rule for type on a colour, used by every template. A colour light enough for the ink
+ * (Lib Dem, Reform, SNP, Alliance, the house gold) keeps its brand colour as the plate with ink
+ * on it; a colour white already reads on at 4.5:1 (Labour, Plaid Cymru, Sinn Féin) keeps it with
+ * white. The mid colours television sets white on (Conservative blue, Green, DUP, SDLP,
+ * Independent grey) get a darker plate of the same colour: every channel's light scaled by one
+ * factor, so the hue and the mix of the colour stay the party's and only the lightness drops,
+ * until white reaches 4.5:1. The brand colour itself stays on every mark without words (bars,
+ * hexes, seats, accents, swatches). test/unit/overlays/text-on-colour.test.ts tabulates them.
  */
-export function textOn(hex: string): string {
-  const white = contrastRatio(WHITE, hex);
-  return white >= LARGE_TEXT_AA || white >= contrastRatio(INK, hex) ? WHITE : INK;
+export function textPlate(brand: string): TextPlate {
+  const white = contrastRatio(WHITE, brand);
+  if (white >= TEXT_AA) return { plate: brand, text: WHITE };
+  if (white < LARGE_TEXT_AA && contrastRatio(INK, brand) >= TEXT_AA) return { plate: brand, text: INK };
+  return { plate: darkenTo(brand, (1.05 / PLATE_TARGET) - 0.05), text: WHITE };
+}
+
+/** The same colour with its relative luminance scaled down to `luminance` (linear light, one factor for all three channels). */
+function darkenTo(hex: string, luminance: number): string {
+  const k = luminance / relativeLuminance(hex);
+  const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const toLinear = (s: number) => (s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4);
+  const toSrgb = (l: number) => (l <= 0.0031308 ? l * 12.92 : 1.055 * l ** (1 / 2.4) - 0.055);
+  // Rounded down, so the plate is never lighter than the target.
+  return `#${channels.map((s) => Math.floor(toSrgb(toLinear(s) * k) * 255).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * Paints an element whose words sit on a party colour (a board's verdict box, a column head):
+ * `--party` the brand colour for its marks and keyline, `--party-plate` behind the words,
+ * `--party-ink` the type.
+ */
+export function paintPartyPlate(el: HTMLElement, brand: string): void {
+  const { plate, text } = textPlate(brand);
+  el.style.setProperty('--party', brand);
+  el.style.setProperty('--party-plate', plate);
+  el.style.setProperty('--party-ink', text);
 }

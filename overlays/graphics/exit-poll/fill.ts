@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { partyColour } from '../../../main/templates/palette';
 import { fillVerdict } from '../common/verdict-change';
-import { textOn } from '../common/parts';
+import { paintPartyPlate } from '../common/parts';
 import { partyName } from '../../../main/templates/common/parties';
 import { signed } from '../../../main/templates/common/verdict';
 import { fitText, setBoxText } from '../common/fit-text';
@@ -40,8 +40,7 @@ export function revealed(el: HTMLElement): number {
 /** Writes one row's text and colours; its bar lengths are set by the caller (set or tweened). */
 export function fillRowText(row: HTMLElement, data: BoardRow): void {
   row.dataset.party = data.party;
-  row.style.setProperty('--party', partyColour(data.party));
-  row.style.setProperty('--party-ink', textOn(partyColour(data.party)));
+  paintPartyPlate(row, partyColour(data.party));
   setBoxText(row.querySelector<HTMLElement>('.ep-name')!, partyName(data.party));
   row.querySelector('.ep-seats')!.textContent = String(data.seats);
   const change = row.querySelector<HTMLElement>('.ep-change')!;

@@ -1,6 +1,6 @@
 import { gsap } from 'gsap';
 import { HOUSE_ACCENT, partyColour } from '../../../main/templates/palette';
-import { num, textOn, type Parts } from '../common/parts';
+import { num, textPlate, type Parts } from '../common/parts';
 import { changeBasis, partyName, partyShort } from '../../../main/templates/common/parties';
 import type { SeatResultView } from '../../../main/templates/seat-result/bind';
 import type { SeatResultBar } from '../../../main/templates/seat-result/result-rows';
@@ -75,7 +75,8 @@ export function styleSeatResult(el: HTMLElement, v: SeatResultView, colours = tr
   el.classList.toggle('has-figures', v.state === 'declared');
   const win = verdictColour(v);
   if (colours) el.style.setProperty('--win', win);
-  el.style.setProperty('--win-text', textOn(win));
+  if (colours) el.style.setProperty('--win-plate', textPlate(win).plate);
+  el.style.setProperty('--win-text', textPlate(win).text);
   el.querySelectorAll<HTMLElement>('.sr-row').forEach((row, i) => {
     const bar = v.bars[i];
     row.classList.toggle('is-empty', bar === undefined);

@@ -1,6 +1,6 @@
 import { gsap } from 'gsap';
 import { partyColour } from '../../../main/templates/palette';
-import { blendVar, updateParts } from '../common/parts';
+import { blendVar, textPlate, updateParts } from '../common/parts';
 import { barScales, seatResultParts, styleSeatResult, verdictColour } from './fill';
 import type { SeatResultView } from '../../../main/templates/seat-result/bind';
 
@@ -76,6 +76,7 @@ export function seatResultUpdate(el: HTMLElement, previous: SeatResultView, next
   const tl = updateParts(el, seatResultParts(previous), seatResultParts(next), () => styleSeatResult(el, next, false), blocks);
   const at = Math.min(0.15, tl.duration());
   blendVar(tl, el, '--win', verdictColour(next), at);
+  blendVar(tl, el, '--win-plate', textPlate(verdictColour(next)).plate, at);
   const from = barScales(previous);
   const to = barScales(next);
   q('.sr-bar').forEach((bar, i) => {

@@ -2,7 +2,7 @@ import { gsap } from 'gsap';
 import { part } from '../dom';
 import { partyColour } from '../../../main/templates/palette';
 import { fillVerdict } from '../common/verdict-change';
-import { textOn } from '../common/parts';
+import { paintPartyPlate } from '../common/parts';
 import { partyShort } from '../../../main/templates/common/parties';
 import { figureOrDash, signed } from '../../../main/templates/common/verdict';
 import type { SeatTallyView } from '../../../main/templates/seat-tally/bind';
@@ -26,8 +26,7 @@ export function columnOf(el: HTMLElement, party: string): HTMLElement {
 function column(party: string, width: number): HTMLElement {
   const col = part('div', 'st-col');
   col.dataset.party = party;
-  col.style.setProperty('--party', partyColour(party));
-  col.style.setProperty('--party-ink', textOn(partyColour(party)));
+  paintPartyPlate(col, partyColour(party));
   col.style.width = `${width}px`;
   col.append(part('div', 'st-bar'), part('div', 'st-seats'), part('div', 'st-name', partyShort(party)), part('div', 'st-change'));
   return col;

@@ -1,6 +1,6 @@
 import { gsap } from 'gsap';
 import { partyColour } from '../../../main/templates/palette';
-import { formatNumber, num, textOn, type Parts } from '../common/parts';
+import { formatNumber, num, textPlate, type Parts } from '../common/parts';
 import { partyName, partyShort } from '../../../main/templates/common/parties';
 import { AWAITING, DASH } from '../../../main/templates/common/verdict';
 import { LISTED, type SwingometerView } from '../../../main/templates/swingometer/bind';
@@ -59,10 +59,12 @@ export function swingParts(v: SwingometerView): Parts {
 export function styleSwing(el: HTMLElement, v: SwingometerView): void {
   for (const [side, party] of [['from', v.from], ['to', v.to]] as const) {
     el.style.setProperty(`--${side}`, partyColour(party));
-    el.style.setProperty(`--${side}-text`, textOn(partyColour(party)));
+    el.style.setProperty(`--${side}-text`, textPlate(partyColour(party)).text);
   }
+  const gainer = textPlate(partyColour(v.gainer));
   el.style.setProperty('--gainer', partyColour(v.gainer));
-  el.style.setProperty('--gainer-text', textOn(partyColour(v.gainer)));
+  el.style.setProperty('--gainer-plate', gainer.plate);
+  el.style.setProperty('--gainer-text', gainer.text);
   const key = `${v.from}/${v.to}/${v.range}`;
   if (el.dataset.face !== key) {
     el.dataset.face = key;

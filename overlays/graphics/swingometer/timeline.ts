@@ -1,5 +1,5 @@
 import { gsap } from 'gsap';
-import { blendVar, updateParts } from '../common/parts';
+import { blendVar, textPlate, updateParts } from '../common/parts';
 import { partyColour } from '../../../main/templates/palette';
 import type { SwingometerView } from '../../../main/templates/swingometer/bind';
 import { DIAL, needleAngle } from './dial';
@@ -62,6 +62,7 @@ export function swingUpdate(el: HTMLElement, previous: SwingometerView, next: Sw
   const tl = updateParts(el, swingParts(previous), swingParts(next), () => styleSwing(el, next), faceChanged ? q('.sw-face') : []);
   const at = Math.min(0.15, tl.duration());
   blendVar(tl, el, '--gainer', partyColour(next.gainer), at);
+  blendVar(tl, el, '--gainer-plate', textPlate(partyColour(next.gainer)).plate, at);
   const from = needleAngle(previous.swing, previous.range);
   const to = needleAngle(next.swing, next.range);
   if (from !== to) tl.fromTo(q('.sw-needle'), { rotation: from }, { rotation: to, duration: 1.2, ease: 'power3.inOut' }, at);

@@ -1,6 +1,6 @@
 import { gsap } from 'gsap';
 import { HOUSE_ACCENT, partyColour } from '../../../main/templates/palette';
-import { needsKeyline, num, textOn, type Parts } from '../common/parts';
+import { needsKeyline, num, textPlate, type Parts } from '../common/parts';
 import { partyShort } from '../../../main/templates/common/parties';
 import { DASH } from '../../../main/templates/common/verdict';
 import { TARGET_PAGES, type TargetRow, type TargetSeatsView } from '../../../main/templates/target-seats/bind';
@@ -37,27 +37,37 @@ export function chipColour(r: TargetRow): string {
   return r.winner ? partyColour(r.winner) : 'rgba(255, 255, 255, 0)';
 }
 
+/** The chip's ground: the winner's plate shade, since the chip carries words (GAIN, HOLD). */
+export function chipPlate(r: TargetRow): string {
+  const chip = chipColour(r);
+  return chip.startsWith('#') ? textPlate(chip).plate : chip;
+}
+
 /** The page a step shows: lists shorter than three pages stay on their last page. */
 export const pageForStep = (v: { pages: number }, step: number): number => Math.min(Math.max(step, 1), v.pages);
 
 /** Classes and colours; `colours` false leaves the chip colours to an update's blend. */
 export function styleTargets(el: HTMLElement, v: TargetSeatsView, colours = true): void {
   el.dataset.pages = String(v.pages);
+  const attacker = textPlate(partyColour(v.party));
   if (colours) el.style.setProperty('--attacker', partyColour(v.party));
-  el.style.setProperty('--attacker-text', textOn(partyColour(v.party)));
+  if (colours) el.style.setProperty('--attacker-plate', attacker.plate);
+  el.style.setProperty('--attacker-text', attacker.text);
   el.querySelectorAll<HTMLElement>('.ts-row').forEach((row, i) => {
     const r = v.rows[i];
     row.classList.toggle('is-empty', r === undefined);
     row.dataset.tone = r?.tone ?? 'waiting';
     if (!r) return;
+    const holder = textPlate(partyColour(r.holder));
     row.style.setProperty('--holder', partyColour(r.holder));
-    row.style.setProperty('--holder-text', textOn(partyColour(r.holder)));
+    row.style.setProperty('--holder-plate', holder.plate);
+    row.style.setProperty('--holder-text', holder.text);
     const chip = chipColour(r);
     // A chip too dark for the navy row (Plaid Cymru, Sinn Féin, TUV) gets the light keyline.
-    row.querySelector('.ts-chip')?.classList.toggle('keyline', needsKeyline(partyColour(r.holder)));
-    row.querySelector('.ts-result')?.classList.toggle('keyline', chip.startsWith('#') && needsKeyline(chip));
-    if (colours) row.style.setProperty('--chip', chip);
-    row.style.setProperty('--chip-text', chip.startsWith('#') ? textOn(chip) : '#ffffff');
+    row.querySelector('.ts-chip')?.classList.toggle('keyline', needsKeyline(holder.plate));
+    row.querySelector('.ts-result')?.classList.toggle('keyline', chip.startsWith('#') && needsKeyline(chipPlate(r)));
+    if (colours) row.style.setProperty('--chip', chipPlate(r));
+    row.style.setProperty('--chip-text', chip.startsWith('#') ? textPlate(chip).text : '#ffffff');
   });
 }
 

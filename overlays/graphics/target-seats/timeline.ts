@@ -1,8 +1,8 @@
 import { gsap } from 'gsap';
 import { partyColour } from '../../../main/templates/palette';
-import { blendVar, updateParts } from '../common/parts';
+import { blendVar, textPlate, updateParts } from '../common/parts';
 import type { TargetSeatsView } from '../../../main/templates/target-seats/bind';
-import { chipColour, pageForStep, showPage, styleTargets, targetParts } from './fill';
+import { chipPlate, pageForStep, showPage, styleTargets, targetParts } from './fill';
 
 const rowsOf = (el: HTMLElement, page: number): HTMLElement[] =>
   Array.from(el.querySelectorAll<HTMLElement>(`.ts-page:nth-child(${page}) .ts-row:not(.is-empty)`));
@@ -62,11 +62,12 @@ export function targetsUpdate(el: HTMLElement, previous: TargetSeatsView, next: 
   });
   const at = Math.min(0.15, tl.duration());
   blendVar(tl, el, '--attacker', partyColour(next.party), at);
+  blendVar(tl, el, '--attacker-plate', textPlate(partyColour(next.party)).plate, at);
   q('.ts-row').forEach((row, i) => {
     const was = previous.rows[i];
     const now = next.rows[i];
     if (!now) return;
-    blendVar(tl, row, '--chip', chipColour(now), at);
+    blendVar(tl, row, '--chip', chipPlate(now), at);
     if (was && was.onsCode === now.onsCode && was.status !== now.status) {
       tl.fromTo(row.querySelector('.ts-result'), { scale: 1.25 }, { scale: 1, duration: 0.5, ease: 'back.out(3)' }, at);
     }
