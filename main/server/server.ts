@@ -22,6 +22,10 @@ import { galleryApi } from './gallery-api';
 import { producerApi } from './producer-api';
 import { TEMPLATE_DEFINITIONS, TEMPLATES } from '../templates/definitions';
 import { PROCESS_BIG_INPUT, type BigInput } from './big-input';
+import { CasparcgOutputs } from './casparcg/casparcg-outputs';
+import { handleCasparcgApi } from './casparcg/casparcg-api';
+import type { CasparcgOutputConfig } from './casparcg/config';
+import { reachableBases } from './access-api';
 
 /** Friendly paths for the pages electron-vite builds into out/renderer. */
 const PAGES: Record<string, string> = {
@@ -50,6 +54,8 @@ export interface ServerOptions {
   drop?: DropProblems;
   /** Where imports and show files are parsed (a worker thread); default the process's own. Whoever passes one stops it. */
   bigInput?: BigInput;
+  /** CasparCG outputs to drive from the start (--casparcg); PUT /api/casparcg replaces them. */
+  casparcg?: readonly CasparcgOutputConfig[];
 }
 
 export interface RunningServer {
@@ -58,6 +64,7 @@ export interface RunningServer {
   /** Where every view (a socket, an Electron window, any later one) registers for its snapshots. */
   hub: ViewHub;
   stream: SnapshotStream;
+  casparcg: CasparcgOutputs;
   close: () => Promise<void>;
 }
 
@@ -94,6 +101,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The gallery draws a whole declared night from its own engine; the live one is only asked for its baseline, once.
   const gallery = galleryApi({ resultsFile: options.rehearsalSource, baseline: engine.resultsState().baseline, constituencies: options.constituencies, templates: TEMPLATE_DEFINITIONS });
   const producer = producerApi(engine, TEMPLATES);
+  // A strapline-mode server's HTML producer plays our /output page: it needs an address it can reach, and the read-only token.
+  const casparcg = new CasparcgOutputs(hub, () => ({ base: reachableBases(options.host, boundPort)[0]!, readOnlyToken: guard.tokens?.readOnly ?? null }), Date.now);
   const limits: ConnectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
   const server: Server = createServer({ connectionsCheckingInterval: checkingIntervalMs(limits) }, (req, res) => {
     const url = requestUrl(req.url);
@@ -114,6 +123,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!guard.admitRequest(req, res, url, site)) return;
       if (handleAccessApi(req, res, url.pathname, () => accessInfo(options.host, boundPort, guard.tokens))) return;
       if (handleAsRunApi(req, res, url, asRun)) return;
+      if (await handleCasparcgApi(req, res, url.pathname, casparcg)) return;
       if (await handleResultsApi(req, res, url, resultsCtx)) return;
       if (showFiles && (await handleShowApi(req, res, url, showFiles, !onLoopback))) return;
       if ((await gallery(req, res, url.pathname)) || producer(req, res, url.pathname)) return;
@@ -145,22 +155,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(options.port, options.host, () => resolve());
   }).catch((e: unknown) => {
     stopGuard();
+    casparcg.close();
     hub.close();
     throw e;
   });
   const port = (server.address() as AddressInfo).port;
   boundPort = port;
+  if (options.casparcg?.length) casparcg.configure(options.casparcg);
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     hub,
     stream,
+    casparcg,
     close: () =>
       new Promise<void>((resolve) => {
         if (rehearsal.status().running) rehearsal.stop();
         stopGuard();
         stream.close();
+        casparcg.close();
         hub.close();
         asRun.close();
         server.closeAllConnections();

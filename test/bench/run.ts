@@ -5,6 +5,7 @@ import { benchDeclarationBurst } from './declaration-burst.bench';
 import { benchConsole } from './console.bench';
 import { benchFrames } from './frames.bench';
 import { benchSoak } from './soak.bench';
+import { benchTakeSpread } from './take-spread.bench';
 import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
 import { checkBudgets, writeResults, RESULTS_FILE, type Budget } from './stats';
 
@@ -25,7 +26,7 @@ const BUDGETS: Budget[] = [
 ];
 
 // One at a time: each would skew the others' timings on a two-core machine.
-const figures = { ...(await benchTakeLatency()), ...(await benchTakeUnderImport()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()) };
+const figures = { ...(await benchTakeLatency()), ...(await benchTakeUnderImport()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()), ...(await benchTakeSpread()) };
 // The soak is one long run whose figures are growths, not distributions: its own budgets (issue 6).
 const soak = await benchSoak();
 const soakBudgets = [
