@@ -52,4 +52,30 @@ export interface OutputsSnapshot {
   /** The server's clock when sent, so consoles judge staleness on the server's time. */
   at: number;
   outputs: OutputStatus[];
+  /** The CasparCG outputs configured (main/server/casparcg/), each with its main and backup servers. */
+  casparcg?: CasparcgOutputStatus[];
+}
+
+/** One CasparCG Server as the consoles see it: connected, how far behind, what it last refused. */
+export interface CasparcgServerStatus {
+  role: 'main' | 'backup';
+  host: string;
+  port: number;
+  connected: boolean;
+  /** How long the oldest unanswered command has waited, or the last one took; null before any. */
+  lagMs: number | null;
+  lastError: { message: string; at: number } | null;
+  /** The last program revision whose every command this server answered OK. */
+  revision: number | null;
+  /** False once a command failed, until the server is re-asserted: it may not show what the engine says. */
+  inSync: boolean;
+}
+
+export interface CasparcgOutputStatus {
+  id: string;
+  mode: 'strapline' | 'templates';
+  channel: number;
+  servers: CasparcgServerStatus[];
+  /** Set when main and backup may not show the same picture, and why. */
+  disagreement: string | null;
 }

@@ -16,7 +16,7 @@ export { restoredGraphicSchema, type RestoredGraphic } from './playout-commands'
 export type { AsRunEntry, OnAir, PreviewCue } from './protocol-on-air';
 export type { CommandResult, Correction, HistorySummary, ProgramSnapshot, ResultsSnapshot, ShowSnapshot } from './protocol-snapshots';
 export { MAX_REPORTED_FAULTS, OUTPUT_REPORT_INTERVAL_MS, OUTPUT_STALE_AFTER_MS, outputFaultSchema, outputReportSchema } from './protocol-health';
-export type { OutputFault, OutputReport, OutputStatus, OutputsSnapshot } from './protocol-health';
+export type { CasparcgOutputStatus, CasparcgServerStatus, OutputFault, OutputReport, OutputStatus, OutputsSnapshot } from './protocol-health';
 export type { DropProblem, DropSnapshot, StorageFault, StorageSnapshot } from './protocol-alerts';
 
 /**

@@ -5,8 +5,9 @@ import { DEMO_SHOW, WEB_ROOT, defaultAsRunPath, defaultDataDir, startHeadless } 
 import { accessInfo } from './access-api';
 import { showFoldersAllowed } from './show-folders';
 import { DataFolderInUse } from './data-lock';
+import { parseCasparcgSpec, type CasparcgOutputConfig } from './casparcg/config';
 
-const USAGE = 'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR] [--data DIR] [--election DIR] [--templates DIR ...]';
+const USAGE = 'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR] [--data DIR] [--election DIR] [--templates DIR ...] [--casparcg HOST:PORT/CHANNEL[?mode=templates&backup=HOST:PORT]]...';
 
 function fatal(message: string): never {
   console.error(`strapline: ${message}`);
@@ -38,6 +39,7 @@ try {
       data: { type: 'string' },
       templates: { type: 'string', multiple: true },
       election: { type: 'string' },
+      casparcg: { type: 'string', multiple: true },
     },
   }).values;
 } catch (e) {
@@ -59,9 +61,15 @@ for (const dir of templateDirs ?? []) if (!existsSync(dir)) fatal(`--templates f
 // Without --election, the 2024 general election (seeds/elections/ge2024).
 const electionDir = args.election === undefined ? undefined : path.resolve(args.election);
 if (electionDir !== undefined && !existsSync(path.join(electionDir, 'election.json'))) fatal(`--election folder ${electionDir} has no election.json`);
+const casparcg: CasparcgOutputConfig[] = [];
+for (const [i, spec] of (args.casparcg ?? []).entries()) {
+  const parsed = parseCasparcgSpec(spec, i);
+  if ('error' in parsed) fatal(parsed.error);
+  casparcg.push(parsed.output);
+}
 try {
   const dataDir = path.resolve(args.data ?? defaultDataDir());
-  const app = await startHeadless({ showPath, host: args.host, port, asRunPath, webRoot: WEB_ROOT, dropFolder, dataDir, templateDirs, electionDir });
+  const app = await startHeadless({ showPath, host: args.host, port, asRunPath, webRoot: WEB_ROOT, dropFolder, dataDir, templateDirs, electionDir, casparcg });
   // Before any line is printed: a stop sent as soon as the URLs appear must still write everything out.
   const stop = () => void app.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
@@ -79,6 +87,7 @@ try {
   if (app.showFiles?.session.offer) console.log('  recovery: the last run did not stop cleanly; the console offers to restore what was on air');
   for (const notice of app.showFiles?.notices ?? []) console.log(`  notice:   ${notice}`);
   console.log(`  templates: ${(app.templateFolders?.dirs ?? []).join(', ')}   (OGraf, CasparCG and SPX templates, watched; GET /api/templates)`);
+  for (const c of casparcg) console.log(`  casparcg: ${c.id} ${c.main.host}:${c.main.port} channel ${c.channel}, ${c.mode}${c.backup ? `, backup ${c.backup.host}:${c.backup.port}` : ''}   (status in the console and GET /api/casparcg)`);
   if (dropFolder !== undefined) console.log(`  drop:     ${dropFolder}   (results files written here are declared, one seat a file; taken ones move to done/)`);
   const info = accessInfo(args.host, app.server.port, app.access?.tokens ?? null);
   if (info.open) {

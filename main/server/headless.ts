@@ -20,6 +20,7 @@ import { acquireDataLock } from './data-lock';
 import { ResultsJournal } from './results-journal';
 import { StorageHealth } from './storage-health';
 import type { DiskIo } from './disk-io';
+import type { CasparcgOutputConfig } from './casparcg/config';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEMO_SHOW = path.join(REPO_ROOT, 'seeds/demo-show.json');
@@ -53,6 +54,8 @@ export interface HeadlessOptions {
   templateDirs?: readonly string[];
   /** The election folder to open (election.json and its files); default seeds/elections/ge2024. */
   electionDir?: string;
+  /** CasparCG Servers to drive (--casparcg), main/server/casparcg/config.ts. */
+  casparcg?: readonly CasparcgOutputConfig[];
   /** Tests only: the writes to the data folder and the as-run log, to stand in a full disk or a read-only folder. */
   io?: DiskIo;
 }
@@ -162,7 +165,7 @@ async function startWithTemplates(options: HeadlessOptions, now: () => number, s
     onReport: (r) => (logDropReport(r), problems!.record(r)),
     onGone: (file) => problems!.gone(file),
   });
-  const server = await startServer({ templateFolders: templateFolders?.dirs ?? [], drop: problems, engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), elections: { session: election, libraries, onlyLibraries: !isLoopbackHost(options.host) }, tokens: access?.tokens, showFiles: files && { engine, store: files.store, session: files.session, templates, now, notices: files.notices } }).catch(async (e: unknown) => {
+  const server = await startServer({ templateFolders: templateFolders?.dirs ?? [], drop: problems, engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), elections: { session: election, libraries, onlyLibraries: !isLoopbackHost(options.host) }, tokens: access?.tokens, casparcg: options.casparcg, showFiles: files && { engine, store: files.store, session: files.session, templates, now, notices: files.notices } }).catch(async (e: unknown) => {
     // A live watcher would keep the process up with nothing to show for it.
     await drop?.close();
     await closeJournal();

@@ -1,4 +1,4 @@
-import { MAX_REPORTED_FAULTS, outputReportSchema, type OutputReport, type OutputStatus, type OutputsSnapshot } from '../engine/protocol';
+import { MAX_REPORTED_FAULTS, outputReportSchema, type CasparcgOutputStatus, type OutputReport, type OutputStatus, type OutputsSnapshot } from '../engine/protocol';
 import { describeIssues, fail, type StraplineError } from '../engine/errors';
 
 /** A closed output stays listed this long, so the gallery sees which one dropped. */
@@ -14,6 +14,8 @@ const MIN_REPORT_GAP_MS = 250;
 export class OutputHealth {
   private readonly outputs = new Map<number, OutputStatus>();
   private nextId = 1;
+  /** The CasparCG outputs' servers (main/server/casparcg/), listed beside the pages. */
+  private casparcg: (() => CasparcgOutputStatus[]) | null = null;
 
   constructor(
     private readonly now: () => number,
@@ -52,7 +54,18 @@ export class OutputHealth {
 
   snapshot(): OutputsSnapshot {
     this.prune();
-    return { at: this.now(), outputs: [...this.outputs.values()] };
+    const casparcg = this.casparcg?.();
+    return { at: this.now(), outputs: [...this.outputs.values()], ...(casparcg ? { casparcg } : {}) };
+  }
+
+  /** Lists the CasparCG outputs' servers in every snapshot from now on. */
+  listCasparcg(status: () => CasparcgOutputStatus[]): void {
+    this.casparcg = status;
+  }
+
+  /** Something outside the pages changed (a CasparCG server's status): the consoles hear it. */
+  touch(): void {
+    this.changed();
   }
 
   get connectedCount(): number {

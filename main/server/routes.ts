@@ -11,6 +11,8 @@ import type { Route } from './route-table';
 import { showRoutes, type ShowApiContext } from './show-api';
 import { electionRoutes, type ElectionApiContext } from './election-api';
 import { templateRoutes } from './template-api';
+import { casparcgRoutes } from './casparcg/casparcg-api';
+import type { CasparcgOutputs } from './casparcg/casparcg-outputs';
 
 /** What the routes are given, once, when the server starts. */
 export interface RouteContext {
@@ -25,6 +27,8 @@ export interface RouteContext {
   rehearsalSource: string;
   /** Absent in tests that start a bare server: then /api/election is a 404. */
   elections?: ElectionApiContext;
+  /** The CasparCG outputs (GET and POST /api/casparcg). */
+  casparcg: CasparcgOutputs;
 }
 
 /**
@@ -51,5 +55,6 @@ export function apiRoutes(ctx: RouteContext): Route[] {
     ...producerRoutes(engine, TEMPLATES),
     ...templateRoutes(engine),
     ...(ctx.elections ? electionRoutes(ctx.elections) : []),
+    ...casparcgRoutes(ctx.casparcg),
   ];
 }

@@ -21,6 +21,9 @@ import { RouteDispatcher } from './route-dispatch';
 import { PROCESS_BIG_INPUT, type BigInput } from './big-input';
 import type { ElectionApiContext } from './election-api';
 import { serveTemplateFile } from './template-files';
+import { CasparcgOutputs } from './casparcg/casparcg-outputs';
+import type { CasparcgOutputConfig } from './casparcg/config';
+import { reachableBases } from './access-api';
 
 /** Friendly paths for the pages electron-vite builds into out/renderer. */
 const PAGES: Record<string, string> = {
@@ -53,6 +56,8 @@ export interface ServerOptions {
   elections?: ElectionApiContext;
   /** Where imports and show files are parsed (a worker thread); default the process's own. Whoever passes one stops it. */
   bigInput?: BigInput;
+  /** CasparCG outputs to drive from the start (--casparcg); POST /api/casparcg replaces them. */
+  casparcg?: readonly CasparcgOutputConfig[];
 }
 
 export interface RunningServer {
@@ -61,6 +66,7 @@ export interface RunningServer {
   /** Where every view (a socket, an Electron window, any later one) registers for its snapshots. */
   hub: ViewHub;
   stream: SnapshotStream;
+  casparcg: CasparcgOutputs;
   close: () => Promise<void>;
 }
 
@@ -92,6 +98,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const asRun = new AsRunMemory(engine);
   const rehearsal = new Rehearsal(engine);
   const bigInput = options.bigInput ?? PROCESS_BIG_INPUT;
+  // A strapline-mode server's HTML producer plays our /output page: it needs an address it can reach, and the read-only token.
+  const casparcg = new CasparcgOutputs(hub, () => ({ base: reachableBases(options.host, boundPort)[0]!, readOnlyToken: guard.tokens?.readOnly ?? null }), Date.now);
   const { constituencies, rehearsalSource } = options;
   const elections = options.elections;
   const results = {
@@ -112,6 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       access: () => accessInfo(options.host, boundPort, guard.tokens),
       rehearsalSource,
       ...(elections ? { elections } : {}),
+      casparcg,
     }),
     guard,
   );
@@ -165,22 +174,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(options.port, options.host, () => resolve());
   }).catch((e: unknown) => {
     stopGuard();
+    casparcg.close();
     hub.close();
     throw e;
   });
   const port = (server.address() as AddressInfo).port;
   boundPort = port;
+  if (options.casparcg?.length) casparcg.configure(options.casparcg);
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     hub,
     stream,
+    casparcg,
     close: () =>
       new Promise<void>((resolve) => {
         if (rehearsal.status().running) rehearsal.stop();
         stopGuard();
         stream.close();
+        casparcg.close();
         hub.close();
         asRun.close();
         server.closeAllConnections();

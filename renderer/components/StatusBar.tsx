@@ -4,6 +4,7 @@ import type { ConsoleStore } from '../store';
 import { AccessPanel } from './AccessPanel';
 import { ElectionsPanel } from './ElectionsPanel';
 import { OutputHealth } from './OutputHealth';
+import { CasparcgStatus } from './CasparcgStatus';
 import { CheatSheet } from './CheatSheet';
 import { useNow } from './OnAirBar';
 import { keymapStore } from '../hotkeys';
@@ -36,6 +37,7 @@ export function StatusBar({ store }: { store: ConsoleStore }) {
         {CONNECTION_TEXT[connection]}
       </span>
       <OutputHealth store={store} />
+      <CasparcgStatus store={store} />
       <span className="take-latency" aria-label="Last take round trip" data-take-latency>
         LAST TAKE {lastTakeMs === null ? '—' : `${lastTakeMs.toFixed(1)} ms`}
       </span>

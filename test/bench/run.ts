@@ -7,6 +7,7 @@ import { benchConsole } from './console.bench';
 import { benchFrames } from './frames.bench';
 import { benchSoak } from './soak.bench';
 import { benchOutsideTakes } from './outside-take.bench';
+import { benchTakeSpread } from './take-spread.bench';
 import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
 import { checkBudgets, writeResults, RESULTS_FILE, type Budget } from './stats';
 
@@ -35,7 +36,7 @@ const BUDGETS: Budget[] = [
 ];
 
 // One at a time: each would skew the others' timings on a two-core machine.
-const figures = { ...(await benchEngineTake()), ...(await benchTakeLatency()), ...(await benchTakeUnderImport()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()), ...(await benchOutsideTakes()) };
+const figures = { ...(await benchEngineTake()), ...(await benchTakeLatency()), ...(await benchTakeUnderImport()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()), ...(await benchOutsideTakes()), ...(await benchTakeSpread()) };
 // The soak is one long run whose figures are growths, not distributions: its own budgets (issue 6).
 const soak = await benchSoak();
 const soakBudgets = [
