@@ -17,7 +17,7 @@ const boundary = (patterns) => ({ 'no-restricted-imports': ['error', { patterns 
 const HOST_GLOBALS = ['process', 'require', 'window', 'document', 'Buffer'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test/fixtures/**', 'test/.tmp/**', 'test/e2e/__output__/**', 'seeds/**/*.json'] },
+  { ignores: ['out/**', 'node_modules/**', 'companion/dist/**', 'test/fixtures/**', 'test/.tmp/**', 'test/e2e/__output__/**', 'seeds/**/*.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -60,7 +60,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/server/**/*.ts', 'main/shell/**/*.{ts,mjs}', 'test/**/*.ts', 'seeds/**/*.ts', '*.config.ts', '*.config.js'],
+    files: ['main/server/**/*.ts', 'main/shell/**/*.{ts,mjs}', 'companion/src/**/*.ts', 'test/**/*.ts', 'seeds/**/*.ts', '*.config.ts', '*.config.js'],
     languageOptions: { globals: globals.node },
   },
   {

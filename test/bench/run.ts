@@ -8,6 +8,7 @@ import { benchFrames } from './frames.bench';
 import { benchSoak } from './soak.bench';
 import { benchOutsideTakes } from './outside-take.bench';
 import { benchTakeSpread } from './take-spread.bench';
+import { benchCompanionFeedback } from './companion-feedback.bench';
 import { TEMPLATE_DEFINITIONS } from '../../main/templates/definitions';
 import { checkBudgets, writeResults, RESULTS_FILE, type Budget } from './stats';
 
@@ -25,6 +26,8 @@ const BUDGETS: Budget[] = [
   { metric: 'declaration_burst_ms', stat: 'p95', max: 500 },
   // A key press in a 2,000-cue stack is painted within the frame it starts in.
   { metric: 'console_nav_ms', stat: 'p95', max: 16.7 },
+  // A Stream Deck button lights within 100 ms of a take from the console (issue 17).
+  { metric: 'companion_feedback_ms', stat: 'p95', max: 100 },
   // No template's in-animation and steps may drop more than 5% of 60 Hz frames.
   ...TEMPLATE_DEFINITIONS.map((t): Budget => ({ metric: `frames_${t.id}`, stat: 'droppedShare', max: 0.05 })),
   // Outside graphics (issue 15): the built-in strap's budgets, and its frames budget for their in-animations.
@@ -36,7 +39,7 @@ const BUDGETS: Budget[] = [
 ];
 
 // One at a time: each would skew the others' timings on a two-core machine.
-const figures = { ...(await benchEngineTake()), ...(await benchTakeLatency()), ...(await benchTakeUnderImport()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()), ...(await benchOutsideTakes()), ...(await benchTakeSpread()) };
+const figures = { ...(await benchEngineTake()), ...(await benchTakeLatency()), ...(await benchTakeUnderImport()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()), ...(await benchOutsideTakes()), ...(await benchTakeSpread()), ...(await benchCompanionFeedback()) };
 // The soak is one long run whose figures are growths, not distributions: its own budgets (issue 6).
 const soak = await benchSoak();
 const soakBudgets = [
