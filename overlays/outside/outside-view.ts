@@ -27,8 +27,9 @@ export function graphicFor(template: string, view: unknown): GraphicView | undef
 export function applyCustomAction(el: HTMLElement, was: OnAir, now: OnAir): void {
   const action = now.customAction;
   if (!action || action.seq === was.customAction?.seq) return;
-  // On the animation ticker, after any step whose timeline has started but not yet ticked: the graphic hears them in order.
-  gsap.delayedCall(0, () => hosts.get(el)?.customAction(action.id, action.payload));
+  // On the animation ticker and then in a microtask, as onStart makes a step's call: after any step
+  // whose timeline has started but not yet ticked, so the graphic hears them in order.
+  gsap.delayedCall(0, () => queueMicrotask(() => hosts.get(el)?.customAction(action.id, action.payload)));
 }
 
 /**

@@ -40,6 +40,8 @@ describe('Companion module against the real server', () => {
     host = await moduleOn(server.server.port);
     const h = host;
     await h.waitFor('the presets', () => h.presets.some((p) => p.category === 'Stack: Wales'));
+    // Feedback values reach the host a few ms after the presets (the base batches them): waited for, not assumed.
+    await h.waitFor('the first feedback values', () => h.feedbackValues.has('landslideOnAir') && h.feedbackValues.has('lowerThirdText'));
     expect(h.feedbackValues.get('landslideOnAir')).toBe(false);
     expect(h.feedbackValues.get('lowerThirdText')).toEqual({ text: 'LOWER-THIRD\nOFF' });
 

@@ -78,19 +78,22 @@ describe.skipIf(missing !== null)('the stress gallery looks as its reference ima
     expect(result.ok, result.message).toBe(true);
   });
 
-  it.each(BACKDROPS)('the whole sheet over %s', async (backdrop) => {
+  // The sheet's pixels are held by the stills above (each case at each step, full size): a capture of the
+  // whole 6,700 px page came out half-rasterised under load and differed from run to run, so the sheet itself
+  // is checked for what it must hold: every case at every step, each drawn, none missing its drawing.
+  it.each(BACKDROPS)('the whole sheet over %s holds every case at every step, each drawn', async (backdrop) => {
     await open(`backdrop=${backdrop}`);
     expect(await page.locator('.gallery-card').count()).toBe(KEYED.length);
-    const png = await page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide', fullPage: true });
-    const result = await compareWithReference(`stress-sheet-${backdrop}`, png);
-    expect(result.ok, result.message).toBe(true);
+    expect(await page.locator('.gallery-card .still-missing, .gallery-card .gallery-error').count()).toBe(0);
+    const drawn = await page.locator('.gallery-card').evaluateAll((cards) => cards.filter((c) => c.querySelector('[data-template] *') !== null).length);
+    expect(drawn).toBe(KEYED.length);
   });
 
   it('keeps no stress image for a case that no longer exists', async () => {
     if (updating()) return;
     const expected = new Set([
       ...KEYED.map((c) => stillName(c, 'busy')), ...UNKEYED.map((c) => stillName(c, 'unkeyed')),
-      ...COMBOS.flatMap((c) => [comboName(c, 'busy'), comboName(c, 'unkeyed')]), ...BACKDROPS.map((b) => `stress-sheet-${b}`),
+      ...COMBOS.flatMap((c) => [comboName(c, 'busy'), comboName(c, 'unkeyed')]),
     ].map((n) => `${n}.png`));
     const files = (await readdir(SCREENSHOT_DIR).catch(() => [] as string[])).filter((f) => f.startsWith('stress-'));
     expect(files.filter((f) => !expected.has(f)), `stale images in ${SCREENSHOT_DIR}: delete them`).toEqual([]);
