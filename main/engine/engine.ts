@@ -245,6 +245,12 @@ export class Engine {
     return this.election;
   }
 
+  /** PA number to ONS code over the loaded election's seats: how a PA feed file is joined (pa-xml). */
+  paNumbers(): ReadonlyMap<number, string> {
+    const pairs = [...this.constituencies.values()].flatMap((c) => (c.paNumber === undefined ? [] : [[c.paNumber, c.onsCode] as const]));
+    return new Map(pairs);
+  }
+
   /** Writes that are failing now, from the server's files: told to consoles, never touching the air. */
   reportStorage(faults: readonly StorageFault[]): void {
     this.storage = { faults: [...faults] };

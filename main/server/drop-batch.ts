@@ -5,8 +5,9 @@
  */
 import type { Engine } from '../engine/engine';
 import type { SeatResult } from '../engine/election';
-import { detectImportFormat, importResults, type ImportIssue, type ImportOutcome } from '../engine/import';
+import { detectImportFormat, importResults, type ImportIssue, type ImportOutcome, type PaStateOfParties } from '../engine/import';
 import { judgeSeat, type SeatVerdict } from '../engine/results';
+import { holdStateOfParties } from './pa-feed';
 import { applyImport, asResultsFile } from './results-api';
 
 /** `superseded`: a higher revision of the same seat arrived in the same batch and won. */
@@ -34,7 +35,7 @@ const MAX_SEATS_PER_COMMAND = 2000;
 const MAX_SOURCE_CHARS = 200;
 
 /** A settled file's text as seats, or the importer's report of why not. */
-export function readDropText(text: string, file: string, maxBytes: number): ImportOutcome<SeatResult> {
+export function readDropText(text: string, file: string, maxBytes: number, paNumbers: ReadonlyMap<number, string>): ImportOutcome<SeatResult> {
   if (text.replace(/^\uFEFF/, '').trim() === '') return refused(file, 'the file is empty: nothing to declare');
   // A bare seat object (as POST /api/results takes) is wrapped so it takes the same path; a
   // file that already says what it is skips the extra parse (a burst is 650 of them).
@@ -42,10 +43,11 @@ export function readDropText(text: string, file: string, maxBytes: number): Impo
   const wrapped = own === undefined ? asResultsFile(text) : text;
   const detected = own ?? detectImportFormat(wrapped);
   if (detected === 'strapline-json' || detected === 'commons-constituency') return importResults(wrapped, file, detected, { maxBytes });
+  if (detected === 'pa-xml') return importResults(text, file, detected, { maxBytes, paNumbers });
   // Anything that looks like JSON goes to the JSON importer: it reports the syntax error's line.
   if (detected === undefined && /^\uFEFF?\s*[{[]/.test(text)) return importResults(wrapped, file, 'strapline-json', { maxBytes });
   const what = detected === undefined ? 'not a results file' : `a ${detected} file`;
-  return refused(file, `${what}: the drop folder takes strapline-results JSON, a bare seat object, or a House of Commons Library constituency results CSV`);
+  return refused(file, `${what}: the drop folder takes strapline-results JSON, a bare seat object, a House of Commons Library constituency results CSV or a PA Media XML file`);
 }
 
 export function refused(file: string, message: string): ImportOutcome<SeatResult> {
@@ -104,6 +106,10 @@ export function applyDropBatch(engine: Engine, files: readonly { file: string; o
     // All-unknown seats are refused as a whole; their verdicts already say why.
     if (result && !result.ok && result.error.code !== 'UNKNOWN_SEAT') for (const name of names) engineErrors.set(name, result.error.message);
   }
+  // A PA state of parties changes no seat: it is held beside the engine's count, a higher revision winning.
+  for (const { outcome } of files) {
+    if ('stateOfParties' in outcome && outcome.report.errors.length === 0) holdStateOfParties(engine, outcome.stateOfParties as PaStateOfParties, Date.now());
+  }
   return files.map(({ file, outcome }) => {
     const { errors, warnings } = outcome.report;
     const engineError = engineErrors.get(file);
@@ -113,7 +119,7 @@ export function applyDropBatch(engine: Engine, files: readonly { file: string; o
     }
     if (errors.length > 0) return { file, seats: [], errors, warnings, summary: outcome.report.summary };
     const seats = [...verdicts.get(file)!].map(([onsCode, verdict]) => ({ onsCode, verdict }));
-    return { file, seats, errors, warnings, summary: summarise(file, seats) };
+    return { file, seats, errors, warnings, summary: 'stateOfParties' in outcome ? outcome.report.summary : summarise(file, seats) };
   });
 }
 

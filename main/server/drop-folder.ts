@@ -195,7 +195,7 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
         text === null ? refused(name, `file is ${look.size} bytes; the drop folder limit is ${maxBytes} bytes`)
         // Unreadable as it stands (permissions, a lock): told once, tried again when it changes.
         : text instanceof Error ? refused(name, `cannot be read: ${text.message}`)
-        : readDropText(text, name, maxBytes);
+        : readDropText(text, name, maxBytes, engine.paNumbers());
       // Bad, but perhaps only not finished: looked at again once it has been still for the grace.
       if (outcome.report.errors.length > 0 && performance.now() - look.at < Math.max(settleMs, badFileGraceMs)) {
         doubtful.set(name, look.fp);

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { Engine } from '../engine/engine';
 import { fail, type StraplineError } from '../engine/errors';
 import { seatView } from '../engine/results-view';
-import { IMPORT_FORMATS, importApplies, importResults, type ImportFormat, type ImportOutcome } from '../engine/import';
+import { IMPORT_FORMATS, importApplies, importPaXml, importResults, type ImportFormat, type ImportOutcome } from '../engine/import';
 import type { BaselineSeat, Constituency, SeatResult } from '../engine/election';
 import type { Command, CommandResult } from '../engine/protocol';
 import { MAX_BODY_BYTES, readTextBody } from './http-util';
 import type { BigInput } from './big-input';
+import { feedStateOfParties, holdStateOfParties } from './pa-feed';
 import { Rehearsal } from './rehearsal';
 import { ok, route, type Answer, type Route } from './route-table';
 
@@ -91,15 +92,35 @@ type DeclareCall = { req: IncomingMessage; query: z.infer<typeof resultsQuery> }
 async function declare(ctx: ResultsApiContext, call: DeclareCall, format: ImportFormat | null): Promise<Answer> {
   const isImport = format !== null;
   const as = format ?? 'strapline-json';
-  const fileName = call.query.name ?? (isImport ? `import.${as.endsWith('json') ? 'json' : 'csv'}` : 'POST /api/results');
+  const fileName = call.query.name ?? (isImport ? `import.${as.endsWith('json') ? 'json' : as === 'pa-xml' ? 'xml' : 'csv'}` : 'POST /api/results');
   const applyValidRows = call.query.apply === 'valid-rows';
+  if (as === 'pa-xml') return declarePa(ctx, call, fileName);
   const read = isImport
     ? await ctx.bigInput.importBody(call.req, MAX_IMPORT_BYTES, { fileName, format: as, applyValidRows })
     : await readTextBody(call.req, MAX_BODY_BYTES).then((body) =>
         'error' in body ? body : { outcome: importResults(asResultsFile(body.text), fileName, as, { applyValidRows }) });
   if ('error' in read) return read;
-  const checked = ctx.checkImport ? ctx.checkImport(read.outcome, as) : { outcome: read.outcome };
-  if ('error' in checked) return { error: checked.error, extra: { report: read.outcome.report } };
+  return applyChecked(ctx, read.outcome, as);
+}
+
+/**
+ * A PA file is one seat or one state of parties (kilobytes), read here within the 1 MiB body
+ * cap rather than in the worker, because its seats join to ONS codes through the loaded
+ * election's PA numbers, which the engine holds.
+ */
+async function declarePa(ctx: ResultsApiContext, call: DeclareCall, fileName: string): Promise<Answer> {
+  const body = await readTextBody(call.req, MAX_BODY_BYTES);
+  if ('error' in body) return body;
+  const outcome = importPaXml(body.text, fileName, { paNumbers: ctx.engine.paNumbers(), applyValidRows: call.query.apply === 'valid-rows' });
+  if (outcome.stateOfParties === undefined || outcome.report.applied === 'nothing') return applyChecked(ctx, outcome, 'pa-xml');
+  const held = holdStateOfParties(ctx.engine, outcome.stateOfParties, Date.now());
+  const report = held ? outcome.report : { ...outcome.report, summary: `${fileName}: an older revision than the state of parties held; kept the newer one` };
+  return ok({ report, feedStateOfParties: feedStateOfParties(ctx.engine) });
+}
+
+async function applyChecked(ctx: ResultsApiContext, read: ImportOutcome<SeatResult | BaselineSeat>, as: ImportFormat): Promise<Answer> {
+  const checked = ctx.checkImport ? ctx.checkImport(read, as) : { outcome: read };
+  if ('error' in checked) return { error: checked.error, extra: { report: read.report } };
   const { outcome } = checked;
   // Answered once the declaration is in the results journal, on disk (Engine.commit).
   const command = importCommand(outcome, as);
@@ -121,7 +142,7 @@ export function resultsRoutes(ctx: ResultsApiContext): Route[] {
       method: 'GET', path: '/api/results', access: 'watch',
       handle: () => {
         const results = engine.resultsState();
-        return ok({ ...engine.resultsSnapshot(), seats: [...results.seats.values()].map((s) => seatView(results, s)) });
+        return ok({ ...engine.resultsSnapshot(), seats: [...results.seats.values()].map((s) => seatView(results, s)), feedStateOfParties: feedStateOfParties(engine) });
       },
     }),
     route({ method: 'GET', path: '/api/constituencies', access: 'watch', handle: () => ok({ constituencies: ctx.constituencies }) }),

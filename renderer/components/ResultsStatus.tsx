@@ -3,6 +3,7 @@ import type { ConsoleStore } from '../store';
 import { formatClock } from '../declaration';
 import { keepPanelKeys } from '../hotkeys';
 import { DropProblems } from './DropProblems';
+import { FeedStateFlag } from './FeedStateFlag';
 import { RehearsalControls } from './RehearsalControls';
 
 /** The night at a glance: how many seats are in, when the last one came, and any corrections. */
@@ -33,6 +34,7 @@ export function ResultsStatus({ store, onShowCorrections }: { store: ConsoleStor
           Corrections <span className="badge" data-corrections-count>{pending}</span>
         </button>
         <DropProblems store={store} />
+        <FeedStateFlag store={store} />
         <RehearsalControls store={store} running={rehearsal} />
       </div>
     </div>

@@ -4,7 +4,7 @@
  * applied results file on air is worse than a rejected one.
  */
 
-export type ImportFormat = 'commons-constituency' | 'commons-candidate' | 'notional' | 'strapline-json' | 'strapline-baseline-json';
+export type ImportFormat = 'commons-constituency' | 'commons-candidate' | 'notional' | 'strapline-json' | 'strapline-baseline-json' | 'pa-xml';
 
 export interface ImportIssue {
   readonly file: string;
@@ -20,6 +20,8 @@ export interface ImportOptions {
   readonly applyValidRows?: boolean;
   /** Refuse larger inputs before parsing. Default 20 MiB. */
   readonly maxBytes?: number;
+  /** PA number to ONS code, from the loaded election's seats: how a PA feed file names its seat (pa-xml only). */
+  readonly paNumbers?: ReadonlyMap<number, string>;
 }
 
 export type AppliedScope = 'all' | 'valid-rows' | 'nothing';

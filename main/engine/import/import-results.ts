@@ -11,6 +11,7 @@ import { parseCsv } from './csv-parser';
 import { foldHeader } from './csv-table';
 import type { ImportFormat, ImportOptions, ImportOutcome } from './import-report';
 import { importNotionalResults } from './notional-importer';
+import { importPaXml } from './pa-xml-importer';
 import { importStraplineBaselineJson, importStraplineResultsJson } from './strapline-json-importer';
 
 export interface ImportRowTypes {
@@ -19,6 +20,7 @@ export interface ImportRowTypes {
   notional: BaselineSeat;
   'strapline-json': SeatResult;
   'strapline-baseline-json': BaselineSeat;
+  'pa-xml': SeatResult;
 }
 
 type Importer<T> = (text: string, fileName: string, options: ImportOptions) => ImportOutcome<T>;
@@ -36,6 +38,7 @@ const IMPORTERS: { readonly [F in ImportFormat]: { read: Importer<ImportRowTypes
   notional: { read: importNotionalResults, applies: 'set-baseline' },
   'strapline-json': { read: importStraplineResultsJson, applies: 'declare-results' },
   'strapline-baseline-json': { read: importStraplineBaselineJson, applies: 'set-baseline' },
+  'pa-xml': { read: importPaXml, applies: 'declare-results' },
 };
 
 export const IMPORT_FORMATS = Object.keys(IMPORTERS) as [ImportFormat, ...ImportFormat[]];
@@ -65,6 +68,8 @@ export function detectImportFormat(text: string): ImportFormat | undefined {
     if (format === 'strapline-baseline') return 'strapline-baseline-json';
     return undefined;
   }
+  // PA Media's feed is the only XML we read; which message it is, the importer says.
+  if (head.startsWith('<')) return 'pa-xml';
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   const headers = new Set((parseCsv(firstLine).records[0]?.fields ?? []).map(foldHeader));
   if (headers.has('vote column')) return 'notional';

@@ -3,6 +3,7 @@ export { importResults, detectImportFormat, IMPORT_FORMATS, importApplies, type 
 export { importCommonsConstituencyResults } from './commons-constituency-importer';
 export { importCommonsCandidateResults } from './commons-candidate-importer';
 export { importNotionalResults, type NotionalImportOptions } from './notional-importer';
+export { importPaXml, type PaImportOutcome, type PaStateOfParties } from './pa-xml-importer';
 export { importStraplineResultsJson, importStraplineBaselineJson } from './strapline-json-importer';
 export {
   DEFAULT_MAX_IMPORT_BYTES, formatIssue,
@@ -14,3 +15,4 @@ export { NOTIONAL_TO_2024_ONS_CODES } from './ons-recodes';
 export { repairMacRomanMojibake, foldConstituencyName } from './text-repair';
 export { ukLocalTimeToIso, isBritishSummerTime } from './uk-local-time';
 export { readCommonsConstituencyList } from './commons-constituency-list';
+export { stateOfPartiesDifferences, type FeedStateOfParties, type StateOfPartiesDifference } from './pa-state-of-parties';
