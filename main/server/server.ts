@@ -21,6 +21,7 @@ import { RouteDispatcher } from './route-dispatch';
 import { PROCESS_BIG_INPUT, type BigInput } from './big-input';
 import type { ElectionApiContext } from './election-api';
 import { serveTemplateFile } from './template-files';
+import { serveOgrafExport } from './ograf-export';
 
 /** Friendly paths for the pages electron-vite builds into out/renderer. */
 const PAGES: Record<string, string> = {
@@ -136,6 +137,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (await api.dispatch(req, res, url, site)) return;
       // Outside template files, before the guard: a sandboxed frame has no cookie and must never be handed a token (README, Outside templates).
       if (await serveTemplateFile(req, res, options.templateFolders ?? [], url.pathname)) return;
+      // Strapline's built-ins as OGraf graphics, for any renderer: code, no data, so before the guard too.
+      if (await serveOgrafExport(req, res, webRoot, url.pathname)) return;
       if (guard.admitRequest(req, res, url, needFor(req.method, site)) === null) return;
       if (req.method !== 'GET') {
         res.setHeader('allow', 'GET, HEAD');
