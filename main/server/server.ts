@@ -24,6 +24,7 @@ import { serveTemplateFile } from './template-files';
 import { CasparcgOutputs } from './casparcg/casparcg-outputs';
 import type { CasparcgOutputConfig } from './casparcg/config';
 import { reachableBases } from './access-api';
+import { serveOgrafExport } from './ograf-export';
 
 /** Friendly paths for the pages electron-vite builds into out/renderer. */
 const PAGES: Record<string, string> = {
@@ -145,6 +146,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (await api.dispatch(req, res, url, site)) return;
       // Outside template files, before the guard: a sandboxed frame has no cookie and must never be handed a token (README, Outside templates).
       if (await serveTemplateFile(req, res, options.templateFolders ?? [], url.pathname)) return;
+      // Strapline's built-ins as OGraf graphics, for any renderer: code, no data, so before the guard too.
+      if (await serveOgrafExport(req, res, webRoot, url.pathname)) return;
       if (guard.admitRequest(req, res, url, needFor(req.method, site)) === null) return;
       if (req.method !== 'GET') {
         res.setHeader('allow', 'GET, HEAD');

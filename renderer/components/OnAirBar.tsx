@@ -9,6 +9,7 @@ import { holderName } from '../../main/engine/composition';
 import { keymapStore } from '../hotkeys';
 import { ariaShortcuts, formatChord, type ActionId } from '../keymap';
 import { describeTarget, outTarget } from '../out-target';
+import { OnAirCustomActions } from './OnAirCustomActions';
 
 export function useNow(intervalMs: number): number {
   const [now, setNow] = useState(Date.now());
@@ -61,6 +62,7 @@ export function OnAirBar({ store, onOut }: { store: ConsoleStore; onOut: (layer:
               <span className="layer-what-cell">
                 <span className="layer-what">{onAir ? onAir.title : 'clear'}</span>
                 {onAir && <span className="layer-template">{heldBy ? `held by ${holderName(heldBy)}` : onAir.template}</span>}
+                {onAir && <OnAirCustomActions store={store} layer={layer} template={onAir.template} />}
               </span>
               <span className="layer-step" data-step={onAir ? `${onAir.step}/${onAir.steps}` : undefined}>
                 {onAir ? `STEP ${onAir.step} of ${onAir.steps}` : ''}

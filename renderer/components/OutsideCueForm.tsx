@@ -1,7 +1,8 @@
-import { useState, type KeyboardEvent } from 'react';
 import type { Cue } from '../../main/engine/show';
 import type { TemplateListing } from '../../main/engine/templates';
 import type { ConsoleStore } from '../store';
+import { OutsideFields } from './OutsideFields';
+import { OutsideFieldsRaw } from './OutsideFieldsRaw';
 
 interface Props {
   store: ConsoleStore;
@@ -9,69 +10,44 @@ interface Props {
   listing: TemplateListing;
 }
 
-interface Property {
-  title?: string;
-  type?: string;
-  default?: unknown;
-}
-
-/** A schema's number types take numbers: the text box's value goes as one where it reads as one. */
-function valueFor(property: Property, text: string): unknown {
-  if ((property.type === 'number' || property.type === 'integer') && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
-  if (property.type === 'boolean') return text === 'true';
-  return text;
-}
+const KIND_NAME: Record<TemplateListing['kind'], string> = { builtin: 'Built-in', ograf: 'OGraf', casparcg: 'CasparCG', spx: 'SPX' };
 
 /**
- * The first form for a cue of an outside template: one text box per property
- * of its JSON Schema, saved on Enter or leaving the box; a schema without
- * properties (a CasparCG page without a GDD) gets the fields as raw JSON.
- * The engine checks every value against the schema and refuses a bad one with
- * a notice naming the field. Bound fields (`bind`) are set through the API.
+ * The form for a cue of an outside template: fields generated from its schema
+ * (OutsideFields), or for a CasparCG page without one, key/value rows and raw
+ * JSON (OutsideFieldsRaw). A CasparCG cue also chooses how update() is given
+ * its data, JSON or templateData XML; the page's own preference is the
+ * default. Bound fields (`bind`) are set through the API.
  */
 export function OutsideCueForm({ store, cue, listing }: Props) {
   const send = store.getState().send;
-  const properties = Object.entries((listing.schema.properties ?? {}) as Record<string, Property>);
-  const [raw, setRaw] = useState(() => JSON.stringify(cue.fields, null, 1));
-  const save = (key: string, property: Property, text: string) => {
-    const value = valueFor(property, text);
-    if (value === cue.fields[key]) return;
-    void send({ type: 'edit-cue', cueId: cue.id, fields: { [key]: value } });
-  };
-  const enter = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') e.currentTarget.blur();
-  };
-  const saveRaw = () => {
-    try {
-      const fields: unknown = JSON.parse(raw);
-      if (typeof fields === 'object' && fields !== null && !Array.isArray(fields)) void send({ type: 'edit-cue', cueId: cue.id, fields: fields as Record<string, unknown> });
-      else store.getState().notify('Fields must be a JSON object');
-    } catch (e) {
-      store.getState().notify(`Fields are not JSON: ${(e as Error).message}`);
-    }
-  };
+  const hasProperties = typeof listing.schema.properties === 'object' && listing.schema.properties !== null && Object.keys(listing.schema.properties).length > 0;
+  const format = cue.fields.dataFormat === 'xml' || cue.fields.dataFormat === 'json' ? cue.fields.dataFormat : '';
   return (
-    <div className="cue-editor outside-cue" data-kind={listing.kind}>
-      <div className="cue-editor-head">
+    <section className="cue-editor outside-cue" aria-label="Cue editor" data-editing={cue.id} data-kind={listing.kind}>
+      <header className="cue-editor-head">
         <div className="cue-editor-what">
-          <span className="template-name">{listing.name}</span>
-          <span className="cue-editor-stack">{listing.kind} · {listing.source}</span>
+          <span className="template-name"><span className={`palette-kind kind-${listing.kind}`}>{KIND_NAME[listing.kind]}</span> {listing.name}</span>
+          <span className="muted">{listing.source} · id {cue.id}</span>
         </div>
-      </div>
+      </header>
       {listing.problems.map((p) => <p key={p} className="palette-problem" role="note">{p}</p>)}
-      {properties.map(([key, property]) => (
-        <label key={`${cue.id}:${key}`} className="field">
-          <span className="field-label">{property.title ?? key}</span>
-          <input type="text" data-field={key} defaultValue={String(cue.fields[key] ?? property.default ?? '')}
-            onKeyDown={enter} onBlur={(e) => save(key, property, e.currentTarget.value)} />
-        </label>
-      ))}
-      {properties.length === 0 && (
-        <label className="field">
-          <span className="field-label">Fields (JSON)</span>
-          <textarea data-field="(raw)" rows={5} value={raw} onChange={(e) => setRaw(e.currentTarget.value)} onBlur={saveRaw} />
-        </label>
-      )}
-    </div>
+      <div className="cue-form">
+        {hasProperties ? <OutsideFields store={store} cue={cue} schema={listing.schema} /> : <OutsideFieldsRaw store={store} cue={cue} />}
+        {listing.kind === 'casparcg' && (
+          <div className="form-field" data-field="dataFormat">
+            <label htmlFor={`format-${cue.id}`}>Data for update()</label>
+            <select id={`format-${cue.id}`} value={format}
+              onChange={(e) => void send({ type: 'edit-cue', cueId: cue.id, fields: { dataFormat: e.target.value === '' ? undefined : e.target.value } })}>
+              {/* Once chosen, the choice stays: an edit merges into the cue's fields, so it can change but not be removed. */}
+              {format === '' && <option value="">As the page asks</option>}
+              <option value="json">JSON</option>
+              <option value="xml">XML (templateData)</option>
+            </select>
+          </div>
+        )}
+      </div>
+      <p className="form-note">Saved as you leave each field (Enter in a line).</p>
+    </section>
   );
 }

@@ -62,7 +62,7 @@ describe.skipIf(missing !== null)('outside templates in the console palette', ()
     await expect.poll(() => server.engine.showSnapshot().show.stacks[0]!.cues.map((c) => c.template)).toEqual([id]);
     const cueId = server.engine.showSnapshot().show.stacks[0]!.cues[0]!.id;
     await page.locator(`.stack-viewport [data-cue-id="${cueId}"]`).click();
-    const box = page.locator('.outside-cue input[data-field="f0"]');
+    const box = page.locator('.outside-cue .form-field[data-field="f0"] input');
     await box.fill('Grace Hopper');
     await box.press('Enter');
     await expect.poll(() => server.engine.showSnapshot().show.stacks[0]!.cues[0]!.fields.f0).toBe('Grace Hopper');
