@@ -41,7 +41,12 @@ export function combinationStage(host: HTMLElement, still: CombinationStill, mar
     // What the output's rules key on (a strap on air lifts a bottom bug: bug.css): a graphic on air carries its cue id.
     if (el) el.dataset.cueId = `${p.template}-${p.case}`;
   }
-  if (mark) markStage(stage, still.parts.map((p) => p.layer), still.parts.find((p) => p.layer === 'bug')?.view ?? null);
+  if (mark)
+    markStage(
+      stage,
+      still.parts.map((p) => p.layer),
+      still.parts.find((p) => p.layer === 'bug')?.view ?? null,
+    );
   return stage;
 }
 

@@ -32,7 +32,10 @@ const galleryCombination = z.object({
   layers: z.array(z.object({ template: z.string().min(1), case: z.string().min(1), step: z.number().int().min(1).optional() })).min(1),
 });
 const gallerySchema = z.object({
-  set: z.enum(['demo', 'stress']), source: z.string(), declared: z.number(), templates: z.array(galleryTemplate),
+  set: z.enum(['demo', 'stress']),
+  source: z.string(),
+  declared: z.number(),
+  templates: z.array(galleryTemplate),
   combinations: z.array(galleryCombination),
 });
 type GalleryTemplate = z.infer<typeof galleryTemplate>;
@@ -147,7 +150,11 @@ function showAll(gallery: Gallery, backdrop: string): void {
   const stills = gallery.templates.reduce((n, t) => n + t.steps, 0);
   header.append(
     part('h1', 'gallery-title', gallery.set === 'stress' ? 'Stress gallery: the hardest real cases' : 'Template gallery'),
-    part('p', 'gallery-summary', `${gallery.templates.length} templates, ${stills} stills · figures from ${gallery.source} (${gallery.declared} seats declared)`),
+    part(
+      'p',
+      'gallery-summary',
+      `${gallery.templates.length} templates, ${stills} stills · figures from ${gallery.source} (${gallery.declared} seats declared)`,
+    ),
   );
   const grid = part('main', 'gallery-cards');
   document.body.append(header, grid);

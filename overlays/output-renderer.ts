@@ -52,7 +52,10 @@ export class OutputRenderer {
   /** The engine's time of the snapshot being drawn: every animation it starts counts from then (snapshot-clock.ts). */
   private at = 0;
 
-  constructor(private readonly stage: HTMLElement, private readonly layers: readonly Layer[] = LAYERS) {
+  constructor(
+    private readonly stage: HTMLElement,
+    private readonly layers: readonly Layer[] = LAYERS,
+  ) {
     for (const layer of LAYERS) {
       const slot = document.createElement('div');
       slot.className = 'layer';
@@ -182,9 +185,12 @@ export class OutputRenderer {
       mounted.onAir = shown;
       return;
     }
-    playOnEngineClock(intro.eventCallback('onComplete', () => {
-      if (el.dataset.phase === 'in') el.dataset.phase = 'on';
-    }), this.at);
+    playOnEngineClock(
+      intro.eventCallback('onComplete', () => {
+        if (el.dataset.phase === 'in') el.dataset.phase = 'on';
+      }),
+      this.at,
+    );
     // Steps past the first: animate them after the in.
     for (let step = 2; step <= onAir.step; step++) this.step(mounted, step, true);
   }
@@ -215,7 +221,12 @@ export class OutputRenderer {
     // Out from wherever the graphic is, even mid-in: no jump to the end first.
     cur.timeline?.kill();
     cur.el.dataset.phase = 'out';
-    cur.timeline = playOnEngineClock(drawingOf(cur.onAir.template, cur.onAir.view)!.animateOut(cur.el).eventCallback('onComplete', () => cur.el.remove()), this.at);
+    cur.timeline = playOnEngineClock(
+      drawingOf(cur.onAir.template, cur.onAir.view)!
+        .animateOut(cur.el)
+        .eventCallback('onComplete', () => cur.el.remove()),
+      this.at,
+    );
   }
 
   /** A board went up over it: a short fade, the same for every template, so the board lands on a clean frame. */
@@ -224,7 +235,8 @@ export class OutputRenderer {
     cur.timeline?.kill();
     cur.el.dataset.phase = 'out';
     cur.el.dataset.held = '';
-    cur.timeline = gsap.timeline({ paused: true, onComplete: () => cur.el.remove() })
+    cur.timeline = gsap
+      .timeline({ paused: true, onComplete: () => cur.el.remove() })
       .to(cur.el, { opacity: 0, duration: HELD_OUT_SECONDS, ease: 'power1.in' })
       .play(0);
   }
@@ -267,7 +279,11 @@ interface Placement {
 
 /** Marks a graphic with what it is, puts it on top of its layer's slot and, unless it was already, fits its text. */
 function place(slot: HTMLElement, el: HTMLElement, at: Placement, fit: boolean): void {
-  Object.assign(el.dataset, { layer: at.layer, template: at.template, step: String(at.step), phase: at.phase }, at.cueId === undefined ? {} : { cueId: at.cueId });
+  Object.assign(
+    el.dataset,
+    { layer: at.layer, template: at.template, step: String(at.step), phase: at.phase },
+    at.cueId === undefined ? {} : { cueId: at.cueId },
+  );
   // On top of whatever is leaving the layer; a preload already last stays put (a move would lay it out again).
   if (el.parentElement !== slot || el.nextElementSibling) slot.append(el);
   if (fit) fitText(el);

@@ -34,9 +34,12 @@ void loadFonts().finally(() => {
     };
     const wait = whenHexLayoutsReady(event.data);
     if (wait === null && behind === null) return draw();
-    const next: Promise<void> = (behind ?? Promise.resolve()).then(() => wait).then(draw).finally(() => {
-      if (behind === next) behind = null;
-    });
+    const next: Promise<void> = (behind ?? Promise.resolve())
+      .then(() => wait)
+      .then(draw)
+      .finally(() => {
+        if (behind === next) behind = null;
+      });
     behind = next;
   });
   // Health: count the frames this page draws and report the rate, so the gallery sees a stalled output.

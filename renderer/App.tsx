@@ -66,8 +66,16 @@ export function App({ store }: { store: ConsoleStore }) {
         <aside className="results-panel" aria-label="Results entry" onKeyDown={keepPanelKeys}>
           <div className="results-tabs" role="tablist" aria-label="Results entry" onKeyDown={onTabKey}>
             {TABS.map((t) => (
-              <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id}
-                aria-controls={`panel-${t.id}`} tabIndex={tab === t.id ? 0 : -1} onClick={() => setTab(t.id)}>
+              <button
+                key={t.id}
+                id={`tab-${t.id}`}
+                type="button"
+                role="tab"
+                aria-selected={tab === t.id}
+                aria-controls={`panel-${t.id}`}
+                tabIndex={tab === t.id ? 0 : -1}
+                onClick={() => setTab(t.id)}
+              >
                 {t.label}
                 {t.id === 'corrections' && pending > 0 && <span className="badge">{pending}</span>}
               </button>
@@ -87,7 +95,9 @@ export function App({ store }: { store: ConsoleStore }) {
       </main>
       <div className="notices" role="status" aria-live="polite">
         {notices.map((n) => (
-          <div key={n.id} className="notice">{n.text}</div>
+          <div key={n.id} className="notice">
+            {n.text}
+          </div>
         ))}
       </div>
     </div>

@@ -9,8 +9,7 @@ import type { Fields } from '../main/engine/show';
  * type, and refinements that JSON Schema cannot say are left to validation,
  * which always runs the template's own zod schema.
  */
-export type FieldKind =
-  | 'text' | 'multiline' | 'number' | 'choice' | 'party' | 'constituency' | 'region' | 'colour' | 'boolean' | 'rows' | 'list' | 'json';
+export type FieldKind = 'text' | 'multiline' | 'number' | 'choice' | 'party' | 'constituency' | 'region' | 'colour' | 'boolean' | 'rows' | 'list' | 'json';
 
 export interface Choice {
   value: string;
@@ -102,7 +101,9 @@ function modelOf(key: string, js: Js, required: boolean): FieldModel {
       const props = item.properties;
       const req = Array.isArray(item.required) ? item.required : [];
       model.kind = 'rows';
-      model.columns = Object.entries(props).filter(([, v]) => isJs(v)).map(([k, v]) => modelOf(k, v as Js, req.includes(k)));
+      model.columns = Object.entries(props)
+        .filter(([, v]) => isJs(v))
+        .map(([k, v]) => modelOf(k, v as Js, req.includes(k)));
     } else {
       model.kind = 'list';
       model.columns = [{ ...modelOf('item', { ...item, kind: item.kind ?? hinted }, true), label: model.label }];
@@ -122,7 +123,9 @@ export function formModel(schema: z.ZodType): FieldModel[] {
   const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Js;
   const props = isJs(js.properties) ? js.properties : {};
   const required = Array.isArray(js.required) ? js.required : [];
-  const fields = Object.entries(props).filter(([, v]) => isJs(v)).map(([k, v]) => modelOf(k, v as Js, required.includes(k)));
+  const fields = Object.entries(props)
+    .filter(([, v]) => isJs(v))
+    .map(([k, v]) => modelOf(k, v as Js, required.includes(k)));
   cache.set(schema, fields);
   return fields;
 }
@@ -152,7 +155,7 @@ export function toRaw(model: FieldModel, value: unknown): Raw {
 export function blankRow(model: FieldModel, rows: readonly Raw[]): Raw {
   const taken = (c: FieldModel, value: string) => rows.some((r) => (model.kind === 'list' ? r : isJs(r) ? r[c.key] : undefined) === value);
   const choice = (c: FieldModel) => (c.choices.find((o) => !taken(c, o.value)) ?? c.choices[0])?.value;
-  const cell = (c: FieldModel) => toRaw(c, c.default ?? (c.optional ? undefined : choice(c) ?? (c.kind === 'number' ? 0 : '')));
+  const cell = (c: FieldModel) => toRaw(c, c.default ?? (c.optional ? undefined : (choice(c) ?? (c.kind === 'number' ? 0 : ''))));
   return model.kind === 'list' ? cell(model.columns[0]!) : Object.fromEntries(model.columns.map((c) => [c.key, cell(c)]));
 }
 

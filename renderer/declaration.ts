@@ -5,8 +5,17 @@
  * with what goes to air.
  */
 import {
-  PARTY_TABLE, partyInfo, roundTo, seatMajority, seatResultSchema, seatWinner, turnoutPercent,
-  type Constituency, type DeclaredSeat, type PartyId, type SeatResult,
+  PARTY_TABLE,
+  partyInfo,
+  roundTo,
+  seatMajority,
+  seatResultSchema,
+  seatWinner,
+  turnoutPercent,
+  type Constituency,
+  type DeclaredSeat,
+  type PartyId,
+  type SeatResult,
 } from '../main/engine/election';
 
 export interface DraftRow {

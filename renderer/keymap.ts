@@ -10,13 +10,43 @@ export const ACTIONS = [
   { id: 'take', label: 'Take the selected cue to air', group: 'Air', keys: ['Space', 'Enter'] },
   { id: 'next', label: 'Next step of the selected layer', group: 'Air', keys: ['ArrowRight'] },
   { id: 'update', label: 'Update on air with the edited fields', group: 'Air', keys: ['U'] },
-  { id: 'out', label: 'Out: take off the graphic marked in the on-air bar', note: 'the selected cue when it is on air, or the layer pointed at', group: 'Air', keys: ['Escape'] },
-  { id: 'clearAll', label: 'CLEAR ALL layers at once', note: 'from anywhere: a text box, a picker, this sheet', group: 'Air', keys: ['F12'], everywhere: true, fromPanels: 'anywhere' },
+  {
+    id: 'out',
+    label: 'Out: take off the graphic marked in the on-air bar',
+    note: 'the selected cue when it is on air, or the layer pointed at',
+    group: 'Air',
+    keys: ['Escape'],
+  },
+  {
+    id: 'clearAll',
+    label: 'CLEAR ALL layers at once',
+    note: 'from anywhere: a text box, a picker, this sheet',
+    group: 'Air',
+    keys: ['F12'],
+    everywhere: true,
+    fromPanels: 'anywhere',
+  },
   { id: 'selectPrevious', label: 'Select the cue above', group: 'Cues', keys: ['ArrowUp'], repeat: true },
   { id: 'selectNext', label: 'Select the cue below', group: 'Cues', keys: ['ArrowDown'], repeat: true },
   { id: 'search', label: 'Search cues', note: 'from anywhere, even a text box', group: 'Cues', keys: ['Ctrl+F'], inFields: true, fromPanels: 'anywhere' },
-  { id: 'undo', label: 'Undo the last show edit', note: 'in a text box: the typing there', group: 'Editing', keys: ['Ctrl+Z'], inControls: true, fromPanels: 'editor' },
-  { id: 'redo', label: 'Redo', note: 'in a text box: the typing there', group: 'Editing', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], inControls: true, fromPanels: 'editor' },
+  {
+    id: 'undo',
+    label: 'Undo the last show edit',
+    note: 'in a text box: the typing there',
+    group: 'Editing',
+    keys: ['Ctrl+Z'],
+    inControls: true,
+    fromPanels: 'editor',
+  },
+  {
+    id: 'redo',
+    label: 'Redo',
+    note: 'in a text box: the typing there',
+    group: 'Editing',
+    keys: ['Ctrl+Shift+Z', 'Ctrl+Y'],
+    inControls: true,
+    fromPanels: 'editor',
+  },
   { id: 'cheatSheet', label: 'Show the keys (this sheet)', group: 'Console', keys: ['?', 'F1'] },
 ] as const satisfies readonly ActionSpec[];
 
@@ -189,7 +219,10 @@ export const KEY_SYMBOLS: Readonly<Record<string, string>> = { ArrowUp: '↑', A
 
 /** How a chord reads on a key cap. */
 export function formatChord(chord: string): string {
-  return chord.split('+').map((part) => KEY_SYMBOLS[part] ?? part).join(' + ');
+  return chord
+    .split('+')
+    .map((part) => KEY_SYMBOLS[part] ?? part)
+    .join(' + ');
 }
 
 /** The aria-keyshortcuts value for an action: the ARIA spelling of its keys. */

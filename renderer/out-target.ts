@@ -2,9 +2,7 @@ import type { OnAir, ProgramSnapshot } from '../main/engine/protocol';
 import { findCue, type Layer, type Show } from '../main/engine/show';
 
 /** What the out key would take off now, or why it would take nothing. */
-export type OutTarget =
-  | { layer: Layer; onAir: OnAir; why: 'picked' | 'selected' }
-  | { layer: null; reason: string };
+export type OutTarget = { layer: Layer; onAir: OnAir; why: 'picked' | 'selected' } | { layer: null; reason: string };
 
 export interface OutTargetInput {
   show: Show | null;

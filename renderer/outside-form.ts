@@ -45,9 +45,19 @@ function fieldOf(key: string, js: Js, required: boolean): OutsideField {
   const text = (k: string) => (typeof js[k] === 'string' ? (js[k] as string) : undefined);
   const num = (k: string) => (typeof js[k] === 'number' ? (js[k] as number) : undefined);
   const model: FieldModel = {
-    key, label: text('title') ?? humanise(key), help: text('description') ?? gddHelp(gdd, js), kind: 'text',
-    optional: !required && js.default === undefined, default: js.default, choices: [], free: false, integer: type === 'integer',
-    min: num('minimum'), max: num('maximum'), maxLength: num('maxLength'), columns: [],
+    key,
+    label: text('title') ?? humanise(key),
+    help: text('description') ?? gddHelp(gdd, js),
+    kind: 'text',
+    optional: !required && js.default === undefined,
+    default: js.default,
+    choices: [],
+    free: false,
+    integer: type === 'integer',
+    min: num('minimum'),
+    max: num('maximum'),
+    maxLength: num('maxLength'),
+    columns: [],
   };
   let encoding: OutsideEncoding = 'string';
   if (ftype === 'checkbox') [model.kind, encoding] = ['boolean', 'spx-checkbox'];
@@ -71,7 +81,9 @@ function fieldOf(key: string, js: Js, required: boolean): OutsideField {
 export function outsideFormModel(schema: Record<string, unknown>): OutsideField[] {
   const props = isJs(schema.properties) ? schema.properties : {};
   const required = Array.isArray(schema.required) ? schema.required : [];
-  return Object.entries(props).filter(([, v]) => isJs(v)).map(([k, v]) => fieldOf(k, v as Js, required.includes(k)));
+  return Object.entries(props)
+    .filter(([, v]) => isJs(v))
+    .map(([k, v]) => fieldOf(k, v as Js, required.includes(k)));
 }
 
 export function outsideRaw(f: OutsideField, value: unknown): Raw {

@@ -1,5 +1,15 @@
 import { create } from 'zustand';
-import type { AsRunEntry, Command, CommandResult, DropSnapshot, HistorySummary, OutputsSnapshot, ProgramSnapshot, ResultsSnapshot, StorageSnapshot } from '../main/engine/protocol';
+import type {
+  AsRunEntry,
+  Command,
+  CommandResult,
+  DropSnapshot,
+  HistorySummary,
+  OutputsSnapshot,
+  ProgramSnapshot,
+  ResultsSnapshot,
+  StorageSnapshot,
+} from '../main/engine/protocol';
 import type { Layer, Show } from '../main/engine/show';
 import type { TemplatesSnapshot } from '../main/engine/templates';
 import type { Bridge, ConnectionState } from '../overlays/transport';

@@ -11,7 +11,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PARTY_TABLE, hexJsonSchema, seatWinner, type BaselineFile, type ConstituenciesFile, type PartiesFile, type ResultsFile, type SeatResult } from '../main/engine/election';
+import {
+  PARTY_TABLE,
+  hexJsonSchema,
+  seatWinner,
+  type BaselineFile,
+  type ConstituenciesFile,
+  type PartiesFile,
+  type ResultsFile,
+  type SeatResult,
+} from '../main/engine/election';
 import { formatIssue, importResults, readCommonsConstituencyList, type ImportOutcome } from '../main/engine/import';
 
 export const SOURCE_FILES = {
@@ -56,8 +65,14 @@ export function buildReferenceFiles(sources: SourceTexts): Map<string, string> {
     const extra = [...otherSet].filter((code) => !codes.has(code));
     if (missing.length > 0 || extra.length > 0) throw new Error(`${label} seats differ: missing ${missing.join(' ')}; extra ${extra.join(' ')}`);
   };
-  sameSeats(SOURCE_FILES.notionalCsv, notional.map((s) => s.onsCode));
-  sameSeats(SOURCE_FILES.candidateCsv, candidates.map((s) => s.onsCode));
+  sameSeats(
+    SOURCE_FILES.notionalCsv,
+    notional.map((s) => s.onsCode),
+  );
+  sameSeats(
+    SOURCE_FILES.candidateCsv,
+    candidates.map((s) => s.onsCode),
+  );
   sameSeats(SOURCE_FILES.hexjson, Object.keys(hexes));
   // Two publications of one election must name the same winners.
   const winners = new Map(results.map((s) => [s.onsCode, seatWinner(s)]));
@@ -71,7 +86,8 @@ export function buildReferenceFiles(sources: SourceTexts): Map<string, string> {
   const withCandidates = (seat: SeatResult): SeatResult => {
     const named = candidatesByCode.get(seat.onsCode);
     if (seat.state !== 'declared' || named?.candidates === undefined) return seat;
-    if (named.validVotes !== seat.validVotes) throw new Error(`${seat.onsCode}: the candidate votes sum to ${named.validVotes}, the constituency file says ${seat.validVotes}`);
+    if (named.validVotes !== seat.validVotes)
+      throw new Error(`${seat.onsCode}: the candidate votes sum to ${named.validVotes}, the constituency file says ${seat.validVotes}`);
     // `sittingMp` is kept only where true: a false on 4,100 candidates would put the file past 1 MB.
     const people = named.candidates.map(({ sittingMp, ...c }) => (sittingMp === true ? { ...c, sittingMp } : c));
     return { ...seat, partyVotes: sortVotes(seat.partyVotes), candidates: people };

@@ -53,7 +53,15 @@ export function rebindProgram(state: EngineState, ctx: HandlerContext): Applied 
     if (sameValue(view, onAir.view)) continue;
     const next: OnAir = { ...onAir, view, viewRevision: ctx.viewRevision(view), updateSeq: onAir.updateSeq + 1 };
     program = { ...program, [layer]: next };
-    asRun.push({ at: new Date(ctx.now).toISOString(), action: 'update', layer, cueId: next.cueId, template: next.template, title: next.title, step: next.step });
+    asRun.push({
+      at: new Date(ctx.now).toISOString(),
+      action: 'update',
+      layer,
+      cueId: next.cueId,
+      template: next.template,
+      title: next.title,
+      step: next.step,
+    });
   }
   return { state: program === state.program ? state : { ...state, program }, asRun };
 }

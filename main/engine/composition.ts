@@ -45,7 +45,9 @@ export function compose(onAir: Iterable<Layer>): Composition {
     layers[layer] = holder ? { visibility: 'held', by: holder } : { visibility: 'visible' };
   }
   const drawn = (layer: Layer) => layers[layer]?.visibility === 'visible';
-  const reserved = LAYERS.filter((layer) => drawn(layer) && LAYERS.some((other) => other !== layer && drawn(other) && COMPOSITION_RULES[other][layer] === 'make-room'));
+  const reserved = LAYERS.filter(
+    (layer) => drawn(layer) && LAYERS.some((other) => other !== layer && drawn(other) && COMPOSITION_RULES[other][layer] === 'make-room'),
+  );
   return { layers, reserved };
 }
 
@@ -64,11 +66,7 @@ export function composeProgram(program: Partial<Record<Layer, OnAir>>): Composit
  * board taken over it), `release` when it is drawn again. Graphics that left
  * the program (out, clear-all) have their own lines already.
  */
-export function compositionAsRun(
-  before: Partial<Record<Layer, OnAir>>,
-  after: Partial<Record<Layer, OnAir>>,
-  now: number,
-): OmitEach<AsRunEntry, 'revision'>[] {
+export function compositionAsRun(before: Partial<Record<Layer, OnAir>>, after: Partial<Record<Layer, OnAir>>, now: number): OmitEach<AsRunEntry, 'revision'>[] {
   const was = composeProgram(before).layers;
   const is = composeProgram(after).layers;
   const entries: OmitEach<AsRunEntry, 'revision'>[] = [];

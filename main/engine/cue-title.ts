@@ -10,7 +10,10 @@ import type { TemplateDefinition, TitleNames } from './templates';
 export function automaticTitle(template: TemplateDefinition, fields: Fields, names: TitleNames): string {
   const parsed = template.fields.safeParse(fields);
   try {
-    const title = template.title(parsed.success ? parsed.data : fields, names).trim().slice(0, 200);
+    const title = template
+      .title(parsed.success ? parsed.data : fields, names)
+      .trim()
+      .slice(0, 200);
     return title === '' ? template.name : title;
   } catch {
     return template.name;

@@ -25,9 +25,17 @@ export function customAction(state: EngineState, cmd: CommandOf<'custom-action'>
   const onAir: OnAir = { ...current, customAction: { seq, id: cmd.action, payload: cmd.payload ?? null } };
   return {
     state: { ...state, program: { ...state.program, [cmd.layer]: onAir } },
-    asRun: [{
-      at: new Date(ctx.now).toISOString(), action: 'custom-action', customAction: cmd.action,
-      layer: cmd.layer, cueId: onAir.cueId, template: onAir.template, title: onAir.title, step: onAir.step,
-    }],
+    asRun: [
+      {
+        at: new Date(ctx.now).toISOString(),
+        action: 'custom-action',
+        customAction: cmd.action,
+        layer: cmd.layer,
+        cueId: onAir.cueId,
+        template: onAir.template,
+        title: onAir.title,
+        step: onAir.step,
+      },
+    ],
   };
 }

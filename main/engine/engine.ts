@@ -1,4 +1,13 @@
-import { commandSchema, type Command, type CommandOf, type CommandResult, type CommandType, type ProgramSnapshot, type ServerEvent, type ShowSnapshot } from './protocol';
+import {
+  commandSchema,
+  type Command,
+  type CommandOf,
+  type CommandResult,
+  type CommandType,
+  type ProgramSnapshot,
+  type ServerEvent,
+  type ShowSnapshot,
+} from './protocol';
 import { describeIssues, fail, type StraplineError } from './errors';
 import type { Cue, Fields, Show } from './show';
 import { sameValue } from './same-value';
@@ -146,8 +155,14 @@ export class Engine {
   private apply(command: Command, showChecked: boolean): CommandResult {
     const handler = handlers[command.type] as Handler<CommandType>;
     const ctx: history.HistoryContext = {
-      now: this.now(), templates: this.templates, minTakeIntervalMs: this.minTakeIntervalMs, binding: (r) => this.binding(r), history: this.history, showChecked,
-      cueView: (cue, r) => this.cueView(cue, r), viewRevision: (view) => this.viewRevision(view),
+      now: this.now(),
+      templates: this.templates,
+      minTakeIntervalMs: this.minTakeIntervalMs,
+      binding: (r) => this.binding(r),
+      history: this.history,
+      showChecked,
+      cueView: (cue, r) => this.cueView(cue, r),
+      viewRevision: (view) => this.viewRevision(view),
     };
     const handled = handler(this.state, command as CommandOf<CommandType>, ctx);
     if (isError(handled)) return this.reject(handled.error);
@@ -166,8 +181,7 @@ export class Engine {
     const showChanged = before.show !== this.state.show;
     // A show edit to the cue in preview changes what outputs preload.
     const previewId = this.state.previewCueId;
-    const previewEdited =
-      showChanged && previewId !== null && findCue(before.show, previewId)?.cue !== findCue(this.state.show, previewId)?.cue;
+    const previewEdited = showChanged && previewId !== null && findCue(before.show, previewId)?.cue !== findCue(this.state.show, previewId)?.cue;
     const resultsChanged = before.results !== this.state.results;
     // A bound cue in preview draws the new results too: outputs preload it again.
     const previewRebound = resultsChanged && previewId !== null && this.isBound(previewId);
@@ -266,9 +280,17 @@ export class Engine {
     const found = previewCueId === null ? undefined : findCue(this.state.show, previewCueId);
     // Null when its data cannot be read: outputs then build it at the take.
     const resolved = found ? this.cueView(found.cue, this.state.results) : null;
-    const preview = found && resolved && 'view' in resolved
-      ? { cueId: found.cue.id, template: found.cue.template, layer: found.cue.layer, fields: found.cue.fields, view: resolved.view, viewRevision: this.viewRevision(resolved.view) }
-      : null;
+    const preview =
+      found && resolved && 'view' in resolved
+        ? {
+            cueId: found.cue.id,
+            template: found.cue.template,
+            layer: found.cue.layer,
+            fields: found.cue.fields,
+            view: resolved.view,
+            viewRevision: this.viewRevision(resolved.view),
+          }
+        : null;
     if (this.compositionCache?.of !== program) this.compositionCache = { of: program, composition: composeProgram(program) };
     const composition = this.compositionCache.composition;
     return { revision: this.revision, program, preview, composition, at: this.now(), ...(markOf(this.state) ? { rehearsalMark: true as const } : {}) };

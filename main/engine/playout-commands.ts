@@ -25,5 +25,10 @@ export const playoutCommandSchemas = {
   /** After a crash, on the operator's word: puts back what was on air, cut to its steady state (main/engine/restore-program.ts). */
   'restore-program': z.strictObject({ type: z.literal('restore-program'), program: z.partialRecord(layerSchema, restoredGraphicSchema) }),
   /** OGraf graphics on air: one of the custom actions its manifest lists (main/engine/custom-action.ts). */
-  'custom-action': z.strictObject({ type: z.literal('custom-action'), layer: layerSchema, action: z.string().min(1).max(200), payload: z.unknown().optional() }),
+  'custom-action': z.strictObject({
+    type: z.literal('custom-action'),
+    layer: layerSchema,
+    action: z.string().min(1).max(200),
+    payload: z.unknown().optional(),
+  }),
 } as const;

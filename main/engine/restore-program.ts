@@ -39,7 +39,13 @@ function holdsResults(results: ResultsState): boolean {
  * back yet, the saved view, if it passes the template's own view schema (the
  * next change of results resolves it afresh, as for any graphic on air).
  */
-function restoredView(graphic: RestoredGraphic, template: TemplateDefinition, fields: Fields, state: EngineState, ctx: HandlerContext): { view: Fields } | { reason: string } {
+function restoredView(
+  graphic: RestoredGraphic,
+  template: TemplateDefinition,
+  fields: Fields,
+  state: EngineState,
+  ctx: HandlerContext,
+): { view: Fields } | { reason: string } {
   if (!template.resolve) return { view: fields };
   const saved = template.view?.safeParse(graphic.view);
   if (saved && !saved.success) return { reason: `its saved view is not a ${template.name} view (${describeIssues(saved.error.issues)})` };
@@ -94,7 +100,16 @@ export function restoreProgram(state: EngineState, cmd: CommandOf<'restore-progr
     program = { ...program, [layer]: onAir };
     lastTakeAt = { ...lastTakeAt, [layer]: ctx.now };
     restored.push(layer);
-    asRun.push({ at: new Date(ctx.now).toISOString(), action: 'take', restored: true, layer, cueId: onAir.cueId, template: onAir.template, title: onAir.title, step: onAir.step });
+    asRun.push({
+      at: new Date(ctx.now).toISOString(),
+      action: 'take',
+      restored: true,
+      layer,
+      cueId: onAir.cueId,
+      template: onAir.template,
+      title: onAir.title,
+      step: onAir.step,
+    });
   }
   const next = restored.length === 0 ? state : { ...state, program, lastTakeAt, nextTakeId };
   return { state: next, asRun, detail: { restored, skipped } };

@@ -37,7 +37,16 @@ export type WholeResults = z.infer<typeof wholeSchema>;
 
 const seq = z.number().int().positive();
 export const journalRecordSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ seq, at: z.number(), kind: z.literal('change'), seats, receivedAt, corrections: seats, withdrawn: z.array(onsCodeSchema).max(MAX_SEATS), ...settings }),
+  z.strictObject({
+    seq,
+    at: z.number(),
+    kind: z.literal('change'),
+    seats,
+    receivedAt,
+    corrections: seats,
+    withdrawn: z.array(onsCodeSchema).max(MAX_SEATS),
+    ...settings,
+  }),
   /** After a new baseline or a reset (a rehearsal's start and stop): the whole results. */
   z.strictObject({ seq, at: z.number(), kind: z.literal('whole'), results: wholeSchema }),
 ]);
@@ -55,7 +64,11 @@ export type JournalSnapshot = z.infer<typeof journalSnapshotSchema>;
 
 type Settings = Pick<ResultsState, 'holderBasis' | 'speakerCountsWith' | 'mode' | 'rehearsalMark' | 'lastDeclarationAt'>;
 const settingsOf = (r: Settings): Settings => ({
-  holderBasis: r.holderBasis, speakerCountsWith: r.speakerCountsWith, mode: r.mode, rehearsalMark: r.rehearsalMark, lastDeclarationAt: r.lastDeclarationAt,
+  holderBasis: r.holderBasis,
+  speakerCountsWith: r.speakerCountsWith,
+  mode: r.mode,
+  rehearsalMark: r.rehearsalMark,
+  lastDeclarationAt: r.lastDeclarationAt,
 });
 
 export function wholeOf(r: ResultsState, startBaseline: Baseline): WholeResults {
@@ -78,7 +91,8 @@ export function resultsOf(whole: WholeResults, startBaseline: Baseline): Results
   };
 }
 
-const changedValues = <V>(before: ReadonlyMap<string, V>, after: ReadonlyMap<string, V>): V[] => [...after].filter(([k, v]) => before.get(k) !== v).map(([, v]) => v);
+const changedValues = <V>(before: ReadonlyMap<string, V>, after: ReadonlyMap<string, V>): V[] =>
+  [...after].filter(([k, v]) => before.get(k) !== v).map(([, v]) => v);
 
 /** What turned `before` into `after`; null when nothing did. Seats are compared by identity: the engine copies only what changes. */
 export function journalRecord(before: ResultsState, after: ResultsState, seqNo: number, at: number, startBaseline: Baseline): JournalRecord | null {
@@ -144,11 +158,19 @@ function parseRecord(line: string): { value: JournalRecord } | { reason: string 
 function applyRecord(r: ResultsState, record: JournalRecord, startBaseline: Baseline): ResultsState {
   if (record.kind === 'whole') return resultsOf(record.results, startBaseline);
   const put = <V extends SeatResult | number>(map: ReadonlyMap<string, V>, entries: [string, V][]) => (entries.length ? new Map([...map, ...entries]) : map);
-  const corrections = new Map(put(r.corrections, record.corrections.map((s) => [s.onsCode, s])));
+  const corrections = new Map(
+    put(
+      r.corrections,
+      record.corrections.map((s) => [s.onsCode, s]),
+    ),
+  );
   for (const code of record.withdrawn) corrections.delete(code);
   return {
     baseline: r.baseline,
-    seats: put(r.seats, record.seats.map((s) => [s.onsCode, s])),
+    seats: put(
+      r.seats,
+      record.seats.map((s) => [s.onsCode, s]),
+    ),
     corrections,
     receivedAt: put(r.receivedAt, record.receivedAt),
     ...settingsOf(record),

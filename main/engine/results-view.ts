@@ -1,7 +1,4 @@
-import {
-  describeOutcome, seatMajority, seatOutcome, seatRunnerUp, seatWinner, turnoutPercent,
-  type PartyId, type SeatResult,
-} from './election';
+import { describeOutcome, seatMajority, seatOutcome, seatRunnerUp, seatWinner, turnoutPercent, type PartyId, type SeatResult } from './election';
 import type { ResultsState } from './results-state';
 
 /** One seat as the API and the console show it: the stored result and what follows from it. */

@@ -40,8 +40,7 @@ export function declareResults(state: EngineState, cmd: CommandOf<'declare-resul
     if (verdict === 'applied') {
       seats.set(seat.onsCode, seat);
       receivedAt.set(seat.onsCode, ctx.now);
-    }
-    else if (verdict === 'correction') corrections.set(seat.onsCode, seat);
+    } else if (verdict === 'correction') corrections.set(seat.onsCode, seat);
     else if (verdict !== 'unchanged') refused.push({ onsCode: seat.onsCode, verdict });
   }
   if (counts['unknown-seat'] === cmd.seats.length) {

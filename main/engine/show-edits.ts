@@ -35,14 +35,20 @@ export function addStack(state: EngineState, cmd: CommandOf<'add-stack'>): Outco
 
 export function renameStack(state: EngineState, cmd: CommandOf<'rename-stack'>): Outcome {
   if (!stackById(state.show, cmd.stackId)) return { error: fail('UNKNOWN_STACK', `No stack "${cmd.stackId}"`) };
-  return withStacks(state, state.show.stacks.map((s) => (s.id === cmd.stackId ? { ...s, name: cmd.name } : s)));
+  return withStacks(
+    state,
+    state.show.stacks.map((s) => (s.id === cmd.stackId ? { ...s, name: cmd.name } : s)),
+  );
 }
 
 export function deleteStack(state: EngineState, cmd: CommandOf<'delete-stack'>): Outcome {
   const stack = stackById(state.show, cmd.stackId);
   if (!stack) return { error: fail('UNKNOWN_STACK', `No stack "${cmd.stackId}"`) };
   const previewGone = stack.cues.some((c) => c.id === state.previewCueId);
-  const next = withStacks(state, state.show.stacks.filter((s) => s !== stack));
+  const next = withStacks(
+    state,
+    state.show.stacks.filter((s) => s !== stack),
+  );
   return previewGone && 'state' in next ? { ...next, state: { ...next.state, previewCueId: null } } : next;
 }
 
@@ -57,12 +63,23 @@ export function addCue(state: EngineState, cmd: CommandOf<'add-cue'>, ctx: Handl
   if ('error' in checked) return checked;
   const names = ctx.binding(state.results);
   // No title given: the template's, following the fields until the operator names the cue.
-  const cue: Cue = cmd.title === undefined
-    ? { id, title: automaticTitle(template, checked.fields, names), autoTitle: true, template: cmd.template, layer: cmd.layer ?? template.layer, fields: checked.fields }
-    : { id, title: cmd.title, template: cmd.template, layer: cmd.layer ?? template.layer, fields: checked.fields };
+  const cue: Cue =
+    cmd.title === undefined
+      ? {
+          id,
+          title: automaticTitle(template, checked.fields, names),
+          autoTitle: true,
+          template: cmd.template,
+          layer: cmd.layer ?? template.layer,
+          fields: checked.fields,
+        }
+      : { id, title: cmd.title, template: cmd.template, layer: cmd.layer ?? template.layer, fields: checked.fields };
   const cues = [...stack.cues];
   cues.splice(Math.min(cmd.index ?? cues.length, cues.length), 0, cue);
-  return withStacks(state, state.show.stacks.map((s) => (s === stack ? { ...s, cues } : s)));
+  return withStacks(
+    state,
+    state.show.stacks.map((s) => (s === stack ? { ...s, cues } : s)),
+  );
 }
 
 export function editCue(state: EngineState, cmd: CommandOf<'edit-cue'>, ctx: HandlerContext): Outcome {
@@ -81,14 +98,20 @@ export function editCue(state: EngineState, cmd: CommandOf<'edit-cue'>, ctx: Han
   const base: Cue = cmd.title !== undefined ? { ...named, title: cmd.title } : cmd.autoTitle ? { ...found.cue, autoTitle: true } : found.cue;
   const edited = withFollowedTitle({ ...base, fields, layer: cmd.layer ?? found.cue.layer }, ctx.templates.get(found.cue.template), ctx.binding(state.results));
   const cues = found.stack.cues.map((c) => (c === found.cue ? edited : c));
-  return withStacks(state, state.show.stacks.map((s) => (s === found.stack ? { ...s, cues } : s)));
+  return withStacks(
+    state,
+    state.show.stacks.map((s) => (s === found.stack ? { ...s, cues } : s)),
+  );
 }
 
 export function deleteCue(state: EngineState, cmd: CommandOf<'delete-cue'>): Outcome {
   const found = findCue(state.show, cmd.cueId);
   if (!found) return { error: fail('UNKNOWN_CUE', `No cue "${cmd.cueId}" in the show`) };
   const cues = found.stack.cues.filter((c) => c !== found.cue);
-  const next = withStacks(state, state.show.stacks.map((s) => (s === found.stack ? { ...s, cues } : s)));
+  const next = withStacks(
+    state,
+    state.show.stacks.map((s) => (s === found.stack ? { ...s, cues } : s)),
+  );
   return state.previewCueId === cmd.cueId && 'state' in next ? { ...next, state: { ...next.state, previewCueId: null } } : next;
 }
 

@@ -40,9 +40,7 @@ export function shareLinks(base: string, tokens: AccessTokens): ShareLinks {
   };
 }
 
-export type AccessInfo =
-  | { open: false; base: string }
-  | { open: true; controlToken: string; readOnlyToken: string; links: ShareLinks[] };
+export type AccessInfo = { open: false; base: string } | { open: true; controlToken: string; readOnlyToken: string; links: ShareLinks[] };
 
 export function accessInfo(host: string, port: number, tokens: AccessTokens | null): AccessInfo {
   if (!tokens) return { open: false, base: reachableBases(host, port)[0]! };

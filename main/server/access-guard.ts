@@ -72,9 +72,11 @@ export class AccessGuard {
     if (need === 'nothing') return { ok: true, access };
     if (access === 'none') {
       const why =
-        presented === undefined ? 'needs an access token'
-        : presented === '' && req.headers.authorization !== undefined ? 'has an Authorization header that is not "Bearer <access token>"'
-        : 'has a wrong access token';
+        presented === undefined
+          ? 'needs an access token'
+          : presented === '' && req.headers.authorization !== undefined
+            ? 'has an Authorization header that is not "Bearer <access token>"'
+            : 'has a wrong access token';
       return { ok: false, status: 401, error: fail('UNAUTHORIZED', `${req.method} ${url.pathname} ${why} (Authorization: Bearer, or ?token= in the URL)`) };
     }
     if (need === 'control' && access === 'read-only') {

@@ -16,7 +16,10 @@ export class AsRunMemory {
   private dropped = 0;
   private readonly unsubscribe: () => void;
 
-  constructor(engine: Engine, private readonly limit = AS_RUN_MEMORY_LIMIT) {
+  constructor(
+    engine: Engine,
+    private readonly limit = AS_RUN_MEMORY_LIMIT,
+  ) {
     this.unsubscribe = engine.subscribe((event) => {
       if (event.type !== 'as-run') return;
       this.entries.push(event.data);
@@ -45,7 +48,10 @@ const querySchema = z.strictObject({
 export function asRunRoutes(memory: AsRunMemory): Route[] {
   return [
     route({
-      method: 'GET', path: '/api/as-run', access: 'watch', query: querySchema,
+      method: 'GET',
+      path: '/api/as-run',
+      access: 'watch',
+      query: querySchema,
       handle: ({ query }) => ok(memory.latest(query.limit ?? AS_RUN_MEMORY_LIMIT)),
     }),
   ];

@@ -22,7 +22,8 @@ export interface AsRunLogOptions {
 export async function attachAsRunLog(engine: Engine, file: string, options: AsRunLogOptions): Promise<() => Promise<void>> {
   await mkdir(path.dirname(file), { recursive: true });
   const log = await AppendLog.open(file, { io: options.io ?? nodeDiskIo, durable: true, onFault: options.onFault });
-  if (log.tornTail) options.notice(`${file}: the last line was cut off mid-write (a power cut or a kill); it is left as it is, and the log goes on from the next line`);
+  if (log.tornTail)
+    options.notice(`${file}: the last line was cut off mid-write (a power cut or a kill); it is left as it is, and the log goes on from the next line`);
   const unsubscribe = engine.subscribe((event) => {
     if (event.type === 'as-run') log.append(JSON.stringify(event.data));
   });

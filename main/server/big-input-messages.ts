@@ -40,7 +40,14 @@ const objectOf = <T>() => z.custom<T>((v) => typeof v === 'object' && v !== null
 
 export const fromWorkerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('import-done'), id: jobId, outcome: objectOf<ImportOutcome<SeatResult | BaselineSeat>>() }),
-  z.strictObject({ type: z.literal('show-read'), id: jobId, name: z.string(), fromVersion: z.number().int(), outline: objectOf<ShowOutline>().nullable(), parts: z.array(z.instanceof(ArrayBuffer)) }),
+  z.strictObject({
+    type: z.literal('show-read'),
+    id: jobId,
+    name: z.string(),
+    fromVersion: z.number().int(),
+    outline: objectOf<ShowOutline>().nullable(),
+    parts: z.array(z.instanceof(ArrayBuffer)),
+  }),
   /** The input was refused: what was wrong, and where. */
   z.strictObject({ type: z.literal('refused'), id: jobId, error: errorSchema }),
   /** The job threw: a fault of ours, reported as one, never a refusal of the input. */

@@ -30,7 +30,11 @@ export class BigInput {
    * Streams a request body into the worker as it arrives (the cap as readTextBody keeps it),
    * then waits for the import's outcome. Nothing is applied here.
    */
-  async importBody(req: IncomingMessage, maxBytes: number, job: { fileName: string; format: ImportFormat; applyValidRows: boolean }): Promise<{ outcome: ImportOutcome<SeatResult | BaselineSeat> } | Failure> {
+  async importBody(
+    req: IncomingMessage,
+    maxBytes: number,
+    job: { fileName: string; format: ImportFormat; applyValidRows: boolean },
+  ): Promise<{ outcome: ImportOutcome<SeatResult | BaselineSeat> } | Failure> {
     const { id, answer } = this.start({ type: 'import-start', id: 0, ...job });
     const drop = () => {
       this.waiting.delete(id);
@@ -89,7 +93,10 @@ export class BigInput {
     const fromSource = import.meta.url.endsWith('.ts');
     // Built, the worker is its own entry beside the app's (electron.vite.config.ts); from source it goes through tsx.
     const worker = fromSource
-      ? new Worker(new URL('./big-input-boot.mjs', import.meta.url), { workerData: { entry: new URL('./big-input-worker.ts', import.meta.url).href }, resourceLimits: this.options.resourceLimits })
+      ? new Worker(new URL('./big-input-boot.mjs', import.meta.url), {
+          workerData: { entry: new URL('./big-input-worker.ts', import.meta.url).href },
+          resourceLimits: this.options.resourceLimits,
+        })
       : new Worker(new URL('./big-input-worker.js', import.meta.url), { resourceLimits: this.options.resourceLimits });
     // Never what keeps a stopping server alive.
     worker.unref();

@@ -32,7 +32,9 @@ const clearAll = (engine: Engine, path: string) =>
 export function controlRoutes(engine: Engine): Route[] {
   return [
     route({
-      method: 'GET', path: '/api/state', access: 'watch',
+      method: 'GET',
+      path: '/api/state',
+      access: 'watch',
       handle: () => {
         const { showRevision, show } = engine.showSnapshot();
         return ok({ ...engine.programSnapshot(), showRevision, showName: show.name });
@@ -40,11 +42,17 @@ export function controlRoutes(engine: Engine): Route[] {
     }),
     route({ method: 'GET', path: '/api/stacks', access: 'watch', handle: () => ok({ stacks: stacksSummary(engine) }) }),
     route({
-      method: 'POST', path: '/api/cue', access: 'control', body: z.strictObject({ cueId: idSchema }),
+      method: 'POST',
+      path: '/api/cue',
+      access: 'control',
+      body: z.strictObject({ cueId: idSchema }),
       handle: ({ body }) => commit(engine, { type: 'cue', cueId: body.cueId } satisfies Command),
     }),
     route({
-      method: 'POST', path: '/api/take', access: 'control', body: z.strictObject({ cueId: idSchema.optional() }),
+      method: 'POST',
+      path: '/api/take',
+      access: 'control',
+      body: z.strictObject({ cueId: idSchema.optional() }),
       handle: ({ body }) => {
         // Without a cueId, take what is in preview now.
         const expected = body.cueId ?? engine.programSnapshot().preview?.cueId;
@@ -53,11 +61,17 @@ export function controlRoutes(engine: Engine): Route[] {
       },
     }),
     route({
-      method: 'POST', path: '/api/next', access: 'control', body: z.strictObject({ layer: layerSchema }),
+      method: 'POST',
+      path: '/api/next',
+      access: 'control',
+      body: z.strictObject({ layer: layerSchema }),
       handle: ({ body }) => commit(engine, { type: 'next', layer: body.layer } satisfies Command),
     }),
     route({
-      method: 'POST', path: '/api/out', access: 'control', body: z.strictObject({ layer: layerSchema }),
+      method: 'POST',
+      path: '/api/out',
+      access: 'control',
+      body: z.strictObject({ layer: layerSchema }),
       handle: ({ body }) => commit(engine, { type: 'out', layer: body.layer } satisfies Command),
     }),
     clearAll(engine, '/api/clear-all'),

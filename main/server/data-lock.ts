@@ -128,18 +128,25 @@ function notTheHolder(lock: LockFile, now: ProcessLookup): string | null {
 
 async function judge(held: Held, dataDir: string, realDir: string, file: string): Promise<Verdict> {
   const lock = parse(held.text);
-  if (lock === null) return Date.now() - Number(held.mtimeNs / 1_000_000n) < WRITING_GRACE_MS ? { kind: 'wait' } : { kind: 'stale', why: 'the file is unreadable' };
+  if (lock === null)
+    return Date.now() - Number(held.mtimeNs / 1_000_000n) < WRITING_GRACE_MS ? { kind: 'wait' } : { kind: 'stale', why: 'the file is unreadable' };
   const url = consoleUrl(lock);
   const who = `pid ${lock.pid}${url ? `, console ${url}` : ''}`;
   const elsewhere = 'start this one with another data folder (--data DIR; STRAPLINE_DATA for the desktop app)';
   if (lock.machine !== undefined && lock.machine !== os.hostname()) {
-    return { kind: 'held', message: `The data folder ${dataDir} is locked by Strapline on ${lock.machine} (${who}), which cannot be checked from here. Stop that one, or ${elsewhere}. If it is not running there, delete ${file}.` };
+    return {
+      kind: 'held',
+      message: `The data folder ${dataDir} is locked by Strapline on ${lock.machine} (${who}), which cannot be checked from here. Stop that one, or ${elsewhere}. If it is not running there, delete ${file}.`,
+    };
   }
   if (lock.dir !== undefined && !sameDir(lock.dir, realDir)) return { kind: 'stale', why: `it was copied here with the folder from ${lock.dir}` };
   if (!isAlive(lock.pid)) return { kind: 'stale', why: `pid ${lock.pid} has exited` };
   const gone = notTheHolder(lock, await readProcessStart(lock.pid));
   if (gone !== null) return { kind: 'stale', why: gone };
-  return { kind: 'held', message: `The data folder ${dataDir} is in use by another Strapline (${who}). Stop that one first, or ${elsewhere}. If pid ${lock.pid} is not Strapline, delete ${file}.` };
+  return {
+    kind: 'held',
+    message: `The data folder ${dataDir} is in use by another Strapline (${who}). Stop that one first, or ${elsewhere}. If pid ${lock.pid} is not Strapline, delete ${file}.`,
+  };
 }
 
 /**
@@ -173,7 +180,10 @@ async function createExclusive(file: string, text: string): Promise<boolean> {
   });
   if (handle === null) return false;
   // Written in one go; a failed write (a full disk) must not leave an empty lock behind.
-  const written = await handle.writeFile(text).then(() => null, (e: unknown) => e);
+  const written = await handle.writeFile(text).then(
+    () => null,
+    (e: unknown) => e,
+  );
   await handle.close();
   if (written === null) return true;
   await rm(file, { force: true });
@@ -187,7 +197,14 @@ export async function acquireDataLock(dataDir: string, info: DataLockInfo, log: 
   const file = path.join(dataDir, LOCK_FILE);
   const self = await readProcessStart(process.pid);
   const pidStart = self !== null && self !== 'gone' ? self.identity : undefined;
-  const mine: LockFile = { pid: process.pid, startedAt: new Date().toISOString(), ...info, machine: os.hostname(), dir: realDir, ...(pidStart === undefined ? {} : { pidStart }) };
+  const mine: LockFile = {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    ...info,
+    machine: os.hostname(),
+    dir: realDir,
+    ...(pidStart === undefined ? {} : { pidStart }),
+  };
   const ours = async (): Promise<boolean> => {
     const found = parse((await readHeld(file))?.text ?? '');
     return found !== null && found.pid === mine.pid && found.startedAt === mine.startedAt;

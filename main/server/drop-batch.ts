@@ -47,12 +47,25 @@ export function readDropText(text: string, file: string, maxBytes: number, paNum
   // Anything that looks like JSON goes to the JSON importer: it reports the syntax error's line.
   if (detected === undefined && /^\uFEFF?\s*[{[]/.test(text)) return importResults(wrapped, file, 'strapline-json', { maxBytes });
   const what = detected === undefined ? 'not a results file' : `a ${detected} file`;
-  return refused(file, `${what}: the drop folder takes strapline-results JSON, a bare seat object, a House of Commons Library constituency results CSV or a PA Media XML file`);
+  return refused(
+    file,
+    `${what}: the drop folder takes strapline-results JSON, a bare seat object, a House of Commons Library constituency results CSV or a PA Media XML file`,
+  );
 }
 
 export function refused(file: string, message: string): ImportOutcome<SeatResult> {
   const summary = `${file}: ${message}; nothing applied`;
-  const report = { file, format: 'strapline-json' as const, recordsRead: 0, seatsValid: 0, seatsRejected: 0, errors: [{ file, message }], warnings: [], applied: 'nothing' as const, summary };
+  const report = {
+    file,
+    format: 'strapline-json' as const,
+    recordsRead: 0,
+    seatsValid: 0,
+    seatsRejected: 0,
+    errors: [{ file, message }],
+    warnings: [],
+    applied: 'nothing' as const,
+    summary,
+  };
   return { rows: [], report };
 }
 
@@ -101,7 +114,17 @@ export function applyDropBatch(engine: Engine, files: readonly { file: string; o
     const names = [...new Set(chunk.map((c) => c.file))];
     const rows = chunk.map((c) => c.seat);
     const summary = `${names.length} dropped files: ${rows.length} seats`;
-    const report = { ...files[0]!.outcome.report, file: sourceFor(names), recordsRead: rows.length, seatsValid: rows.length, seatsRejected: 0, errors: [], warnings: [], applied: 'all' as const, summary };
+    const report = {
+      ...files[0]!.outcome.report,
+      file: sourceFor(names),
+      recordsRead: rows.length,
+      seatsValid: rows.length,
+      seatsRejected: 0,
+      errors: [],
+      warnings: [],
+      applied: 'all' as const,
+      summary,
+    };
     const result = applyImport(engine, { rows, report }, 'strapline-json');
     // All-unknown seats are refused as a whole; their verdicts already say why.
     if (result && !result.ok && result.error.code !== 'UNKNOWN_SEAT') for (const name of names) engineErrors.set(name, result.error.message);

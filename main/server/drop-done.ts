@@ -53,7 +53,10 @@ async function place(from: string, to: string): Promise<boolean> {
   } catch (e) {
     if (code(e) === 'EEXIST') return false;
     if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS'].includes(code(e) ?? '')) throw e;
-    const taken = await stat(to).then(() => true, (err: unknown) => (code(err) === 'ENOENT' ? false : Promise.reject(err)));
+    const taken = await stat(to).then(
+      () => true,
+      (err: unknown) => (code(err) === 'ENOENT' ? false : Promise.reject(err)),
+    );
     if (taken) return false;
     await rename(from, to);
     return true;

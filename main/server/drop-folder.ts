@@ -124,7 +124,10 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
     const entries = await readdir(dir, { withFileTypes: true });
     // Subfolders and symlinks are not files here: only what the feed wrote into the folder itself.
     // Sorted, so a batch (and its reports) come in the same order on every file system.
-    const names = entries.filter((e) => e.isFile() && !isIgnoredName(e.name) && !moving.has(e.name)).map((e) => e.name).sort();
+    const names = entries
+      .filter((e) => e.isFile() && !isIgnoredName(e.name) && !moving.has(e.name))
+      .map((e) => e.name)
+      .sort();
     const present = new Set(names);
     // A file being moved keeps what is known of it: if the move fails, it is not read again.
     for (const name of looks.keys()) {
@@ -148,7 +151,9 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
       return look !== undefined && done.get(name) !== look.fp && startedAt - look.at >= settleFor(name, look);
     });
     const ripeNames = new Set(ripe);
-    const seen = await Promise.all(names.filter((n) => !ripeNames.has(n)).map(async (name) => ({ name, stats: await stat(path.join(dir, name)).catch(() => null) })));
+    const seen = await Promise.all(
+      names.filter((n) => !ripeNames.has(n)).map(async (name) => ({ name, stats: await stat(path.join(dir, name)).catch(() => null) })),
+    );
     const now = performance.now();
     for (const { name, stats } of seen) {
       if (!stats) continue;
@@ -167,10 +172,19 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
     toMove = [];
     if (batch.length === 0) return;
     for (const f of batch) moving.add(f.name);
-    moves = Promise.all([moves, ...batch.map((f) => moveToDone(dir, f.name, f.version).then(() => null, (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : e)))]).then(([, ...moved]) => {
+    moves = Promise.all([
+      moves,
+      ...batch.map((f) =>
+        moveToDone(dir, f.name, f.version).then(
+          () => null,
+          (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : e),
+        ),
+      ),
+    ]).then(([, ...moved]) => {
       for (const f of batch) moving.delete(f.name);
       const failed = moved.find((m) => m instanceof Error);
-      if (failed) onError(new Error(`cannot move taken files into ${path.join(dir, DONE_FOLDER)}: ${failed.message}; they stay, and are read again at the next start`));
+      if (failed)
+        onError(new Error(`cannot move taken files into ${path.join(dir, DONE_FOLDER)}: ${failed.message}; they stay, and are read again at the next start`));
       schedule(0);
     });
   }
@@ -178,35 +192,42 @@ export function watchDropFolder(options: DropFolderOptions): DropFolderWatcher {
   const settleFor = (name: string, look: { fp: string }) => (doubtful.get(name) === look.fp ? Math.max(settleMs, badFileGraceMs) : settleMs);
 
   async function readRipe(names: string[]): Promise<void> {
-    const read = await Promise.all(names.map(async (name) => {
-      const file = path.join(dir, name);
-      const look = looks.get(name)!;
-      const text = look.size > maxBytes ? null : await readText(file);
-      const after = await stat(file).catch(() => null);
-      // Gone, or written to since the first look: this version starts settling afresh.
-      const fp = after ? fingerprint(after) : null;
-      if (fp !== look.fp || !after) {
-        if (after && fp) looks.set(name, { fp, size: after.size, at: performance.now() });
-        else looks.delete(name);
-        return null;
-      }
-      const version: ReadVersion = { ino: after.ino, size: after.size, mtimeMs: after.mtimeMs };
-      const outcome =
-        text === null ? refused(name, `file is ${look.size} bytes; the drop folder limit is ${maxBytes} bytes`)
-        // Unreadable as it stands (permissions, a lock): told once, tried again when it changes.
-        : text instanceof Error ? refused(name, `cannot be read: ${text.message}`)
-        : readDropText(text, name, maxBytes, engine.paNumbers());
-      // Bad, but perhaps only not finished: looked at again once it has been still for the grace.
-      if (outcome.report.errors.length > 0 && performance.now() - look.at < Math.max(settleMs, badFileGraceMs)) {
-        doubtful.set(name, look.fp);
-        return null;
-      }
-      return { name, fp: look.fp, version, outcome };
-    }));
+    const read = await Promise.all(
+      names.map(async (name) => {
+        const file = path.join(dir, name);
+        const look = looks.get(name)!;
+        const text = look.size > maxBytes ? null : await readText(file);
+        const after = await stat(file).catch(() => null);
+        // Gone, or written to since the first look: this version starts settling afresh.
+        const fp = after ? fingerprint(after) : null;
+        if (fp !== look.fp || !after) {
+          if (after && fp) looks.set(name, { fp, size: after.size, at: performance.now() });
+          else looks.delete(name);
+          return null;
+        }
+        const version: ReadVersion = { ino: after.ino, size: after.size, mtimeMs: after.mtimeMs };
+        const outcome =
+          text === null
+            ? refused(name, `file is ${look.size} bytes; the drop folder limit is ${maxBytes} bytes`)
+            : // Unreadable as it stands (permissions, a lock): told once, tried again when it changes.
+              text instanceof Error
+              ? refused(name, `cannot be read: ${text.message}`)
+              : readDropText(text, name, maxBytes, engine.paNumbers());
+        // Bad, but perhaps only not finished: looked at again once it has been still for the grace.
+        if (outcome.report.errors.length > 0 && performance.now() - look.at < Math.max(settleMs, badFileGraceMs)) {
+          doubtful.set(name, look.fp);
+          return null;
+        }
+        return { name, fp: look.fp, version, outcome };
+      }),
+    );
     const files = read.filter((r) => r !== null);
     for (const f of files) done.set(f.name, f.fp);
     if (files.length === 0 || closed) return;
-    const reports = applyDropBatch(engine, files.map((f) => ({ file: f.name, outcome: f.outcome })));
+    const reports = applyDropBatch(
+      engine,
+      files.map((f) => ({ file: f.name, outcome: f.outcome })),
+    );
     for (const r of reports) {
       reported.add(r.file);
       report(r);

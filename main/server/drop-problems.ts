@@ -14,8 +14,13 @@ const MAX_ISSUES_A_FILE = 5;
 export const NO_DROP_FOLDER: DropSnapshot = { folder: null, problems: [], problemCount: 0 };
 
 function problemOf(report: DropFileReport, at: number): DropProblem | null {
-  const unknown = report.seats.filter((s) => s.verdict === 'unknown-seat').map((s) => ({ message: `${s.onsCode} is not a seat in the baseline: nothing declared for it` }));
-  const issues = [...report.errors.map(({ line, column, message }) => ({ ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), message })), ...unknown];
+  const unknown = report.seats
+    .filter((s) => s.verdict === 'unknown-seat')
+    .map((s) => ({ message: `${s.onsCode} is not a seat in the baseline: nothing declared for it` }));
+  const issues = [
+    ...report.errors.map(({ line, column, message }) => ({ ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), message })),
+    ...unknown,
+  ];
   if (issues.length === 0) return null;
   return { file: report.file, at, issues: issues.slice(0, MAX_ISSUES_A_FILE), issueCount: issues.length };
 }

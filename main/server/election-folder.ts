@@ -2,8 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import {
-  baselineFromResults, baselineFromSeats, constituenciesFileSchema, electionManifestSchema, hexJsonSchema, partiesFileSchema,
-  type Baseline, type BaselineSeat, type Constituency, type DeclaredSeat, type ElectionManifest, type HexJson, type PartyInfo, type SeatResult,
+  baselineFromResults,
+  baselineFromSeats,
+  constituenciesFileSchema,
+  electionManifestSchema,
+  hexJsonSchema,
+  partiesFileSchema,
+  type Baseline,
+  type BaselineSeat,
+  type Constituency,
+  type DeclaredSeat,
+  type ElectionManifest,
+  type HexJson,
+  type PartyInfo,
+  type SeatResult,
 } from '../engine/election';
 import { formatIssue, importResults, readCommonsConstituencyList, type ImportOutcome } from '../engine/import';
 import { describeIssues } from '../engine/errors';
@@ -45,7 +57,9 @@ export async function loadElectionFolder(dirIn: string): Promise<LoadedElection>
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const line = jsonFieldLine(text, issue.path.map(String));
-    throw new ElectionFolderError(`${manifestPath}${line === undefined ? '' : `, line ${line}`}, field "${issue.path.join('.') || '(root)'}": ${issue.message}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more: ${describeIssues(parsed.error.issues.slice(1))})` : ''}`);
+    throw new ElectionFolderError(
+      `${manifestPath}${line === undefined ? '' : `, line ${line}`}, field "${issue.path.join('.') || '(root)'}": ${issue.message}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more: ${describeIssues(parsed.error.issues.slice(1))})` : ''}`,
+    );
   }
   const manifest = parsed.data;
   const at = (file: string) => path.join(dir, file);
@@ -54,13 +68,18 @@ export async function loadElectionFolder(dirIn: string): Promise<LoadedElection>
   const codes = new Set(constituencies.map((c) => c.onsCode));
   const names = new Map(constituencies.map((c) => [c.onsCode, c.name]));
   const baselineSeats = await readBaseline(at(manifest.baseline.file), manifest.baseline.format, names);
-  sameSeats(at(manifest.baseline.file), codes, baselineSeats.map((s) => s.onsCode));
+  sameSeats(
+    at(manifest.baseline.file),
+    codes,
+    baselineSeats.map((s) => s.onsCode),
+  );
 
   const candidates = new Map<string, DeclaredSeat>();
   if (manifest.candidates) {
     const file = at(manifest.candidates.file);
     for (const seat of rowsOf(importResults(await readText(file), file, manifest.candidates.format))) {
-      if (!codes.has(seat.onsCode)) throw new ElectionFolderError(`${file}: seat ${seat.onsCode} is not one of the ${codes.size} seats in ${manifest.seats.file}`);
+      if (!codes.has(seat.onsCode))
+        throw new ElectionFolderError(`${file}: seat ${seat.onsCode} is not one of the ${codes.size} seats in ${manifest.seats.file}`);
       if (seat.state === 'declared') candidates.set(seat.onsCode, seat);
     }
   }
@@ -116,7 +135,9 @@ function parseJson(text: string, file: string): unknown {
 function rowsOf<T>(outcome: ImportOutcome<T>): readonly T[] {
   if (outcome.report.applied === 'all') return outcome.rows;
   const first = outcome.report.errors[0];
-  throw new ElectionFolderError(first ? `${formatIssue(first)}${outcome.report.errors.length > 1 ? ` (${outcome.report.summary})` : ''}` : outcome.report.summary);
+  throw new ElectionFolderError(
+    first ? `${formatIssue(first)}${outcome.report.errors.length > 1 ? ` (${outcome.report.summary})` : ''}` : outcome.report.summary,
+  );
 }
 
 async function readSeats(file: string, format: ElectionManifest['seats']['format']): Promise<Constituency[]> {
@@ -131,7 +152,8 @@ async function readBaseline(file: string, format: ElectionManifest['baseline']['
   const text = await readText(file);
   if (format === 'notional' || format === 'strapline-baseline-json') return [...rowsOf(importResults(text, file, format))];
   const { seats, withoutFigures } = baselineFromResults(rowsOf(importResults(text, file, format)), names);
-  if (withoutFigures.length > 0) throw new ElectionFolderError(`${file}: ${withoutFigures.length} seats have no declared figures to judge against (first: ${withoutFigures[0]})`);
+  if (withoutFigures.length > 0)
+    throw new ElectionFolderError(`${file}: ${withoutFigures.length} seats have no declared figures to judge against (first: ${withoutFigures[0]})`);
   return seats;
 }
 
@@ -140,7 +162,9 @@ function sameSeats(file: string, seats: ReadonlySet<string>, other: readonly str
   const missing = [...seats].filter((c) => !otherSet.has(c));
   const extra = other.filter((c) => !seats.has(c));
   if (missing.length || extra.length) {
-    throw new ElectionFolderError(`${file}: not the same seats as the election's seats file: ${missing.length} missing (first: ${missing[0] ?? 'none'}), ${extra.length} not in it (first: ${extra[0] ?? 'none'})`);
+    throw new ElectionFolderError(
+      `${file}: not the same seats as the election's seats file: ${missing.length} missing (first: ${missing[0] ?? 'none'}), ${extra.length} not in it (first: ${extra[0] ?? 'none'})`,
+    );
   }
 }
 
@@ -150,7 +174,8 @@ async function readHex(file: string, constituencies: readonly Constituency[]): P
   if (!checked.success) throw new ElectionFolderError(`${file}: ${describeIssues(checked.error.issues)}`);
   const regions = new Map(constituencies.map((c) => [c.onsCode, c.regionCode]));
   const unknown = Object.keys(checked.data.hexes).filter((c) => !regions.has(c));
-  if (unknown.length > 0) throw new ElectionFolderError(`${file}: ${unknown.length} hexes are not seats of this election (first: ${unknown[0]}): a layout for other boundaries?`);
+  if (unknown.length > 0)
+    throw new ElectionFolderError(`${file}: ${unknown.length} hexes are not seats of this election (first: ${unknown[0]}): a layout for other boundaries?`);
   // Region focus zooms by the ONS region code; older layouts carry an abbreviation ("a") instead.
   const hexes = Object.fromEntries(Object.entries(checked.data.hexes).map(([code, h]) => [code, { n: h.n, q: h.q, r: h.r, region: regions.get(code)! }]));
   const layout: HexJson = { layout: checked.data.layout, hexes };

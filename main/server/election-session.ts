@@ -22,7 +22,14 @@ export interface ElectionInfo {
 }
 
 export function factsOf(election: LoadedElection): ElectionFacts {
-  return { name: election.manifest.name, kind: election.manifest.kind, seatCount: election.constituencies.length, hexKey: election.hex?.key ?? null, baselineSource: election.baselineSource, changeLabel: election.manifest.baseline.onAir ?? null };
+  return {
+    name: election.manifest.name,
+    kind: election.manifest.kind,
+    seatCount: election.constituencies.length,
+    hexKey: election.hex?.key ?? null,
+    baselineSource: election.baselineSource,
+    changeLabel: election.manifest.baseline.onAir ?? null,
+  };
 }
 
 const BASELINE_FORMATS: readonly ImportFormat[] = ['notional', 'strapline-baseline-json'];
@@ -54,8 +61,15 @@ export class ElectionSession {
   info(): ElectionInfo {
     const e = this.loaded;
     return {
-      name: e.manifest.name, date: e.manifest.date, kind: e.manifest.kind, seatCount: e.constituencies.length,
-      baselineSource: e.baselineSource, hexLayout: e.hex?.key ?? null, candidates: e.candidates.size, replayable: e.results !== null, folder: e.dir,
+      name: e.manifest.name,
+      date: e.manifest.date,
+      kind: e.manifest.kind,
+      seatCount: e.constituencies.length,
+      baselineSource: e.baselineSource,
+      hexLayout: e.hex?.key ?? null,
+      candidates: e.candidates.size,
+      replayable: e.results !== null,
+      folder: e.dir,
     };
   }
 
@@ -77,7 +91,8 @@ export class ElectionSession {
       if (e instanceof ElectionFolderError) return { error: fail('INVALID_REQUEST', e.message) };
       throw e;
     }
-    if (this.engine.resultsState().mode === 'rehearsal') return { error: fail('REHEARSAL_REFUSED', `Cannot open ${next.manifest.name} during a rehearsal: stop the rehearsal first`) };
+    if (this.engine.resultsState().mode === 'rehearsal')
+      return { error: fail('REHEARSAL_REFUSED', `Cannot open ${next.manifest.name} during a rehearsal: stop the rehearsal first`) };
     const refused = this.engine.switchElection({ baseline: next.baseline, constituencies: next.constituencies, election: factsOf(next) });
     if (refused) return { error: refused };
     this.loaded = next;
@@ -96,13 +111,24 @@ export class ElectionSession {
    * other boundaries is refused whole, with the count of seats it names that this election
    * lacks; otherwise its seats get their candidates from the election's candidate file.
    */
-  checkImport(outcome: ImportOutcome<SeatResult | BaselineSeat>, format: ImportFormat): { outcome: ImportOutcome<SeatResult | BaselineSeat> } | { error: StraplineError } {
+  checkImport(
+    outcome: ImportOutcome<SeatResult | BaselineSeat>,
+    format: ImportFormat,
+  ): { outcome: ImportOutcome<SeatResult | BaselineSeat> } | { error: StraplineError } {
     if (BASELINE_FORMATS.includes(format) || outcome.rows.length === 0) return { outcome };
     const seats = outcome.rows as readonly SeatResult[];
     const known = this.loaded.baseline.seats;
-    const { unknown, refuse } = boundaryMismatch(seats.map((s) => s.onsCode), (c) => known.has(c));
+    const { unknown, refuse } = boundaryMismatch(
+      seats.map((s) => s.onsCode),
+      (c) => known.has(c),
+    );
     if (refuse) {
-      return { error: fail('INVALID_IMPORT', `${outcome.report.file}: ${unknown.length} of its ${seats.length} seats are not seats of ${this.loaded.manifest.name} (first: ${unknown.slice(0, 3).join(', ')}): a file for other boundaries? Open its election first. Nothing was applied.`) };
+      return {
+        error: fail(
+          'INVALID_IMPORT',
+          `${outcome.report.file}: ${unknown.length} of its ${seats.length} seats are not seats of ${this.loaded.manifest.name} (first: ${unknown.slice(0, 3).join(', ')}): a file for other boundaries? Open its election first. Nothing was applied.`,
+        ),
+      };
     }
     return { outcome: { ...outcome, rows: withCandidates(seats, this.loaded.candidates).seats } };
   }

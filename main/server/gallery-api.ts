@@ -79,9 +79,14 @@ export async function buildGallery(sources: GallerySources, set: GallerySet = 'd
     // The file's name only: the server's folders are none of a browser's business.
     source: path.basename(sources.resultsFile),
     declared: engine.resultsSnapshot().totals.declared,
-    templates: set === 'demo'
-      ? sources.templates.map((t) => galleryEntry(t, t.demo, ctx))
-      : STRESS_CASES.filter((c) => byId.has(c.template)).map((c) => ({ ...galleryEntry(byId.get(c.template)!, c.fields, ctx), case: c.id, caseLabel: c.label })),
+    templates:
+      set === 'demo'
+        ? sources.templates.map((t) => galleryEntry(t, t.demo, ctx))
+        : STRESS_CASES.filter((c) => byId.has(c.template)).map((c) => ({
+            ...galleryEntry(byId.get(c.template)!, c.fields, ctx),
+            case: c.id,
+            caseLabel: c.label,
+          })),
     combinations: set === 'demo' ? [] : STRESS_COMBINATIONS.filter((c) => c.layers.every((l) => byId.has(l.template))),
   };
 }
@@ -106,16 +111,22 @@ export function galleryRoutes(sources: GallerySources): Route[] {
   const built = new Map<GallerySet, Promise<{ gallery: Gallery } | { error: string }>>();
   const galleryOf = (set: GallerySet) => {
     if (!built.has(set)) {
-      built.set(set, buildGallery(sources, set).then(
-        (gallery) => ({ gallery }),
-        (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
-      ));
+      built.set(
+        set,
+        buildGallery(sources, set).then(
+          (gallery) => ({ gallery }),
+          (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+        ),
+      );
     }
     return built.get(set)!;
   };
   return [
     route({
-      method: 'GET', path: '/api/gallery', access: 'watch', query: z.object({ set: gallerySetSchema.default('demo') }),
+      method: 'GET',
+      path: '/api/gallery',
+      access: 'watch',
+      query: z.object({ set: gallerySetSchema.default('demo') }),
       handle: async ({ query }) => {
         const outcome = await galleryOf(query.set);
         return 'error' in outcome ? { error: fail('INTERNAL_ERROR', `/api/gallery: ${outcome.error}`) } : ok(outcome.gallery);

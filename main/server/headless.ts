@@ -122,7 +122,10 @@ async function startLocked(options: HeadlessOptions): Promise<Headless> {
   // Before the show is read: its cues may be of outside templates.
   const templates = new TemplateRegistry(TEMPLATE_DEFINITIONS);
   const templateDirs = options.templateDirs ?? (options.dataDir === undefined ? [] : [path.join(options.dataDir, 'templates')]);
-  const templateFolders = templateDirs.length === 0 ? null : await startTemplateFolders({ dirs: templateDirs, registry: templates, create: options.templateDirs === undefined, log: (m) => console.error(m) });
+  const templateFolders =
+    templateDirs.length === 0
+      ? null
+      : await startTemplateFolders({ dirs: templateDirs, registry: templates, create: options.templateDirs === undefined, log: (m) => console.error(m) });
   try {
     return await startWithTemplates(options, now, storage, templates, templateFolders);
   } catch (e) {
@@ -132,21 +135,54 @@ async function startLocked(options: HeadlessOptions): Promise<Headless> {
 }
 
 /** The rest of the start, with the templates in hand; a failure here closes their folders' watchers (above). */
-async function startWithTemplates(options: HeadlessOptions, now: () => number, storage: StorageHealth, templates: TemplateRegistry, templateFolders: TemplateFolders | null): Promise<Headless> {
-  const files = options.dataDir === undefined ? null : await startShowFiles({ dataDir: options.dataDir, showPath: options.showPath, demoShow: DEMO_SHOW, templates, now, log: (m) => console.error(m), storage: { io: options.io, health: storage } });
+async function startWithTemplates(
+  options: HeadlessOptions,
+  now: () => number,
+  storage: StorageHealth,
+  templates: TemplateRegistry,
+  templateFolders: TemplateFolders | null,
+): Promise<Headless> {
+  const files =
+    options.dataDir === undefined
+      ? null
+      : await startShowFiles({
+          dataDir: options.dataDir,
+          showPath: options.showPath,
+          demoShow: DEMO_SHOW,
+          templates,
+          now,
+          log: (m) => console.error(m),
+          storage: { io: options.io, health: storage },
+        });
   const loaded = files ?? (await readShowFile(options.showPath ?? DEMO_SHOW, templates));
   if ('error' in loaded) throw new Error(loaded.error.message);
   const loadedElection = await loadElectionFolder(options.electionDir ?? DEFAULT_ELECTION);
   const reference: ReferenceData = { baseline: loadedElection.baseline, constituencies: loadedElection.constituencies };
   const access = isLoopbackHost(options.host) ? null : await loadOrCreateTokens(options.dataDir ?? defaultDataDir());
-  const engine = new Engine({ show: loaded.show, baseline: reference.baseline, constituencies: reference.constituencies, election: factsOf(loadedElection), templates, now: options.now ?? Date.now });
+  const engine = new Engine({
+    show: loaded.show,
+    baseline: reference.baseline,
+    constituencies: reference.constituencies,
+    election: factsOf(loadedElection),
+    templates,
+    now: options.now ?? Date.now,
+  });
   const election = new ElectionSession(engine, loadedElection, await readDefaultLayout(path.join(REFERENCE_DIR, 'constituencies.hexjson')));
   const libraries = [ELECTIONS_DIR, ...(options.dataDir === undefined ? [] : [path.join(options.dataDir, 'elections')])];
   storage.watch((faults) => engine.reportStorage(faults));
   if (storage.list().length > 0) engine.reportStorage(storage.list());
   const notice = (m: string) => (files ? files.notices.push(m) : console.error(m));
   // Before anything can change the results (drop folder, server), so every change is in the journal.
-  const journal = options.dataDir === undefined ? null : await ResultsJournal.open({ dataDir: options.dataDir, initial: engine.resultsState(), now, onFault: storage.reporter('results journal'), io: options.io });
+  const journal =
+    options.dataDir === undefined
+      ? null
+      : await ResultsJournal.open({
+          dataDir: options.dataDir,
+          initial: engine.resultsState(),
+          now,
+          onFault: storage.reporter('results journal'),
+          io: options.io,
+        });
   if (journal?.results) engine.resumeResults(journal.results);
   for (const m of journal?.notices ?? []) notice(m);
   const detachJournal = journal?.journal.attach(engine);
@@ -159,13 +195,29 @@ async function startWithTemplates(options: HeadlessOptions, now: () => number, s
   const closeFiles = files?.attach(engine);
   // Before the server, so a missing folder stops the start with nothing left listening.
   const problems = options.dropFolder === undefined ? undefined : new DropProblems(options.dropFolder, now);
-  const drop = options.dropFolder === undefined ? undefined : watchDropFolder({
-    dir: options.dropFolder,
+  const drop =
+    options.dropFolder === undefined
+      ? undefined
+      : watchDropFolder({
+          dir: options.dropFolder,
+          engine,
+          onReport: (r) => (logDropReport(r), problems!.record(r)),
+          onGone: (file) => problems!.gone(file),
+        });
+  const server = await startServer({
+    templateFolders: templateFolders?.dirs ?? [],
+    drop: problems,
     engine,
-    onReport: (r) => (logDropReport(r), problems!.record(r)),
-    onGone: (file) => problems!.gone(file),
-  });
-  const server = await startServer({ templateFolders: templateFolders?.dirs ?? [], drop: problems, engine, webRoot: options.webRoot, host: options.host, port: options.port, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'), elections: { session: election, libraries, onlyLibraries: !isLoopbackHost(options.host) }, tokens: access?.tokens, casparcg: options.casparcg, showFiles: files && { engine, store: files.store, session: files.session, templates, now, notices: files.notices } }).catch(async (e: unknown) => {
+    webRoot: options.webRoot,
+    host: options.host,
+    port: options.port,
+    constituencies: reference.constituencies,
+    rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'),
+    elections: { session: election, libraries, onlyLibraries: !isLoopbackHost(options.host) },
+    tokens: access?.tokens,
+    casparcg: options.casparcg,
+    showFiles: files && { engine, store: files.store, session: files.session, templates, now, notices: files.notices },
+  }).catch(async (e: unknown) => {
     // A live watcher would keep the process up with nothing to show for it.
     await drop?.close();
     await closeJournal();

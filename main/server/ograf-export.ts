@@ -20,7 +20,13 @@ const PREFIX = '/ograf/';
 const BUNDLE = 'strapline-ograf.js';
 
 function send(res: ServerResponse, type: string, body: string | Buffer): void {
-  res.writeHead(200, { 'content-type': type, 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(200, {
+    'content-type': type,
+    'access-control-allow-origin': '*',
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-cache',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -50,7 +56,10 @@ export async function serveOgrafExport(req: IncomingMessage, res: ServerResponse
   const d = exported.find((t) => t.id === id);
   if (d && more.length === 0 && file === `${d.id}.ograf.json`) {
     // The version follows the bundle's, so a renderer that caches by version takes a rebuilt drawing.
-    const built = await readFile(path.join(webRoot, 'ograf', BUNDLE)).then((b) => createHash('sha256').update(b).digest('hex').slice(0, 12), () => 'unbuilt');
+    const built = await readFile(path.join(webRoot, 'ograf', BUNDLE)).then(
+      (b) => createHash('sha256').update(b).digest('hex').slice(0, 12),
+      () => 'unbuilt',
+    );
     send(res, 'application/json; charset=utf-8', JSON.stringify(ografManifest(d, built), null, 2));
   } else if (d && more.length === 0 && file === OGRAF_MODULE_FILE) {
     send(res, 'text/javascript; charset=utf-8', ografModule(d.id));

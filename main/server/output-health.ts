@@ -1,4 +1,11 @@
-import { MAX_REPORTED_FAULTS, outputReportSchema, type CasparcgOutputStatus, type OutputReport, type OutputStatus, type OutputsSnapshot } from '../engine/protocol';
+import {
+  MAX_REPORTED_FAULTS,
+  outputReportSchema,
+  type CasparcgOutputStatus,
+  type OutputReport,
+  type OutputStatus,
+  type OutputsSnapshot,
+} from '../engine/protocol';
 import { describeIssues, fail, type StraplineError } from '../engine/errors';
 
 /** A closed output stays listed this long, so the gallery sees which one dropped. */

@@ -46,7 +46,10 @@ export async function fromProc(pid: number): Promise<ProcessLookup> {
   const ticks = Number(fields[19]);
   const [procStat, bootId] = await Promise.all([
     readFile('/proc/stat', 'utf8').catch(() => ''),
-    readFile('/proc/sys/kernel/random/boot_id', 'utf8').then((t) => t.trim(), () => ''),
+    readFile('/proc/sys/kernel/random/boot_id', 'utf8').then(
+      (t) => t.trim(),
+      () => '',
+    ),
   ]);
   const btime = Number(/^btime (\d+)$/m.exec(procStat)?.[1]);
   if (state === undefined || !Number.isInteger(ticks) || !Number.isInteger(btime)) return null;

@@ -72,7 +72,9 @@ export function producerRoutes(engine: Engine, templates: TemplateTable): Route[
   const onAir = onAirTag(engine);
   return [
     route({
-      method: 'GET', path: '/api/producer', access: 'watch',
+      method: 'GET',
+      path: '/api/producer',
+      access: 'watch',
       handle: ({ req, res }): Answer => {
         const etag = `"${boot}-p${engine.showSnapshot().showRevision}-r${engine.resultsSnapshot().resultsRevision}"`;
         if (notModified(req, res, etag)) return 'answered';
@@ -81,7 +83,9 @@ export function producerRoutes(engine: Engine, templates: TemplateTable): Route[
       },
     }),
     route({
-      method: 'GET', path: '/api/producer/on-air', access: 'watch',
+      method: 'GET',
+      path: '/api/producer/on-air',
+      access: 'watch',
       handle: ({ req, res }): Answer => {
         const { tag, body } = onAir();
         return notModified(req, res, `"${boot}-a${tag}"`) ? 'answered' : ok(body);

@@ -69,7 +69,13 @@ export class Rehearsal {
 
   status(): RehearsalStatus {
     const { mode, rehearsalMark } = this.engine.resultsState();
-    return { running: this.timer !== null, mark: mode === 'rehearsal' && rehearsalMark, declared: this.done, total: this.done + this.queue.length, durationSeconds: this.durationSeconds };
+    return {
+      running: this.timer !== null,
+      mark: mode === 'rehearsal' && rehearsalMark,
+      declared: this.done,
+      total: this.done + this.queue.length,
+      durationSeconds: this.durationSeconds,
+    };
   }
 
   private tick = (): void => {

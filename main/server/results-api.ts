@@ -23,7 +23,10 @@ export interface ResultsApiContext {
   /** The loaded election's night to replay (main/server/election-session.ts); without it, rehearsalSource. */
   replaySeats?: () => Promise<SeatResult[]>;
   /** An import checked against the loaded election before it is applied (other boundaries refused whole, candidates joined). */
-  checkImport?: (outcome: ImportOutcome<SeatResult | BaselineSeat>, format: ImportFormat) => { outcome: ImportOutcome<SeatResult | BaselineSeat> } | { error: StraplineError };
+  checkImport?: (
+    outcome: ImportOutcome<SeatResult | BaselineSeat>,
+    format: ImportFormat,
+  ) => { outcome: ImportOutcome<SeatResult | BaselineSeat> } | { error: StraplineError };
 }
 
 const rehearsalRequest = z.discriminatedUnion('action', [
@@ -98,7 +101,8 @@ async function declare(ctx: ResultsApiContext, call: DeclareCall, format: Import
   const read = isImport
     ? await ctx.bigInput.importBody(call.req, MAX_IMPORT_BYTES, { fileName, format: as, applyValidRows })
     : await readTextBody(call.req, MAX_BODY_BYTES).then((body) =>
-        'error' in body ? body : { outcome: importResults(asResultsFile(body.text), fileName, as, { applyValidRows }) });
+        'error' in body ? body : { outcome: importResults(asResultsFile(body.text), fileName, as, { applyValidRows }) },
+      );
   if ('error' in read) return read;
   return applyChecked(ctx, read.outcome, as);
 }
@@ -139,17 +143,27 @@ export function resultsRoutes(ctx: ResultsApiContext): Route[] {
     route({ method: 'GET', path: '/api/rehearsal', access: 'watch', handle: () => ok(ctx.rehearsal.status()) }),
     route({ method: 'POST', path: '/api/rehearsal', access: 'control', body: rehearsalRequest, handle: ({ body }) => rehearse(body, ctx) }),
     route({
-      method: 'GET', path: '/api/results', access: 'watch',
+      method: 'GET',
+      path: '/api/results',
+      access: 'watch',
       handle: () => {
         const results = engine.resultsState();
-        return ok({ ...engine.resultsSnapshot(), seats: [...results.seats.values()].map((s) => seatView(results, s)), feedStateOfParties: feedStateOfParties(engine) });
+        return ok({
+          ...engine.resultsSnapshot(),
+          seats: [...results.seats.values()].map((s) => seatView(results, s)),
+          feedStateOfParties: feedStateOfParties(engine),
+        });
       },
     }),
     route({ method: 'GET', path: '/api/constituencies', access: 'watch', handle: () => ok({ constituencies: ctx.constituencies }) }),
     route({ method: 'POST', path: '/api/results', access: 'control', body: 'stream', query: resultsQuery, handle: (call) => declare(ctx, call, null) }),
     // The format is checked before a byte of the body is read.
     route({
-      method: 'POST', path: '/api/import', access: 'control', body: 'stream', query: importQuery,
+      method: 'POST',
+      path: '/api/import',
+      access: 'control',
+      body: 'stream',
+      query: importQuery,
       handle: (call) => declare(ctx, call, call.query.format),
     }),
   ];

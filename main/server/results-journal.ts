@@ -68,8 +68,13 @@ export class ResultsJournal {
     const replayed = replayJournal(start, snapshot?.seq ?? 0, text, baseline);
     const damaged = { journal: replayed.skipped.length > 0, snapshot: damagedSnapshot };
     if (damaged.journal) {
-      const where = replayed.skipped.slice(0, 3).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
-      notices.push(`${files.journal}: ${replayed.skipped.length} damaged line${replayed.skipped.length === 1 ? '' : 's'} passed over (${where}); the rest was replayed, and the journal is copied aside before it is compacted`);
+      const where = replayed.skipped
+        .slice(0, 3)
+        .map((s) => `line ${s.line}: ${s.reason}`)
+        .join('; ');
+      notices.push(
+        `${files.journal}: ${replayed.skipped.length} damaged line${replayed.skipped.length === 1 ? '' : 's'} passed over (${where}); the rest was replayed, and the journal is copied aside before it is compacted`,
+      );
     }
     const log = await AppendLog.open(files.journal, { io: options.io ?? nodeDiskIo, durable: true, onFault: options.onFault });
     const journal = new ResultsJournal(files, log, replayed.seq, damaged, baseline, options, replayed.results);
@@ -109,10 +114,18 @@ export class ResultsJournal {
     this.compacting ??= this.log
       .replace(async () => {
         // Taken before any await: the state that holds every record so far.
-        const file: JournalSnapshot = { format: 'strapline-results-snapshot', version: 1, seq: this.seq, at: new Date(this.options.now()).toISOString(), results: wholeOf(this.last, this.baseline) };
+        const file: JournalSnapshot = {
+          format: 'strapline-results-snapshot',
+          version: 1,
+          seq: this.seq,
+          at: new Date(this.options.now()).toISOString(),
+          results: wholeOf(this.last, this.baseline),
+        };
         const text = `${JSON.stringify(file)}\n`;
         for (const which of ['journal', 'snapshot'] as const) if (this.damaged[which]) await keepCopy(this.files[which], this.options.now());
-        await (this.options.io ?? nodeDiskIo).writeAtomic(this.files.snapshot, text).catch((e: unknown) => Promise.reject(new Error(describeWriteError(e, this.files.snapshot))));
+        await (this.options.io ?? nodeDiskIo)
+          .writeAtomic(this.files.snapshot, text)
+          .catch((e: unknown) => Promise.reject(new Error(describeWriteError(e, this.files.snapshot))));
         this.damaged = { journal: false, snapshot: false };
       })
       .then((failed) => {
@@ -140,7 +153,9 @@ async function readSnapshot(file: string, notices: string[]): Promise<{ snapshot
   }
   const parsed = journalSnapshotSchema.safeParse(raw);
   if (parsed.success) return { snapshot: parsed.data, damagedSnapshot: false };
-  notices.push(`${file} could not be read (it is copied aside before a new one is written); results were replayed from the journal alone and may lack those it held`);
+  notices.push(
+    `${file} could not be read (it is copied aside before a new one is written); results were replayed from the journal alone and may lack those it held`,
+  );
   return { snapshot: null, damagedSnapshot: true };
 }
 
@@ -148,7 +163,9 @@ async function readSnapshot(file: string, notices: string[]): Promise<{ snapshot
 async function keepCopy(file: string, now: number): Promise<void> {
   const ext = path.extname(file);
   const copy = `${file.slice(0, -ext.length)}.damaged-${new Date(now).toISOString().replace(/[:.]/g, '-')}${ext}`;
-  await copyFile(file, copy).catch((e: unknown) => Promise.reject(new Error(`${describeWriteError(e, copy)}: the damaged ${path.basename(file)} is kept as it is`)));
+  await copyFile(file, copy).catch((e: unknown) =>
+    Promise.reject(new Error(`${describeWriteError(e, copy)}: the damaged ${path.basename(file)} is kept as it is`)),
+  );
 }
 
 function describe(r: ResultsState): string {

@@ -53,7 +53,12 @@ export class RouteDispatcher {
       return true;
     }
     const call = { body: input.body, query: input.query, caller, req, res, url };
-    answer(res, await Promise.resolve().then(() => found.handle(call)).catch(internalError(found)));
+    answer(
+      res,
+      await Promise.resolve()
+        .then(() => found.handle(call))
+        .catch(internalError(found)),
+    );
     return true;
   }
 

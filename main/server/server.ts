@@ -100,11 +100,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rehearsal = new Rehearsal(engine);
   const bigInput = options.bigInput ?? PROCESS_BIG_INPUT;
   // A strapline-mode server's HTML producer plays our /output page: it needs an address it can reach, and the read-only token.
-  const casparcg = new CasparcgOutputs(hub, () => ({ base: reachableBases(options.host, boundPort)[0]!, readOnlyToken: guard.tokens?.readOnly ?? null }), Date.now);
+  const casparcg = new CasparcgOutputs(
+    hub,
+    () => ({ base: reachableBases(options.host, boundPort)[0]!, readOnlyToken: guard.tokens?.readOnly ?? null }),
+    Date.now,
+  );
   const { constituencies, rehearsalSource } = options;
   const elections = options.elections;
   const results = {
-    engine, rehearsal, rehearsalSource, bigInput,
+    engine,
+    rehearsal,
+    rehearsalSource,
+    bigInput,
     // The loaded election's, read at each request: opening another changes them.
     get constituencies() {
       return elections?.session.current.constituencies ?? constituencies;
@@ -131,7 +138,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!url) return sendError(res, fail('INVALID_REQUEST', 'The request target is not a valid URL'));
     // The one path both the access guard and the file server judge, decoded and normalised.
     const site = sitePath(url.pathname);
-    if (site === null) return sendError(res, fail('INVALID_REQUEST', `The request path ${url.pathname} cannot be decoded (bad percent-encoding, a NUL or a backslash)`));
+    if (site === null)
+      return sendError(res, fail('INVALID_REQUEST', `The request path ${url.pathname} cannot be decoded (bad percent-encoding, a NUL or a backslash)`));
     bodyDeadline(req, res, limits);
     // HEAD is answered as GET by every route. Node's response already knows it was asked by HEAD and sends no body.
     if (req.method === 'HEAD') req.method = 'GET';

@@ -117,7 +117,8 @@ export class SessionState {
 
   /** The operator's word: back to air at their steps, with no in-animation. */
   restore(engine: Engine): CommandResult {
-    if (!this.offer) return { ok: false, error: fail('NOTHING_TO_RESTORE', 'There is nothing to restore: the last run stopped cleanly, or the offer was already answered') };
+    if (!this.offer)
+      return { ok: false, error: fail('NOTHING_TO_RESTORE', 'There is nothing to restore: the last run stopped cleanly, or the offer was already answered') };
     const result = engine.dispatch({ type: 'restore-program', program: this.offer.program });
     if (result.ok) this.decline();
     return result;

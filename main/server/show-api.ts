@@ -55,7 +55,8 @@ export function showPathOf(input: string): { path: string } | { error: string } 
   // Never needed in a typed full path, and the usual way out of a folder: refused outright.
   if (input.split(/[\\/]/).includes('..')) return { error: `"${input}" contains "..": type the folder itself, not a way round to it` };
   const expanded = input === '~' || input.startsWith('~/') ? path.join(os.homedir(), input.slice(1)) : input;
-  if (!path.isAbsolute(expanded)) return { error: `"${input}" is not a full path: type it from the top, e.g. ${path.join(os.homedir(), 'shows', 'election.json')}` };
+  if (!path.isAbsolute(expanded))
+    return { error: `"${input}" is not a full path: type it from the top, e.g. ${path.join(os.homedir(), 'shows', 'election.json')}` };
   if (path.extname(expanded).toLowerCase() !== '.json') return { error: `"${input}" does not end in .json: show files are JSON` };
   return { path: path.resolve(expanded) };
 }
@@ -85,7 +86,9 @@ async function writeShow(target: string, ctx: ShowApiContext): Promise<Refusal |
   try {
     await writeFileAtomic(target, showText(show, ctx.now()));
   } catch (e) {
-    return refuse(fail('WRITE_FAILED', `${target} could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the show is safe in its autosave`));
+    return refuse(
+      fail('WRITE_FAILED', `${target} could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the show is safe in its autosave`),
+    );
   }
   return { revision: showRevision };
 }
@@ -143,7 +146,8 @@ const actions: { [K in keyof typeof requests]: Action<K> } = {
     const result = ctx.engine.loadCheckedShow(read.show);
     if (!result.ok) return refuse(result.error);
     ctx.store.markClean(result.showRevision);
-    if (read.fromVersion < SHOW_FORMAT_VERSION) ctx.notices.push(`${target.path} was a version ${read.fromVersion} show file; Save writes it as version ${SHOW_FORMAT_VERSION}.`);
+    if (read.fromVersion < SHOW_FORMAT_VERSION)
+      ctx.notices.push(`${target.path} was a version ${read.fromVersion} show file; Save writes it as version ${SHOW_FORMAT_VERSION}.`);
     return null;
   },
   // Not confined: Save writes back to the file already open, which only the operator (or a confined Open or Save As) chose.
@@ -201,7 +205,10 @@ export function showRoutes(ctx: ShowApiContext): Route[] {
   const status = async (): Promise<Answer> => ok(await showStatus(ctx));
   const action = (name: keyof typeof requests) =>
     route({
-      method: 'POST', path: `/api/show/${name}`, access: 'control', body: requests[name] as z.ZodType<unknown>,
+      method: 'POST',
+      path: `/api/show/${name}`,
+      access: 'control',
+      body: requests[name] as z.ZodType<unknown>,
       handle: async ({ body, caller }): Promise<Answer> => {
         // The body was parsed by requests[name], the schema this action is typed by.
         const act = actions[name] as (b: unknown, c: ShowApiContext, afar: boolean) => Promise<Answer | null>;

@@ -117,7 +117,12 @@ export interface Version {
 /** One folder per show file (by path), one per untitled show: falling back never crosses into another show. */
 export function slotFor(file: string | null, now: number): string {
   if (file === null) return `untitled-${now.toString(36)}`;
-  const slug = path.basename(file, path.extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  const slug = path
+    .basename(file, path.extname(file))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
   return `${slug || 'show'}-${createHash('sha256').update(file).digest('hex').slice(0, 12)}`;
 }
 
@@ -268,7 +273,10 @@ export class ShowStore {
         continue;
       }
       const at = read.show.savedAt ?? new Date(version.mtimeMs).toISOString();
-      const notice = damaged.length === 0 ? null : `The newest autosave could not be read (${damaged.join('; ')}). Reopened the autosave of ${at} instead; the damaged file was left untouched.`;
+      const notice =
+        damaged.length === 0
+          ? null
+          : `The newest autosave could not be read (${damaged.join('; ')}). Reopened the autosave of ${at} instead; the damaged file was left untouched.`;
       if (damaged.length > 0) this.update({ dirty: true });
       this.lastAutosaveAt = Date.parse(at);
       return { show: read.show, from: version.path, notice };

@@ -82,7 +82,12 @@ export class SnapshotStream {
         return send(ws, { type: 'error', data: fail('INVALID_REQUEST', describeIssues(message.error.issues)) });
       }
       // Outputs and producers are views: they may not drive the air.
-      if (role !== 'console') return send(ws, { type: 'result', id: message.data.id, result: { ok: false, error: fail('FORBIDDEN', `${role === 'output' ? 'Output' : 'Read-only'} connections cannot send commands`) } });
+      if (role !== 'console')
+        return send(ws, {
+          type: 'result',
+          id: message.data.id,
+          result: { ok: false, error: fail('FORBIDDEN', `${role === 'output' ? 'Output' : 'Read-only'} connections cannot send commands`) },
+        });
       void safeCommit(this.engine, message.data.command).then((result) => send(ws, { type: 'result', id: message.data.id, result }));
     });
   }

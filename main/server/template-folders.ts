@@ -57,13 +57,23 @@ export async function startTemplateFolders(options: {
 
   const timers = new Map<number, NodeJS.Timeout>();
   const watchers: FSWatcher[] = dirs.map((dir, folder) => {
-    const w = watch(dir, { ignoreInitial: true, ignored: (p) => path.relative(dir, p).split(path.sep).some((part) => part === 'node_modules' || (part.startsWith('.') && part.length > 1)) });
+    const w = watch(dir, {
+      ignoreInitial: true,
+      ignored: (p) =>
+        path
+          .relative(dir, p)
+          .split(path.sep)
+          .some((part) => part === 'node_modules' || (part.startsWith('.') && part.length > 1)),
+    });
     const soon = () => {
       clearTimeout(timers.get(folder));
-      timers.set(folder, setTimeout(() => {
-        timers.delete(folder);
-        void rescan(folder);
-      }, QUIET_MS));
+      timers.set(
+        folder,
+        setTimeout(() => {
+          timers.delete(folder);
+          void rescan(folder);
+        }, QUIET_MS),
+      );
     };
     w.on('all', soon);
     w.on('error', (e) => options.log(`templates: watching ${dir}: ${(e as Error).message}`));

@@ -21,7 +21,14 @@ const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0'
 
 /** Stable across restarts and moves of nothing: the folder and the file's path in it. Within the 64 characters a cue's template may have. */
 export function outsideTemplateId(folderDir: string, relPath: string): string {
-  const slug = path.posix.basename(relPath).replace(/\.(ograf\.json|html?)$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'template';
+  const slug =
+    path.posix
+      .basename(relPath)
+      .replace(/\.(ograf\.json|html?)$/i, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'template';
   return `${slug}-${hash(path.resolve(folderDir), relPath).slice(0, 10)}`;
 }
 
@@ -39,8 +46,21 @@ const readText = async (file: string): Promise<string | { problem: string }> =>
 
 function base(folder: number, dir: string, rel: string, kind: ScannedTemplate['kind']): ScannedTemplate {
   return {
-    id: outsideTemplateId(dir, rel), folder, source: rel, kind, name: path.posix.basename(rel), layer: DEFAULT_LAYER, steps: 1, schema: OPEN_SCHEMA,
-    customActions: [], entry: rel, version: 'unread', dataFormat: 'json', blocked: null, warnings: [], missing: false,
+    id: outsideTemplateId(dir, rel),
+    folder,
+    source: rel,
+    kind,
+    name: path.posix.basename(rel),
+    layer: DEFAULT_LAYER,
+    steps: 1,
+    schema: OPEN_SCHEMA,
+    customActions: [],
+    entry: rel,
+    version: 'unread',
+    dataFormat: 'json',
+    blocked: null,
+    warnings: [],
+    missing: false,
   };
 }
 
@@ -54,9 +74,18 @@ async function scanManifest(folder: number, dir: string, rel: string): Promise<S
   if (entry.startsWith('../')) return { ...t, name: m.name, blocked: `${rel}: main "${m.main}" must be inside the templates folder` };
   const module = await readText(path.join(dir, entry));
   const layer = layerSchema.safeParse(m.layer);
-  const warnings = [...m.problems, ...(m.layer !== null && !layer.success ? [`${rel}: v_strapline.layer "${m.layer}" is not a layer; ${DEFAULT_LAYER} is used`] : [])];
+  const warnings = [
+    ...m.problems,
+    ...(m.layer !== null && !layer.success ? [`${rel}: v_strapline.layer "${m.layer}" is not a layer; ${DEFAULT_LAYER} is used`] : []),
+  ];
   return {
-    ...t, name: m.name, steps: m.steps, schema: m.schema ?? OPEN_SCHEMA, customActions: m.customActions, entry, warnings,
+    ...t,
+    name: m.name,
+    steps: m.steps,
+    schema: m.schema ?? OPEN_SCHEMA,
+    customActions: m.customActions,
+    entry,
+    warnings,
     layer: layer.success ? layer.data : DEFAULT_LAYER,
     version: hash(text, typeof module === 'string' ? module : '').slice(0, 16),
     blocked: typeof module === 'string' ? null : `${rel}: its main module ${entry} ${module.problem}`,
@@ -70,18 +99,21 @@ async function scanPage(folder: number, dir: string, rel: string): Promise<Scann
   const page = readHtmlTemplate(rel, html);
   const version = hash(html).slice(0, 16);
   if ('problem' in page) return { ...t, kind: html.includes('SPXGCTemplateDefinition') ? 'spx' : 'casparcg', version, blocked: page.problem };
-  if (page.kind === 'spx') return { ...t, kind: 'spx', name: page.name, steps: page.steps, schema: page.schema, spxOut: page.out, version, warnings: page.problems };
+  if (page.kind === 'spx')
+    return { ...t, kind: 'spx', name: page.name, steps: page.steps, schema: page.schema, spxOut: page.out, version, warnings: page.problems };
   const named = { ...t, name: page.name ?? t.name, dataFormat: page.dataFormat, version, warnings: page.problems };
   if (page.gdd === null) return named;
   // A GDD by src is a file beside the page; read as JSON, its line named in any problem.
   const gddRel = 'src' in page.gdd ? path.posix.normalize(path.posix.join(path.posix.dirname(rel), page.gdd.src)) : rel;
-  if (gddRel.startsWith('../') || /^[a-z][a-z0-9+.-]*:/i.test(gddRel) || path.posix.isAbsolute(gddRel)) return { ...named, blocked: `${rel}: its GDD src "${'src' in page.gdd ? page.gdd.src : ''}" must be a file inside the templates folder` };
+  if (gddRel.startsWith('../') || /^[a-z][a-z0-9+.-]*:/i.test(gddRel) || path.posix.isAbsolute(gddRel))
+    return { ...named, blocked: `${rel}: its GDD src "${'src' in page.gdd ? page.gdd.src : ''}" must be a file inside the templates folder` };
   const gddText = 'src' in page.gdd ? await readText(path.join(dir, gddRel)) : page.gdd.text;
   if (typeof gddText !== 'string') return { ...named, blocked: `${rel}: its GDD ${gddRel} ${gddText.problem}` };
   const padded = 'src' in page.gdd ? gddText : '\n'.repeat(html.slice(0, page.gdd.offset).split('\n').length - 1) + gddText;
   const gdd = parseJsonText(gddRel, padded);
   if ('problem' in gdd) return { ...named, blocked: `GDD ${gdd.problem}` };
-  if (typeof gdd.value !== 'object' || gdd.value === null || Array.isArray(gdd.value)) return { ...named, blocked: `${gddRel}: the GDD is not a JSON Schema object` };
+  if (typeof gdd.value !== 'object' || gdd.value === null || Array.isArray(gdd.value))
+    return { ...named, blocked: `${gddRel}: the GDD is not a JSON Schema object` };
   return { ...named, schema: gdd.value as Record<string, unknown>, version: hash(html, gddText).slice(0, 16) };
 }
 

@@ -32,9 +32,11 @@ const PEERS: Record<OutputWindowSignal, string> = { program: WINDOW_PEER, fill: 
 const signalOf = (sender: Sender): OutputWindowSignal => [...outputWins].find(([, w]) => idOf(w) === sender.id)?.[0] ?? 'program';
 
 /** A window's page as the hub sees it: what it is sent goes over the preload's one channel, while the page lives. */
-const windowSend = (contents: WebContents): ViewSend => (event) => {
-  if (!contents.isDestroyed()) contents.send('strapline:event', event);
-};
+const windowSend =
+  (contents: WebContents): ViewSend =>
+  (event) => {
+    if (!contents.isDestroyed()) contents.send('strapline:event', event);
+  };
 
 /** The console's page said ready (first load or reload): greeted like a socket console, it hears what every console hears. */
 function consoleReady(contents: WebContents): void {
@@ -54,9 +56,8 @@ function openOutput(signal: OutputWindowSignal): void {
   const settings = loadSettings(app.getPath('userData'));
   // The key goes to its own display, never on top of the fill.
   const fillOn = pickOutputDisplay(settings.outputDisplayId).display.id;
-  const win = signal === 'key'
-    ? createOutputWindow(origin, settings.keyDisplayId, 'key', [fillOn])
-    : createOutputWindow(origin, settings.outputDisplayId, signal);
+  const win =
+    signal === 'key' ? createOutputWindow(origin, settings.keyDisplayId, 'key', [fillOn]) : createOutputWindow(origin, settings.outputDisplayId, signal);
   outputWins.set(signal, win);
   // Taken now: after 'closed' Electron no longer lets us read the window's webContents.
   const contentsId = win.webContents.id;

@@ -53,7 +53,10 @@ export function shellStartOptions(env: Record<string, string | undefined>): Shel
   });
   if (!parsed.success) throw new Error(`environment: ${describeIssues(parsed.error.issues)}`);
   const { STRAPLINE_PORT: port, STRAPLINE_SHOW: show, STRAPLINE_DATA: data, STRAPLINE_ELECTION: election, STRAPLINE_TEMPLATES: templates } = parsed.data;
-  const templateDirs = templates?.split(path.delimiter).filter((d) => d.trim() !== '').map((d) => path.resolve(d));
+  const templateDirs = templates
+    ?.split(path.delimiter)
+    .filter((d) => d.trim() !== '')
+    .map((d) => path.resolve(d));
   return {
     showPath: show === undefined ? undefined : path.resolve(show),
     port,

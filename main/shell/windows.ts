@@ -64,7 +64,12 @@ export function pickOutputDisplay(wantedId: number | null, taken: readonly numbe
   return chosen ? { display: chosen, fullscreen: true } : { display: primary, fullscreen: false };
 }
 
-export function createOutputWindow(origin: string, wantedDisplayId: number | null, signal: OutputWindowSignal = 'program', taken: readonly number[] = []): BrowserWindow {
+export function createOutputWindow(
+  origin: string,
+  wantedDisplayId: number | null,
+  signal: OutputWindowSignal = 'program',
+  taken: readonly number[] = [],
+): BrowserWindow {
   const { display, fullscreen } = pickOutputDisplay(wantedDisplayId, taken);
   const { x, y } = display.bounds;
   const win = new BrowserWindow({

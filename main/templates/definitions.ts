@@ -16,7 +16,18 @@ import { hemicycle } from './hemicycle/schema';
  * listed in overlays/graphics/views.ts by these ids: a template without a
  * drawing is a compile error there.
  */
-export const BUILTIN_TEMPLATE_IDS = ['strap', 'hex-map', 'ticker', 'bug', 'seat-result', 'target-seats', 'exit-poll', 'seat-tally', 'hemicycle', 'swingometer'] as const;
+export const BUILTIN_TEMPLATE_IDS = [
+  'strap',
+  'hex-map',
+  'ticker',
+  'bug',
+  'seat-result',
+  'target-seats',
+  'exit-poll',
+  'seat-tally',
+  'hemicycle',
+  'swingometer',
+] as const;
 export type BuiltinTemplateId = (typeof BUILTIN_TEMPLATE_IDS)[number];
 
 /** Every template's definition: the engine validates cues against these. */

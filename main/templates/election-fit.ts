@@ -10,7 +10,8 @@ const WHOLE_HOUSE = new Set(['hemicycle', 'seat-tally', 'hex-map']);
 
 /** Why a template cannot draw the election, or null when it can. */
 export function templateUnfitFor(templateId: string, election: Pick<ElectionFacts, 'name' | 'seatCount' | 'hexKey'>): string | null {
-  if (WHOLE_HOUSE.has(templateId) && election.seatCount < 2) return `not for ${election.name}: it draws a whole Parliament, and this election has ${election.seatCount} seat`;
+  if (WHOLE_HOUSE.has(templateId) && election.seatCount < 2)
+    return `not for ${election.name}: it draws a whole Parliament, and this election has ${election.seatCount} seat`;
   if (templateId === 'hex-map' && election.hexKey === null) return `no hex layout for ${election.name}: its election.json names no "hex" file`;
   return null;
 }

@@ -24,5 +24,16 @@ export function outsideListing(t: ScannedTemplate): TemplateListing {
     ...(t.blocked ? [t.blocked] : []),
     ...t.warnings,
   ];
-  return { id: t.id, name: t.name, kind: t.kind, layer: t.layer, steps: t.steps, schema: t.schema, source: t.source, problems, usable: !t.missing && t.blocked === null, customActions: t.customActions };
+  return {
+    id: t.id,
+    name: t.name,
+    kind: t.kind,
+    layer: t.layer,
+    steps: t.steps,
+    schema: t.schema,
+    source: t.source,
+    problems,
+    usable: !t.missing && t.blocked === null,
+    customActions: t.customActions,
+  };
 }

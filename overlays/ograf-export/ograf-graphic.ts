@@ -28,7 +28,12 @@ export function ografGraphicClass(template: TemplateDefinition, view: GraphicVie
     private parse(data: unknown): { fields: Fields } | { problem: string } {
       const parsed = schema.safeParse(data ?? {});
       if (parsed.success) return { fields: parsed.data };
-      return { problem: `${template.name}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`).join('; ')}` };
+      return {
+        problem: `${template.name}: ${parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`)
+          .join('; ')}`,
+      };
     }
 
     private finish(tl: Timeline, skip: boolean): Promise<void> {

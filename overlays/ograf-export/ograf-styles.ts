@@ -24,5 +24,7 @@ export async function installFonts(doc: Document): Promise<void> {
     doc.head.append(style);
   }
   // Loaded at load(), not at the take: the take only plays.
-  await Promise.all(['600 64px "Barlow Condensed"', '700 64px "Barlow Condensed"', '500 36px "Barlow"'].map((f) => doc.fonts.load(f, 'AZaz09 ŵŷâ').catch(() => [])));
+  await Promise.all(
+    ['600 64px "Barlow Condensed"', '700 64px "Barlow Condensed"', '500 36px "Barlow"'].map((f) => doc.fonts.load(f, 'AZaz09 ŵŷâ').catch(() => [])),
+  );
 }

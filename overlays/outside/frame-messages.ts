@@ -19,7 +19,8 @@ export const playResultSchema = z.object({ frameAt: z.number().optional(), curre
 export function casparData(data: OutsideView['data'], format: 'json' | 'xml'): string {
   if (format === 'json') return JSON.stringify(data);
   const parts = Object.entries(data).map(
-    ([id, value]) => `<componentData id="${escapeXml(id)}"><data id="text" value="${escapeXml(typeof value === 'string' ? value : JSON.stringify(value) ?? '')}"/></componentData>`,
+    ([id, value]) =>
+      `<componentData id="${escapeXml(id)}"><data id="text" value="${escapeXml(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))}"/></componentData>`,
   );
   return `<templateData>${parts.join('')}</templateData>`;
 }

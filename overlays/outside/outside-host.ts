@@ -69,17 +69,22 @@ export class OutsideGraphic {
       if (result.success && result.data?.frameAt !== undefined) this.el.dataset.frameAt = String(result.data.frameAt);
       this.el.dataset.outsideState = 'playing';
     });
-    if (kind === 'spx' && typeof spxOut === 'number') this.autoOut = setTimeout(() => this.enqueue('auto-out', OUT_TIMEOUT_MS, () => this.stopAndWait()), spxOut);
+    if (kind === 'spx' && typeof spxOut === 'number')
+      this.autoOut = setTimeout(() => this.enqueue('auto-out', OUT_TIMEOUT_MS, () => this.stopAndWait()), spxOut);
   }
 
   next(skip: boolean): void {
-    this.enqueue('next', ACTION_TIMEOUT_MS, () => (this.view.outside.kind === 'ograf' ? this.call('play', { delta: 1, skipAnimation: skip }) : this.call('next', {})));
+    this.enqueue('next', ACTION_TIMEOUT_MS, () =>
+      this.view.outside.kind === 'ograf' ? this.call('play', { delta: 1, skipAnimation: skip }) : this.call('next', {}),
+    );
   }
 
   update(data: OutsideView['data']): void {
     const { kind, dataFormat } = this.view.outside;
     this.enqueue('update', ACTION_TIMEOUT_MS, () =>
-      kind === 'ograf' ? this.call('update', { data, skipAnimation: false }) : this.call('update', { data: casparData(data, kind === 'spx' ? 'json' : dataFormat) }),
+      kind === 'ograf'
+        ? this.call('update', { data, skipAnimation: false })
+        : this.call('update', { data: casparData(data, kind === 'spx' ? 'json' : dataFormat) }),
     );
   }
 
@@ -187,6 +192,14 @@ export class OutsideGraphic {
     console.warn(`outside template ${this.view.outside.src} on ${layer}: ${call}: ${message}`);
     if (!layer) return;
     if (pendingFaults.length >= MAX_REPORTED_FAULTS) pendingFaults.shift();
-    pendingFaults.push({ kind: 'outside-template', layer, cueId, src: this.view.outside.src.slice(0, 2000), call, message: message.slice(0, 500), at: Date.now() });
+    pendingFaults.push({
+      kind: 'outside-template',
+      layer,
+      cueId,
+      src: this.view.outside.src.slice(0, 2000),
+      call,
+      message: message.slice(0, 500),
+      at: Date.now(),
+    });
   }
 }

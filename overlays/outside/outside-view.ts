@@ -64,7 +64,15 @@ const OUTSIDE_VIEW: GraphicView = {
   animateOut(el) {
     // Ends when the graphic's out has ended and it is disposed, or at the host's deadline: then the renderer removes it.
     const tl = gsap.timeline({ paused: true });
-    tl.call(() => void hosts.get(el)?.out().then(() => tl.progress(1)), [], 0);
+    tl.call(
+      () =>
+        void hosts
+          .get(el)
+          ?.out()
+          .then(() => tl.progress(1)),
+      [],
+      0,
+    );
     return tl.to({}, { duration: (OUT_TIMEOUT_MS * 2 + 1000) / 1000 });
   },
 };

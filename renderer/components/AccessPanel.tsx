@@ -43,10 +43,14 @@ function CopyLine({ label, value, hint }: { label: string; value: string; hint: 
   };
   return (
     <div className="access-line">
-      <div className="access-label">{label} <span className="access-hint">{hint}</span></div>
+      <div className="access-label">
+        {label} <span className="access-hint">{hint}</span>
+      </div>
       <div className="access-copy">
         <input readOnly value={value} ref={field} onFocus={(e) => e.currentTarget.select()} aria-label={label} spellCheck={false} />
-        <button type="button" className="btn small" onClick={() => void copy()}>{copied ? 'COPIED' : 'COPY'}</button>
+        <button type="button" className="btn small" onClick={() => void copy()}>
+          {copied ? 'COPIED' : 'COPY'}
+        </button>
       </div>
     </div>
   );
@@ -62,14 +66,21 @@ export function AccessPanel() {
   }, []);
   if (!info) return null;
   if (!info.open) {
-    return <span className="access-local" title={`Only this machine can reach ${info.base}. Start with --host 0.0.0.0 to give producers and remote outputs access.`}>LOCAL ONLY</span>;
+    return (
+      <span className="access-local" title={`Only this machine can reach ${info.base}. Start with --host 0.0.0.0 to give producers and remote outputs access.`}>
+        LOCAL ONLY
+      </span>
+    );
   }
   return (
     // Keys pressed here (Space on a button) never reach the take hotkeys; CLEAR ALL and search still do.
-    <span className="access" onKeyDown={(e: KeyboardEvent<HTMLElement>) => {
-      keepPanelKeys(e);
-      if (e.key === 'Escape') setOpen(false);
-    }}>
+    <span
+      className="access"
+      onKeyDown={(e: KeyboardEvent<HTMLElement>) => {
+        keepPanelKeys(e);
+        if (e.key === 'Escape') setOpen(false);
+      }}
+    >
       <button type="button" className="access-badge" aria-expanded={open} aria-controls="access-panel" onClick={() => setOpen(!open)}>
         OPEN TO NETWORK · SHARE
       </button>
@@ -77,7 +88,9 @@ export function AccessPanel() {
         <section id="access-panel" className="access-panel" aria-label="Access for colleagues">
           <header>
             <h2>Give these to colleagues</h2>
-            <button type="button" className="btn small" onClick={() => setOpen(false)}>CLOSE</button>
+            <button type="button" className="btn small" onClick={() => setOpen(false)}>
+              CLOSE
+            </button>
           </header>
           <p className="access-warn">Anyone with the control link can take and clear graphics. Give the read-only links to outputs and producers.</p>
           {info.links.map((l) => (

@@ -12,10 +12,29 @@ export const AS_RUN_ROWS = 200;
 const ACTIONS: AsRunEntry['action'][] = ['take', 'next', 'update', 'out', 'clear-all', 'hold', 'release', 'mode'];
 
 const entrySchema = z.union([
-  z.object({ at: z.string(), revision: z.number(), action: z.enum(['take', 'next', 'update', 'out', 'clear-all']), layer: layerSchema,
-    cueId: z.string(), template: z.string(), title: z.string(), step: z.number(), rehearsal: z.literal(true).optional() }),
-  z.object({ at: z.string(), revision: z.number(), action: z.enum(['hold', 'release']), layer: layerSchema, by: layerSchema,
-    cueId: z.string(), template: z.string(), title: z.string(), step: z.number(), rehearsal: z.literal(true).optional() }),
+  z.object({
+    at: z.string(),
+    revision: z.number(),
+    action: z.enum(['take', 'next', 'update', 'out', 'clear-all']),
+    layer: layerSchema,
+    cueId: z.string(),
+    template: z.string(),
+    title: z.string(),
+    step: z.number(),
+    rehearsal: z.literal(true).optional(),
+  }),
+  z.object({
+    at: z.string(),
+    revision: z.number(),
+    action: z.enum(['hold', 'release']),
+    layer: layerSchema,
+    by: layerSchema,
+    cueId: z.string(),
+    template: z.string(),
+    title: z.string(),
+    step: z.number(),
+    rehearsal: z.literal(true).optional(),
+  }),
   z.object({ at: z.string(), revision: z.number(), action: z.literal('mode'), mode: z.enum(['live', 'rehearsal']) }),
 ]);
 const replySchema = z.object({ entries: z.array(entrySchema) });
@@ -60,17 +79,36 @@ export function AsRunPanel({ store }: { store: ConsoleStore }) {
     <section className="as-run" aria-labelledby="as-run-title">
       <div className="as-run-tools" role="search" aria-label="Filter the as-run">
         <h2 id="as-run-title">AS-RUN</h2>
-        <input type="search" placeholder="Filter title or cue" aria-label="Filter as-run by text" value={filter.text}
-          onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
-        <select aria-label="Filter as-run by layer" value={filter.layer ?? ''}
-          onChange={(e) => setFilter({ ...filter, layer: (e.target.value || null) as Layer | null })}>
+        <input
+          type="search"
+          placeholder="Filter title or cue"
+          aria-label="Filter as-run by text"
+          value={filter.text}
+          onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+        />
+        <select
+          aria-label="Filter as-run by layer"
+          value={filter.layer ?? ''}
+          onChange={(e) => setFilter({ ...filter, layer: (e.target.value || null) as Layer | null })}
+        >
           <option value="">All layers</option>
-          {LAYERS.map((l) => <option key={l} value={l}>{layerName(l)}</option>)}
+          {LAYERS.map((l) => (
+            <option key={l} value={l}>
+              {layerName(l)}
+            </option>
+          ))}
         </select>
-        <select aria-label="Filter as-run by action" value={filter.action ?? ''}
-          onChange={(e) => setFilter({ ...filter, action: (e.target.value || null) as AsRunFilter['action'] })}>
+        <select
+          aria-label="Filter as-run by action"
+          value={filter.action ?? ''}
+          onChange={(e) => setFilter({ ...filter, action: (e.target.value || null) as AsRunFilter['action'] })}
+        >
           <option value="">All actions</option>
-          {ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
+          {ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
         </select>
         <span className="as-run-count" data-as-run-count>{`${shown.length} of ${entries.length}`}</span>
         <button type="button" className="btn tiny" disabled={shown.length === 0} onClick={() => download(asRunCsv([...shown].reverse()))}>
@@ -80,13 +118,24 @@ export function AsRunPanel({ store }: { store: ConsoleStore }) {
       <div className="as-run-scroll">
         <table className="as-run-table">
           <thead>
-            <tr><th scope="col">Time</th><th scope="col">Action</th><th scope="col">Layer</th><th scope="col">Graphic</th><th scope="col">Step</th></tr>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Action</th>
+              <th scope="col">Layer</th>
+              <th scope="col">Graphic</th>
+              <th scope="col">Step</th>
+            </tr>
           </thead>
           <tbody>
             {shown.slice(0, AS_RUN_ROWS).map((e) => (
               <tr key={keyOf(e)} className={`as-run-${e.action}`} data-as-run-action={e.action}>
-                <td><time dateTime={e.at}>{new Date(e.at).toLocaleTimeString('en-GB')}</time></td>
-                <td>{e.action.toUpperCase()}{e.action !== 'mode' && e.rehearsal ? ' (R)' : ''}</td>
+                <td>
+                  <time dateTime={e.at}>{new Date(e.at).toLocaleTimeString('en-GB')}</time>
+                </td>
+                <td>
+                  {e.action.toUpperCase()}
+                  {e.action !== 'mode' && e.rehearsal ? ' (R)' : ''}
+                </td>
                 <td>{e.action === 'mode' ? '' : layerName(e.layer)}</td>
                 <td className="as-run-title">{describeEntry(e)}</td>
                 <td>{e.action === 'mode' ? '' : e.step}</td>

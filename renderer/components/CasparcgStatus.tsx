@@ -46,15 +46,32 @@ export function CasparcgStatus({ store }: { store: ConsoleStore }) {
           const t = text(s, state);
           const chip = state === 'ok' ? 'ok' : state === 'down' ? 'disconnected' : 'slow';
           return (
-            <li key={`${o.id}-${s.role}`} className={`output-chip output-${chip}`} data-casparcg={o.id} data-casparcg-role={s.role} data-casparcg-state={state}
-              title={t.long} aria-label={`CasparCG ${o.id} ${s.role}: ${t.long}`}>
-              <span className="output-name">CG {o.id}{o.servers.length > 1 ? ` ${s.role.toUpperCase()}` : ''}</span> <span className="output-fps">{t.short}</span>
+            <li
+              key={`${o.id}-${s.role}`}
+              className={`output-chip output-${chip}`}
+              data-casparcg={o.id}
+              data-casparcg-role={s.role}
+              data-casparcg-state={state}
+              title={t.long}
+              aria-label={`CasparCG ${o.id} ${s.role}: ${t.long}`}
+            >
+              <span className="output-name">
+                CG {o.id}
+                {o.servers.length > 1 ? ` ${s.role.toUpperCase()}` : ''}
+              </span>{' '}
+              <span className="output-fps">{t.short}</span>
             </li>
           );
         }),
         ...(o.disagreement
           ? [
-              <li key={`${o.id}-differ`} className="output-chip output-slow" data-casparcg-disagree={o.id} title={o.disagreement} aria-label={`CasparCG ${o.id}: main and backup differ: ${o.disagreement}`}>
+              <li
+                key={`${o.id}-differ`}
+                className="output-chip output-slow"
+                data-casparcg-disagree={o.id}
+                title={o.disagreement}
+                aria-label={`CasparCG ${o.id}: main and backup differ: ${o.disagreement}`}
+              >
                 <span className="output-name">MAIN ≠ BACKUP</span>
               </li>,
             ]

@@ -76,7 +76,12 @@ export function CheatSheet() {
                     <th scope="row">
                       {a.label}
                       {/* Its own line on screen; read aloud after a pause, not run into the label. */}
-                      {actionSpec(a.id).note && <span className="key-note"><span className="visually-hidden">: </span>{actionSpec(a.id).note}</span>}
+                      {actionSpec(a.id).note && (
+                        <span className="key-note">
+                          <span className="visually-hidden">: </span>
+                          {actionSpec(a.id).note}
+                        </span>
+                      )}
                     </th>
                     <td>
                       <KeyChips action={a.id} editing={editing} say={say} />

@@ -42,7 +42,10 @@ export function CorrectionAlerts({ store, names }: { store: ConsoleStore; names:
         return (
           <article key={onsCode} className="correction" aria-labelledby={headingId} data-correction={onsCode}>
             <h3 id={headingId}>
-              {name} <span className="muted">revision {current.revision} → {proposed.revision}</span>
+              {name}{' '}
+              <span className="muted">
+                revision {current.revision} → {proposed.revision}
+              </span>
             </h3>
             {changes.length === 0 ? (
               <p className="muted">Only the revision differs.</p>
@@ -62,12 +65,22 @@ export function CorrectionAlerts({ store, names }: { store: ConsoleStore; names:
               </table>
             )}
             <div className="correction-actions">
-              <button type="button" className="btn small accept" disabled={busy.has(onsCode)}
-                aria-label={`Accept correction for ${name}`} onClick={() => void decide(onsCode, 'accept-correction')}>
+              <button
+                type="button"
+                className="btn small accept"
+                disabled={busy.has(onsCode)}
+                aria-label={`Accept correction for ${name}`}
+                onClick={() => void decide(onsCode, 'accept-correction')}
+              >
                 Accept
               </button>
-              <button type="button" className="btn small" disabled={busy.has(onsCode)}
-                aria-label={`Reject correction for ${name}`} onClick={() => void decide(onsCode, 'reject-correction')}>
+              <button
+                type="button"
+                className="btn small"
+                disabled={busy.has(onsCode)}
+                aria-label={`Reject correction for ${name}`}
+                onClick={() => void decide(onsCode, 'reject-correction')}
+              >
                 Reject
               </button>
             </div>

@@ -30,8 +30,22 @@ export function CueEditor({ store }: { store: ConsoleStore }) {
   const template = found && TEMPLATES.get(found.cue.template);
   const outside = useStore(store, (s) => s.templates)?.templates.find((t) => t.id === found?.cue.template && t.kind !== 'builtin');
   if (found && !template && outside) return <OutsideCueForm key={found.cue.id} store={store} cue={found.cue} listing={outside} />;
-  if (!found) return <div className="cue-editor empty"><p>Select a cue to edit it, or add one with <strong>+ Cue</strong>.</p></div>;
-  if (!template) return <div className="cue-editor empty"><p>“{found.cue.title}” uses a template this console does not know ({found.cue.template}).</p></div>;
+  if (!found)
+    return (
+      <div className="cue-editor empty">
+        <p>
+          Select a cue to edit it, or add one with <strong>+ Cue</strong>.
+        </p>
+      </div>
+    );
+  if (!template)
+    return (
+      <div className="cue-editor empty">
+        <p>
+          “{found.cue.title}” uses a template this console does not know ({found.cue.template}).
+        </p>
+      </div>
+    );
   // Keyed by cue: another cue starts with a clean form, never with this one's half-typed values.
   return <CueForm key={found.cue.id} store={store} cue={found.cue} stackName={found.stack.name} template={template} />;
 }
@@ -101,46 +115,96 @@ function CueForm({ store, cue, stackName, template }: FormProps) {
         <div className="cue-editor-what">
           <span className="template-name">
             {template.name}
-            {template.resolve && <span className="bound-tag" title="Draws the accepted results when it is cued and taken">LIVE DATA</span>}
+            {template.resolve && (
+              <span className="bound-tag" title="Draws the accepted results when it is cued and taken">
+                LIVE DATA
+              </span>
+            )}
           </span>
-          <span className="muted">In {stackName} · id {cue.id}</span>
+          <span className="muted">
+            In {stackName} · id {cue.id}
+          </span>
         </div>
         <div className="cue-editor-tools">
-          <button type="button" className="btn small" aria-keyshortcuts={listChords('duplicate')} onClick={() => void actions.duplicate(cue.id)}>Duplicate</button>
-          <button type="button" className="btn small danger" aria-keyshortcuts={listChords('remove')}
-            onClick={() => void actions.remove(cue.id, store.getState().visibleCueIds ?? store.getState().show?.stacks.flatMap((s) => s.cues.map((c) => c.id)) ?? [])}>
+          <button type="button" className="btn small" aria-keyshortcuts={listChords('duplicate')} onClick={() => void actions.duplicate(cue.id)}>
+            Duplicate
+          </button>
+          <button
+            type="button"
+            className="btn small danger"
+            aria-keyshortcuts={listChords('remove')}
+            onClick={() =>
+              void actions.remove(cue.id, store.getState().visibleCueIds ?? store.getState().show?.stacks.flatMap((s) => s.cues.map((c) => c.id)) ?? [])
+            }
+          >
             Delete
           </button>
         </div>
       </header>
       <CueEditorAir store={store} cue={cue} model={model} unsaved={unsaved} />
       <div className="cue-form">
-        <div className={`form-field${title !== null ? ' dirty' : ''}${cue.autoTitle && title === null ? ' default' : ''}`} data-field="title"
-          data-auto-title={cue.autoTitle ? '' : undefined}>
+        <div
+          className={`form-field${title !== null ? ' dirty' : ''}${cue.autoTitle && title === null ? ' default' : ''}`}
+          data-field="title"
+          data-auto-title={cue.autoTitle ? '' : undefined}
+        >
           <span className="field-head">
             <label htmlFor={CUE_TITLE_INPUT_ID}>Cue title (the list and the as-run log)</label>
-            {cue.autoTitle && title === null && <span className="default-tag" title="Made from the fields: it changes with them">automatic</span>}
+            {cue.autoTitle && title === null && (
+              <span className="default-tag" title="Made from the fields: it changes with them">
+                automatic
+              </span>
+            )}
           </span>
-          <input id={CUE_TITLE_INPUT_ID} type="text" value={title ?? cue.title} maxLength={200} placeholder="Empty: the template's title, following the graphic"
-            onChange={(e) => setTitle(e.target.value)} onBlur={() => void saveTitle()} onKeyDown={lineKeys(() => void saveTitle(), () => setTitle(null))} />
+          <input
+            id={CUE_TITLE_INPUT_ID}
+            type="text"
+            value={title ?? cue.title}
+            maxLength={200}
+            placeholder="Empty: the template's title, following the graphic"
+            onChange={(e) => setTitle(e.target.value)}
+            onBlur={() => void saveTitle()}
+            onKeyDown={lineKeys(
+              () => void saveTitle(),
+              () => setTitle(null),
+            )}
+          />
           <span className="field-help">
-            {cue.autoTitle ? 'Follows the graphic (the seat, the region) until you type a title' : 'Your title: it stays whatever the fields become. Empty it to follow the graphic again'}
+            {cue.autoTitle
+              ? 'Follows the graphic (the seat, the region) until you type a title'
+              : 'Your title: it stays whatever the fields become. Empty it to follow the graphic again'}
           </span>
         </div>
         <div className="form-field">
           <label htmlFor="cue-layer">Layer</label>
           <select id="cue-layer" value={cue.layer} onChange={(e) => void send({ type: 'edit-cue', cueId: cue.id, layer: e.target.value as Layer })}>
-            {LAYERS.map((l) => <option key={l} value={l}>{l.replace('-', ' ')}{l === template.layer ? ' (default)' : ''}</option>)}
+            {LAYERS.map((l) => (
+              <option key={l} value={l}>
+                {l.replace('-', ' ')}
+                {l === template.layer ? ' (default)' : ''}
+              </option>
+            ))}
           </select>
         </div>
         {model.map((f) => (
-          <FieldInput key={f.key} field={f} id={`field-${f.key}`} dirty={f.key in drafts} isDefault={!(f.key in drafts) && shown.defaults.has(f.key)}
+          <FieldInput
+            key={f.key}
+            field={f}
+            id={`field-${f.key}`}
+            dirty={f.key in drafts}
+            isDefault={!(f.key in drafts) && shown.defaults.has(f.key)}
             raw={f.key in drafts ? drafts[f.key]! : toRaw(f, shown.values[f.key])}
             errors={f.key in drafts ? errorsOf(check.errors, f.key) : []}
             onChange={(raw) => setDrafts((d) => ({ ...d, [f.key]: raw }))}
-            onCommit={(raw) => void commit(f.key, raw)} onRevert={() => revert(f.key)} />
+            onCommit={(raw) => void commit(f.key, raw)}
+            onRevert={() => revert(f.key)}
+          />
         ))}
-        {check.errors[''] && <p className="field-error" role="alert">{check.errors['']}</p>}
+        {check.errors[''] && (
+          <p className="field-error" role="alert">
+            {check.errors['']}
+          </p>
+        )}
       </div>
       <p className="form-note">Saved as you leave each field (Enter in a line). {unsaved ? 'Fields marked ● are not saved yet.' : 'All saved.'}</p>
     </section>

@@ -80,22 +80,44 @@ export function CuePalette({ store, target, onPick }: Props) {
   return (
     <div className="palette">
       <button
-        ref={opener} type="button" className="btn small add-cue" aria-haspopup="menu" aria-expanded={open} disabled={target === null}
-        title={target === null ? 'Add a stack first' : `Add a cue to ${target}`} onClick={() => setOpen(!open)}
+        ref={opener}
+        type="button"
+        className="btn small add-cue"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={target === null}
+        title={target === null ? 'Add a stack first' : `Add a cue to ${target}`}
+        onClick={() => setOpen(!open)}
       >
         + Cue
       </button>
       {open && (
         <div ref={menu} className="palette-menu" role="menu" aria-label={`Add a cue to ${target}`} onKeyDown={onKeyDown}>
-          <p className="palette-target">Adds to <strong>{target}</strong></p>
+          <p className="palette-target">
+            Adds to <strong>{target}</strong>
+          </p>
           {TEMPLATE_DEFINITIONS.map((t) => {
             // A template that cannot draw this election says so here; its take would be refused with the same words.
             const unfit = election ? templateUnfitFor(t.id, election) : null;
             return (
-              <button key={t.id} type="button" role="menuitem" className="palette-item" data-template={t.id} data-unfit={unfit ? 'true' : undefined}
-                onClick={() => { setOpen(false); onPick(t.id); }}>
+              <button
+                key={t.id}
+                type="button"
+                role="menuitem"
+                className="palette-item"
+                data-template={t.id}
+                data-unfit={unfit ? 'true' : undefined}
+                onClick={() => {
+                  setOpen(false);
+                  onPick(t.id);
+                }}
+              >
                 <span className="palette-name">{t.name}</span>
-                <span className="palette-layer">{t.layer.replace('-', ' ')}{t.steps > 1 ? ` · ${t.steps} steps` : ''}{t.resolve ? ' · live data' : ''}</span>
+                <span className="palette-layer">
+                  {t.layer.replace('-', ' ')}
+                  {t.steps > 1 ? ` · ${t.steps} steps` : ''}
+                  {t.resolve ? ' · live data' : ''}
+                </span>
                 <span className="palette-desc">{t.description}</span>
                 {unfit && <span className="palette-unfit">{unfit.charAt(0).toUpperCase() + unfit.slice(1)}</span>}
               </button>
@@ -103,13 +125,34 @@ export function CuePalette({ store, target, onPick }: Props) {
           })}
           {outside.length > 0 && <p className="palette-target">From the templates folders</p>}
           {outside.map((t) => (
-            <button key={t.id} type="button" role="menuitem" className="palette-item outside" data-template={t.id} data-kind={t.kind}
-              aria-disabled={!t.usable} title={t.source ?? undefined}
-              onClick={() => { if (!t.usable) return; setOpen(false); onPick(t.id); }}>
-              <span className="palette-name"><span className={`palette-kind kind-${t.kind}`}>{KIND_LABEL[t.kind as keyof typeof KIND_LABEL]}</span> {t.name}</span>
-              <span className="palette-layer">{t.layer.replace('-', ' ')}{t.steps === -1 ? ' · dynamic steps' : t.steps > 1 ? ` · ${t.steps} steps` : ''}</span>
+            <button
+              key={t.id}
+              type="button"
+              role="menuitem"
+              className="palette-item outside"
+              data-template={t.id}
+              data-kind={t.kind}
+              aria-disabled={!t.usable}
+              title={t.source ?? undefined}
+              onClick={() => {
+                if (!t.usable) return;
+                setOpen(false);
+                onPick(t.id);
+              }}
+            >
+              <span className="palette-name">
+                <span className={`palette-kind kind-${t.kind}`}>{KIND_LABEL[t.kind as keyof typeof KIND_LABEL]}</span> {t.name}
+              </span>
+              <span className="palette-layer">
+                {t.layer.replace('-', ' ')}
+                {t.steps === -1 ? ' · dynamic steps' : t.steps > 1 ? ` · ${t.steps} steps` : ''}
+              </span>
               <span className="palette-desc">{t.source}</span>
-              {t.problems.map((p) => <span key={p} className="palette-problem" role="note">{p}</span>)}
+              {t.problems.map((p) => (
+                <span key={p} className="palette-problem" role="note">
+                  {p}
+                </span>
+              ))}
             </button>
           ))}
         </div>

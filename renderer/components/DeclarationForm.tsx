@@ -4,8 +4,17 @@ import { z } from 'zod';
 import type { ConsoleStore } from '../store';
 import { onsCodeSchema, seatResultSchema, type Constituency, type SeatResult } from '../../main/engine/election';
 import {
-  PARTY_CHOICES, buildSeat, describeDeclareOutcome, emptyDraft, liveFigures, newRow, partyName, searchConstituencies,
-  type DeclareOutcome, type Draft, type FieldErrors,
+  PARTY_CHOICES,
+  buildSeat,
+  describeDeclareOutcome,
+  emptyDraft,
+  liveFigures,
+  newRow,
+  partyName,
+  searchConstituencies,
+  type DeclareOutcome,
+  type Draft,
+  type FieldErrors,
 } from '../declaration';
 
 /** Electron loads the console from file://, where the server's read-only HTTP API is not there. */
@@ -58,10 +67,20 @@ function ConstituencyPicker({ list, onChoose, error }: PickerProps) {
     <div className="field picker">
       <label htmlFor={`${id}-input`}>Constituency</label>
       <input
-        id={`${id}-input`} role="combobox" aria-autocomplete="list" aria-expanded={expanded} aria-controls={`${id}-list`}
-        aria-activedescendant={expanded ? `${id}-opt-${active}` : undefined} aria-invalid={error !== undefined}
-        aria-describedby={error ? `${id}-err` : undefined} autoComplete="off" spellCheck={false} value={text}
-        placeholder="Type a name…" onKeyDown={onKeyDown} onBlur={() => setOpen(false)}
+        id={`${id}-input`}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={`${id}-list`}
+        aria-activedescendant={expanded ? `${id}-opt-${active}` : undefined}
+        aria-invalid={error !== undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        placeholder="Type a name…"
+        onKeyDown={onKeyDown}
+        onBlur={() => setOpen(false)}
         onChange={(e) => {
           setText(e.target.value);
           setActive(0);
@@ -71,13 +90,25 @@ function ConstituencyPicker({ list, onChoose, error }: PickerProps) {
       />
       <ul id={`${id}-list`} role="listbox" aria-label="Matching constituencies" className="picker-list" hidden={!expanded}>
         {matches.map((c, i) => (
-          <li key={c.onsCode} id={`${id}-opt-${i}`} role="option" aria-selected={i === active}
-            onMouseDown={(e) => { e.preventDefault(); choose(c); }}>
+          <li
+            key={c.onsCode}
+            id={`${id}-opt-${i}`}
+            role="option"
+            aria-selected={i === active}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              choose(c);
+            }}
+          >
             {c.name} <span className="muted">{c.onsCode}</span>
           </li>
         ))}
       </ul>
-      {error && <span id={`${id}-err`} className="field-error" role="alert">{error}</span>}
+      {error && (
+        <span id={`${id}-err`} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }
@@ -112,8 +143,12 @@ export function DeclarationForm({ store, list, note }: { store: ConsoleStore; li
   const revision = newestRevision(held, waiting) + 1;
   // What Declare did is said only while it is still true: a newer revision from elsewhere, or a
   // correction that arrived, was accepted or was rejected since, makes it a state that is gone.
-  const current = outcome && (outcome.revision === undefined || (newestRevision(held, waiting) <= outcome.revision
-    && (outcome.waitingKey === undefined || outcome.waitingKey === waitingKey))) ? outcome : null;
+  const current =
+    outcome &&
+    (outcome.revision === undefined ||
+      (newestRevision(held, waiting) <= outcome.revision && (outcome.waitingKey === undefined || outcome.waitingKey === waitingKey)))
+      ? outcome
+      : null;
   const { errors } = buildSeat(draft, revision, strict);
   const edit = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   // A slow answer for a seat the operator has since moved away from must not land on the new one.
@@ -131,9 +166,9 @@ export function DeclarationForm({ store, list, note }: { store: ConsoleStore; li
         if (chosen.current !== choice.onsCode) return;
         setHeld(current);
         // Start from the parties already on record for a correction, unless the operator has begun typing.
-        setDraft((d) => (current?.state === 'declared' && !hasVotes(d)
-          ? emptyDraft(choice.onsCode, Object.keys(current.partyVotes), String(current.electorate ?? ''))
-          : d));
+        setDraft((d) =>
+          current?.state === 'declared' && !hasVotes(d) ? emptyDraft(choice.onsCode, Object.keys(current.partyVotes), String(current.electorate ?? '')) : d,
+        );
       })
       .catch((e: unknown) => setOutcome({ tone: 'warn', text: `Could not read the held result (${(e as Error).message}); revision will be 1.` }));
   };
@@ -144,7 +179,9 @@ export function DeclarationForm({ store, list, note }: { store: ConsoleStore; li
     const code = draft.onsCode;
     if (code === '' || !serverReachable()) return;
     const timer = setTimeout(() => {
-      heldSeat(code).then((current) => chosen.current === code && setHeld(current)).catch(() => undefined);
+      heldSeat(code)
+        .then((current) => chosen.current === code && setHeld(current))
+        .catch(() => undefined);
     }, 400);
     return () => clearTimeout(timer);
   }, [draft.onsCode, resultsRevision]);
@@ -173,9 +210,11 @@ export function DeclarationForm({ store, list, note }: { store: ConsoleStore; li
       if (!built.seat) return setOutcome({ tone: 'error', text: 'Fix the marked fields: nothing was sent.' });
       const result = await send({ type: 'declare-results', source: 'console', seats: [built.seat] });
       const name = seat?.name ?? draft.onsCode;
-      setOutcome(result.ok
-        ? { ...describeDeclareOutcome(result.detail, name), revision: sends, resultsRevision: result.resultsRevision }
-        : { tone: 'error', text: result.error.message });
+      setOutcome(
+        result.ok
+          ? { ...describeDeclareOutcome(result.detail, name), revision: sends, resultsRevision: result.resultsRevision }
+          : { tone: 'error', text: result.error.message },
+      );
     } finally {
       sending.current = false;
       setBusy(false);
@@ -186,9 +225,20 @@ export function DeclarationForm({ store, list, note }: { store: ConsoleStore; li
   const numberField = (key: 'electorate' | 'invalidVotes', label: string) => (
     <div className="field">
       <label htmlFor={`decl-${key}`}>{label}</label>
-      <input id={`decl-${key}`} inputMode="numeric" autoComplete="off" value={draft[key]} aria-invalid={err(key) !== undefined}
-        aria-describedby={err(key) ? `decl-${key}-err` : undefined} onChange={(e) => edit(key === 'electorate' ? { electorate: e.target.value } : { invalidVotes: e.target.value })} />
-      {err(key) && <span id={`decl-${key}-err`} className="field-error">{err(key)}</span>}
+      <input
+        id={`decl-${key}`}
+        inputMode="numeric"
+        autoComplete="off"
+        value={draft[key]}
+        aria-invalid={err(key) !== undefined}
+        aria-describedby={err(key) ? `decl-${key}-err` : undefined}
+        onChange={(e) => edit(key === 'electorate' ? { electorate: e.target.value } : { invalidVotes: e.target.value })}
+      />
+      {err(key) && (
+        <span id={`decl-${key}-err`} className="field-error">
+          {err(key)}
+        </span>
+      )}
     </div>
   );
 
@@ -202,20 +252,29 @@ export function DeclarationForm({ store, list, note }: { store: ConsoleStore; li
       <fieldset className="state-choice">
         <legend>Result</legend>
         {(['declared', 'rush'] as const).map((s) => (
-          <label key={s}><input type="radio" name="decl-state" value={s} checked={draft.state === s} onChange={() => edit({ state: s })} />
-            {s === 'declared' ? 'Declared (full figures)' : 'Rush (winner only)'}</label>
+          <label key={s}>
+            <input type="radio" name="decl-state" value={s} checked={draft.state === s} onChange={() => edit({ state: s })} />
+            {s === 'declared' ? 'Declared (full figures)' : 'Rush (winner only)'}
+          </label>
         ))}
       </fieldset>
       {draft.state === 'rush' ? (
         <div className="field">
           <label htmlFor="decl-rush-winner">Winner</label>
           <select id="decl-rush-winner" value={draft.rushWinner} onChange={(e) => edit({ rushWinner: e.target.value })}>
-            {PARTY_CHOICES.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {PARTY_CHOICES.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </div>
       ) : (
         <>
-          <div className="field-pair">{numberField('electorate', 'Electorate')}{numberField('invalidVotes', 'Invalid votes')}</div>
+          <div className="field-pair">
+            {numberField('electorate', 'Electorate')}
+            {numberField('invalidVotes', 'Invalid votes')}
+          </div>
           <VoteRows draft={draft} errors={errors} edit={edit} />
         </>
       )}
@@ -223,11 +282,24 @@ export function DeclarationForm({ store, list, note }: { store: ConsoleStore; li
       <div className="declare-footer">
         {draft.state === 'declared' && <LiveFigures draft={draft} />}
         <div className="declare-actions">
-          <button type="button" className="btn declare" onClick={() => void declare()} disabled={busy}>DECLARE</button>
-          <button type="button" className="btn small" onClick={() => { setDraft(emptyDraft(draft.onsCode)); setStrict(false); setOutcome(null); }}>
-            Clear figures</button>
+          <button type="button" className="btn declare" onClick={() => void declare()} disabled={busy}>
+            DECLARE
+          </button>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => {
+              setDraft(emptyDraft(draft.onsCode));
+              setStrict(false);
+              setOutcome(null);
+            }}
+          >
+            Clear figures
+          </button>
         </div>
-        <p className={`declare-outcome ${current?.tone ?? ''}`} role="status" data-outcome={current?.tone ?? ''}>{current?.text ?? ''}</p>
+        <p className={`declare-outcome ${current?.tone ?? ''}`} role="status" data-outcome={current?.tone ?? ''}>
+          {current?.text ?? ''}
+        </p>
       </div>
     </form>
   );
@@ -246,7 +318,10 @@ function LiveFigures({ draft }: { draft: Draft }) {
   return (
     <dl className="live-figures" aria-label="Live figures">
       {figures.map(([key, label, value]) => (
-        <div key={key}><dt>{label}</dt><dd data-figure={key}>{value}</dd></div>
+        <div key={key}>
+          <dt>{label}</dt>
+          <dd data-figure={key}>{value}</dd>
+        </div>
       ))}
     </dl>
   );
@@ -254,8 +329,7 @@ function LiveFigures({ draft }: { draft: Draft }) {
 
 /** One row per party: picker, votes, remove; duplicates and bad numbers are marked beside the row. */
 function VoteRows({ draft, errors, edit }: { draft: Draft; errors: FieldErrors; edit: (patch: Partial<Draft>) => void }) {
-  const setRow = (key: number, patch: { partyId?: string; votes?: string }) =>
-    edit({ rows: draft.rows.map((r) => (r.key === key ? { ...r, ...patch } : r)) });
+  const setRow = (key: number, patch: { partyId?: string; votes?: string }) => edit({ rows: draft.rows.map((r) => (r.key === key ? { ...r, ...patch } : r)) });
   const unused = PARTY_CHOICES.find((p) => !draft.rows.some((r) => r.partyId === p.id))?.id ?? 'other';
   return (
     <fieldset className="vote-rows">
@@ -265,19 +339,41 @@ function VoteRows({ draft, errors, edit }: { draft: Draft; errors: FieldErrors; 
         return (
           <div className="vote-row" key={row.key} data-row={row.partyId}>
             <select aria-label={`Party, row ${i + 1}`} value={row.partyId} onChange={(e) => setRow(row.key, { partyId: e.target.value })}>
-              {PARTY_CHOICES.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              {PARTY_CHOICES.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
             </select>
-            <input aria-label={`${partyName(row.partyId)} votes`} inputMode="numeric" autoComplete="off" value={row.votes}
-              aria-invalid={error !== undefined} aria-describedby={error ? `row-${row.key}-err` : undefined}
-              onChange={(e) => setRow(row.key, { votes: e.target.value })} />
-            <button type="button" className="btn small" aria-label={`Remove ${partyName(row.partyId)} row`}
-              onClick={() => edit({ rows: draft.rows.filter((r) => r.key !== row.key) })}>✕</button>
-            {error && <span id={`row-${row.key}-err`} className="field-error">{error}</span>}
+            <input
+              aria-label={`${partyName(row.partyId)} votes`}
+              inputMode="numeric"
+              autoComplete="off"
+              value={row.votes}
+              aria-invalid={error !== undefined}
+              aria-describedby={error ? `row-${row.key}-err` : undefined}
+              onChange={(e) => setRow(row.key, { votes: e.target.value })}
+            />
+            <button
+              type="button"
+              className="btn small"
+              aria-label={`Remove ${partyName(row.partyId)} row`}
+              onClick={() => edit({ rows: draft.rows.filter((r) => r.key !== row.key) })}
+            >
+              ✕
+            </button>
+            {error && (
+              <span id={`row-${row.key}-err`} className="field-error">
+                {error}
+              </span>
+            )}
           </div>
         );
       })}
       {errors.rows && <span className="field-error">{errors.rows}</span>}
-      <button type="button" className="btn small" onClick={() => edit({ rows: [...draft.rows, newRow(unused)] })}>+ Add party</button>
+      <button type="button" className="btn small" onClick={() => edit({ rows: [...draft.rows, newRow(unused)] })}>
+        + Add party
+      </button>
     </fieldset>
   );
 }

@@ -19,9 +19,18 @@ export function DropProblems({ store }: { store: ConsoleStore }) {
   const count = drop.problemCount;
   return (
     <span className="drop-problems">
-      <button type="button" className={`corrections-badge${count ? ' waiting' : ''}`} aria-expanded={open} aria-controls="drop-problem-list"
-        aria-label={`${count} drop folder file${count === 1 ? '' : 's'} not taken: ${open ? 'hide' : 'show'} them`} onClick={() => setOpen(!open)}>
-        Drop folder <span className="badge" data-drop-problem-count>{count}</span>
+      <button
+        type="button"
+        className={`corrections-badge${count ? ' waiting' : ''}`}
+        aria-expanded={open}
+        aria-controls="drop-problem-list"
+        aria-label={`${count} drop folder file${count === 1 ? '' : 's'} not taken: ${open ? 'hide' : 'show'} them`}
+        onClick={() => setOpen(!open)}
+      >
+        Drop folder{' '}
+        <span className="badge" data-drop-problem-count>
+          {count}
+        </span>
       </button>
       {open && (
         <div id="drop-problem-list" className="drop-problem-list" role="region" aria-label="Drop folder problems">

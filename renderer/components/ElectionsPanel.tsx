@@ -11,10 +11,19 @@ import './elections-panel.css';
  * exactly what it answered. Every seat goes back to pending on a switch.
  */
 const electionSchema = z.object({
-  name: z.string(), date: z.string(), kind: z.string(), seatCount: z.number(), baselineSource: z.string(),
-  hexLayout: z.string().nullable(), replayable: z.boolean(), folder: z.string(),
+  name: z.string(),
+  date: z.string(),
+  kind: z.string(),
+  seatCount: z.number(),
+  baselineSource: z.string(),
+  hexLayout: z.string().nullable(),
+  replayable: z.boolean(),
+  folder: z.string(),
 });
-const listSchema = z.object({ current: z.string(), elections: z.array(z.object({ folder: z.string(), name: z.string(), date: z.string(), kind: z.string() })) });
+const listSchema = z.object({
+  current: z.string(),
+  elections: z.array(z.object({ folder: z.string(), name: z.string(), date: z.string(), kind: z.string() })),
+});
 type Election = z.infer<typeof electionSchema>;
 
 const seats = (n: number) => `${n} ${n === 1 ? 'seat' : 'seats'}`;
@@ -51,35 +60,59 @@ export function ElectionsPanel() {
     if (!res.ok) return setMessage({ ok: false, text: await errorMessage(res) });
     const opened = electionSchema.parse(await res.json());
     setElection(opened);
-    setMessage({ ok: true, text: `Opened ${opened.name}: ${seats(opened.seatCount)}, ${opened.seatCount === 1 ? 'waiting for its result' : 'every one waiting for its result'}` });
+    setMessage({
+      ok: true,
+      text: `Opened ${opened.name}: ${seats(opened.seatCount)}, ${opened.seatCount === 1 ? 'waiting for its result' : 'every one waiting for its result'}`,
+    });
   };
 
   if (!election) return null;
   return (
-    <span className="elections" onKeyDown={(e: KeyboardEvent<HTMLElement>) => {
-      keepPanelKeys(e);
-      if (e.key === 'Escape') setOpen(false);
-    }}>
-      <button type="button" className="elections-badge" aria-expanded={open} aria-controls="elections-panel" onClick={() => setOpen(!open)} data-election={election.name}>
+    <span
+      className="elections"
+      onKeyDown={(e: KeyboardEvent<HTMLElement>) => {
+        keepPanelKeys(e);
+        if (e.key === 'Escape') setOpen(false);
+      }}
+    >
+      <button
+        type="button"
+        className="elections-badge"
+        aria-expanded={open}
+        aria-controls="elections-panel"
+        onClick={() => setOpen(!open)}
+        data-election={election.name}
+      >
         {election.name.toUpperCase()} · {seats(election.seatCount).toUpperCase()}
       </button>
       {open && (
         <section id="elections-panel" className="elections-panel" aria-label="Elections">
           <header>
             <h2>Elections</h2>
-            <button type="button" className="btn small" onClick={() => setOpen(false)}>CLOSE</button>
+            <button type="button" className="btn small" onClick={() => setOpen(false)}>
+              CLOSE
+            </button>
           </header>
           <dl className="elections-now">
-            <dt>Open</dt><dd>{election.name} ({election.date}, {election.kind}), {seats(election.seatCount)}</dd>
-            <dt>Judged on</dt><dd>{election.baselineSource}</dd>
-            <dt>Hex map</dt><dd>{election.hexLayout === null ? 'no layout for this election' : 'layout loaded'}</dd>
-            <dt>Replay</dt><dd>{election.replayable ? 'its results file is at hand for a rehearsal' : 'no results file to replay'}</dd>
+            <dt>Open</dt>
+            <dd>
+              {election.name} ({election.date}, {election.kind}), {seats(election.seatCount)}
+            </dd>
+            <dt>Judged on</dt>
+            <dd>{election.baselineSource}</dd>
+            <dt>Hex map</dt>
+            <dd>{election.hexLayout === null ? 'no layout for this election' : 'layout loaded'}</dd>
+            <dt>Replay</dt>
+            <dd>{election.replayable ? 'its results file is at hand for a rehearsal' : 'no results file to replay'}</dd>
           </dl>
           <p className="elections-warn">Opening another election sets every seat back to waiting. Clear bound graphics from air and preview first.</p>
           <ul className="elections-list">
             {list?.elections.map((e) => (
               <li key={e.folder} data-folder={e.folder}>
-                <span className="elections-name">{e.name}</span> <span className="elections-meta">{e.date} {e.kind}</span>
+                <span className="elections-name">{e.name}</span>{' '}
+                <span className="elections-meta">
+                  {e.date} {e.kind}
+                </span>
                 <button type="button" className="btn small" disabled={e.folder === election.folder} onClick={() => void openElection(e.folder)}>
                   {e.folder === election.folder ? 'OPEN NOW' : 'OPEN'}
                 </button>
@@ -87,10 +120,22 @@ export function ElectionsPanel() {
             ))}
           </ul>
           <form className="elections-folder" onSubmit={(e) => (e.preventDefault(), void openElection(folder))}>
-            <input value={folder} onChange={(e) => setFolder(e.currentTarget.value)} placeholder="Another folder with an election.json" aria-label="Election folder" spellCheck={false} />
-            <button type="submit" className="btn small" disabled={folder.trim() === ''}>OPEN FOLDER</button>
+            <input
+              value={folder}
+              onChange={(e) => setFolder(e.currentTarget.value)}
+              placeholder="Another folder with an election.json"
+              aria-label="Election folder"
+              spellCheck={false}
+            />
+            <button type="submit" className="btn small" disabled={folder.trim() === ''}>
+              OPEN FOLDER
+            </button>
           </form>
-          {message && <p className={message.ok ? 'elections-ok' : 'elections-error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+          {message && (
+            <p className={message.ok ? 'elections-ok' : 'elections-error'} role={message.ok ? 'status' : 'alert'}>
+              {message.text}
+            </p>
+          )}
         </section>
       )}
     </span>

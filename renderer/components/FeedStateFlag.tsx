@@ -51,21 +51,42 @@ export function FeedStateFlag({ store }: { store: ConsoleStore }) {
   const at = new Date(feed.receivedAt).toLocaleTimeString('en-GB');
   return (
     <span className="feed-state">
-      <button type="button" className={`corrections-badge${differs ? ' waiting feed-differs' : ''}`} data-feed-state={differs ? 'differs' : 'agrees'}
-        aria-expanded={open} onClick={() => setOpen(!open)}
-        aria-label={differs ? `PA state of parties differs from Strapline's count in ${feed.differences.length} figures: ${open ? 'hide' : 'show'} them` : 'PA state of parties agrees with Strapline'}>
+      <button
+        type="button"
+        className={`corrections-badge${differs ? ' waiting feed-differs' : ''}`}
+        data-feed-state={differs ? 'differs' : 'agrees'}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        aria-label={
+          differs
+            ? `PA state of parties differs from Strapline's count in ${feed.differences.length} figures: ${open ? 'hide' : 'show'} them`
+            : 'PA state of parties agrees with Strapline'
+        }
+      >
         {differs ? `PA FEED DIFFERS (${feed.differences.length})` : 'PA feed agrees'}
       </button>
       {open && (
         <div className="feed-state-list" role="region" aria-label="PA state of parties">
-          <p className="muted">{feed.election || 'PA state of parties'}, revision {feed.revision}, received {at}</p>
+          <p className="muted">
+            {feed.election || 'PA state of parties'}, revision {feed.revision}, received {at}
+          </p>
           {differs ? (
             <table>
-              <thead><tr><th>Party</th><th>Figure</th><th>PA</th><th>Strapline</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Party</th>
+                  <th>Figure</th>
+                  <th>PA</th>
+                  <th>Strapline</th>
+                </tr>
+              </thead>
               <tbody>
                 {feed.differences.map((d) => (
                   <tr key={`${d.partyId}-${d.figure}`} data-feed-difference={`${d.partyId}-${d.figure}`}>
-                    <td>{partyLabel(d.partyId)}</td><td>{d.figure}</td><td>{d.feed}</td><td>{d.strapline}</td>
+                    <td>{partyLabel(d.partyId)}</td>
+                    <td>{d.figure}</td>
+                    <td>{d.feed}</td>
+                    <td>{d.strapline}</td>
                   </tr>
                 ))}
               </tbody>

@@ -13,22 +13,44 @@ function FieldControl(props: FieldProps & { label: string }) {
   switch (field.kind) {
     case 'multiline':
       return (
-        <textarea {...common} rows={3} value={text(raw)} onChange={(e) => onChange(e.target.value)} onBlur={() => onCommit()}
+        <textarea
+          {...common}
+          rows={3}
+          value={text(raw)}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={() => onCommit()}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onCommit();
-            if (e.key === 'Escape') { e.preventDefault(); onRevert(); }
-          }} />
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              onRevert();
+            }
+          }}
+        />
       );
     case 'number':
       return (
-        <input {...common} className="number" type="text" inputMode="decimal" autoComplete="off" value={text(raw)}
-          onChange={(e) => onChange(e.target.value)} onBlur={() => onCommit()} onKeyDown={lineKeys((value) => onCommit(value), onRevert)} />
+        <input
+          {...common}
+          className="number"
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          value={text(raw)}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={() => onCommit()}
+          onKeyDown={lineKeys((value) => onCommit(value), onRevert)}
+        />
       );
     case 'choice':
       return (
         <select {...common} value={text(raw)} onChange={(e) => onCommit(e.target.value)}>
           {field.optional && <option value="">(none)</option>}
-          {field.choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+          {field.choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
         </select>
       );
     case 'boolean':
@@ -51,10 +73,19 @@ function FieldControl(props: FieldProps & { label: string }) {
       const length = text(raw).length;
       return (
         <span className="text-wrap">
-          <input {...common} type="text" autoComplete="off" value={text(raw)} onChange={(e) => onChange(e.target.value)}
-            onBlur={() => onCommit()} onKeyDown={lineKeys((value) => onCommit(value), onRevert)} />
+          <input
+            {...common}
+            type="text"
+            autoComplete="off"
+            value={text(raw)}
+            onChange={(e) => onChange(e.target.value)}
+            onBlur={() => onCommit()}
+            onKeyDown={lineKeys((value) => onCommit(value), onRevert)}
+          />
           {field.maxLength !== undefined && (
-            <span className={`char-count${length > field.maxLength ? ' over' : ''}`} aria-hidden="true">{length}/{field.maxLength}</span>
+            <span className={`char-count${length > field.maxLength ? ' over' : ''}`} aria-hidden="true">
+              {length}/{field.maxLength}
+            </span>
           )}
         </span>
       );
@@ -71,16 +102,35 @@ export function FieldInput(props: FieldProps & { dirty: boolean; isDefault: bool
   const own = errors.filter(([at]) => at === field.key);
   const wide = field.kind === 'rows' || field.kind === 'list' || field.kind === 'multiline';
   return (
-    <div className={`form-field kind-${field.kind}${wide ? ' wide' : ''}${dirty ? ' dirty' : ''}${isDefault ? ' default' : ''}`}
-      data-field={field.key} data-default={isDefault ? '' : undefined}>
+    <div
+      className={`form-field kind-${field.kind}${wide ? ' wide' : ''}${dirty ? ' dirty' : ''}${isDefault ? ' default' : ''}`}
+      data-field={field.key}
+      data-default={isDefault ? '' : undefined}
+    >
       {/* The tag sits beside the label, not in it: the field's accessible name stays its label. */}
       <span className="field-head">
-        <label htmlFor={id}>{field.label}{dirty && <span className="unsaved" title="Not saved yet"> ●</span>}</label>
-        {isDefault && <span className="default-tag" title={DEFAULT_TAG_TITLE}>default</span>}
+        <label htmlFor={id}>
+          {field.label}
+          {dirty && (
+            <span className="unsaved" title="Not saved yet">
+              {' '}
+              ●
+            </span>
+          )}
+        </label>
+        {isDefault && (
+          <span className="default-tag" title={DEFAULT_TAG_TITLE}>
+            default
+          </span>
+        )}
       </span>
       <FieldControl {...props} label={field.label} />
       {field.help && <span className="field-help">{field.help}</span>}
-      {own.map(([at, message]) => <span key={at} id={`${id}-err`} className="field-error" role="alert">{message}</span>)}
+      {own.map(([at, message]) => (
+        <span key={at} id={`${id}-err`} className="field-error" role="alert">
+          {message}
+        </span>
+      ))}
     </div>
   );
 }

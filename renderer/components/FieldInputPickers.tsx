@@ -19,7 +19,11 @@ export function PartySelect({ field, value, onChoose, ...common }: Common & { fi
     <span className="party-pick">
       <span className="swatch" style={{ background: partyColour(value) }} aria-hidden="true" />
       <select {...common} value={value} onChange={(e) => onChoose(e.target.value)}>
-        {field.choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+        {field.choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
       </select>
     </span>
   );
@@ -36,13 +40,17 @@ let loaded: Constituency[] | null = null;
  * from its own bundle instead.
  */
 function loadConstituencies(): Promise<Constituency[]> {
-  listPromise ??= (location.protocol.startsWith('http')
-    ? fetch('/api/constituencies').then(async (r) => listReply.parse(await r.json()).constituencies)
-    : import('../../seeds/reference/constituencies.json').then((m) => listReply.parse(m.default).constituencies)
-  ).then((list) => (loaded = list), (e: unknown) => {
-    listPromise = null; // a later picker may try again
-    throw e;
-  });
+  listPromise ??= (
+    location.protocol.startsWith('http')
+      ? fetch('/api/constituencies').then(async (r) => listReply.parse(await r.json()).constituencies)
+      : import('../../seeds/reference/constituencies.json').then((m) => listReply.parse(m.default).constituencies)
+  ).then(
+    (list) => (loaded = list),
+    (e: unknown) => {
+      listPromise = null; // a later picker may try again
+      throw e;
+    },
+  );
   return listPromise;
 }
 
@@ -82,7 +90,12 @@ export function RegionSelect({ field, value, onChoose, ...common }: Common & { f
   }, [list, field, value]);
   return (
     <select {...common} value={value} onChange={(e) => onChoose(e.target.value)}>
-      {regions.map((r) => <option key={r.value} value={r.value}>{r.label}{r.value && r.value !== 'all' ? ` (${r.value})` : ''}</option>)}
+      {regions.map((r) => (
+        <option key={r.value} value={r.value}>
+          {r.label}
+          {r.value && r.value !== 'all' ? ` (${r.value})` : ''}
+        </option>
+      ))}
     </select>
   );
 }
@@ -105,7 +118,10 @@ export function ConstituencyField({ value, onChoose, ...common }: Common & { val
     } else if (e.key === 'Enter') {
       const code = text?.trim().toUpperCase() ?? '';
       const pick = matches[active];
-      lineKeys(() => (pick ? choose(pick.onsCode) : /^[ENSW]\d{8}$/.test(code) ? choose(code) : undefined), () => undefined)(e);
+      lineKeys(
+        () => (pick ? choose(pick.onsCode) : /^[ENSW]\d{8}$/.test(code) ? choose(code) : undefined),
+        () => undefined,
+      )(e);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       setText(null);
@@ -115,15 +131,39 @@ export function ConstituencyField({ value, onChoose, ...common }: Common & { val
   const open = text !== null && matches.length > 0;
   return (
     <span className="picker constituency-pick">
-      <input {...common} role="combobox" aria-expanded={open} aria-controls={listId} aria-autocomplete="list"
-        aria-activedescendant={open ? `${listId}-${active}` : undefined} autoComplete="off" spellCheck={false}
-        value={text ?? name ?? value} placeholder="Type a constituency…"
-        onChange={(e) => { setText(e.target.value); setActive(0); }} onBlur={() => setText(null)} onKeyDown={onKeyDown} />
-      <span className="picker-code" aria-hidden="true">{value}</span>
+      <input
+        {...common}
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open ? `${listId}-${active}` : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        value={text ?? name ?? value}
+        placeholder="Type a constituency…"
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+        }}
+        onBlur={() => setText(null)}
+        onKeyDown={onKeyDown}
+      />
+      <span className="picker-code" aria-hidden="true">
+        {value}
+      </span>
       <ul id={listId} role="listbox" aria-label="Matching constituencies" className="picker-list" hidden={!open}>
         {matches.map((c, i) => (
-          <li key={c.onsCode} id={`${listId}-${i}`} role="option" aria-selected={i === active}
-            onMouseDown={(e) => { e.preventDefault(); choose(c.onsCode); }}>
+          <li
+            key={c.onsCode}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              choose(c.onsCode);
+            }}
+          >
             {c.name} <span className="muted">{c.regionName}</span>
           </li>
         ))}
@@ -134,13 +174,33 @@ export function ConstituencyField({ value, onChoose, ...common }: Common & { val
 }
 
 /** The browser's colour well, with the hex code beside it to type or paste. */
-export function ColourField({ value, onChange, onChoose, onRevert, ...common }: Common & { value: string; onChange: (v: string) => void; onChoose: (v: string) => void; onRevert: () => void }) {
+export function ColourField({
+  value,
+  onChange,
+  onChoose,
+  onRevert,
+  ...common
+}: Common & { value: string; onChange: (v: string) => void; onChoose: (v: string) => void; onRevert: () => void }) {
   const well = /^#[0-9a-f]{6}$/i.test(value) ? value : '#000000';
   return (
     <span className="colour-pick">
-      <input type="color" aria-label={`${common['aria-label']} colour well`} value={well.toLowerCase()} onChange={(e) => onChoose(e.target.value.toUpperCase())} />
-      <input {...common} type="text" className="hex" value={value} maxLength={7} spellCheck={false}
-        onChange={(e) => onChange(e.target.value)} onBlur={() => onChoose(value)} onKeyDown={lineKeys(() => onChoose(value), onRevert)} />
+      <input
+        type="color"
+        aria-label={`${common['aria-label']} colour well`}
+        value={well.toLowerCase()}
+        onChange={(e) => onChoose(e.target.value.toUpperCase())}
+      />
+      <input
+        {...common}
+        type="text"
+        className="hex"
+        value={value}
+        maxLength={7}
+        spellCheck={false}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={() => onChoose(value)}
+        onKeyDown={lineKeys(() => onChoose(value), onRevert)}
+      />
     </span>
   );
 }

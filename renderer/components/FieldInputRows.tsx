@@ -25,9 +25,15 @@ function moved(rows: Raw[], from: number, to: number): Raw[] {
 function RowTools({ label, i, count, onMove, onRemove }: { label: string; i: number; count: number; onMove: (to: number) => void; onRemove: () => void }) {
   return (
     <span className="row-tools">
-      <button type="button" className="icon-btn" aria-label={`Move ${label} up`} disabled={i === 0} onClick={() => onMove(i - 1)}>↑</button>
-      <button type="button" className="icon-btn" aria-label={`Move ${label} down`} disabled={i === count - 1} onClick={() => onMove(i + 1)}>↓</button>
-      <button type="button" className="icon-btn danger" aria-label={`Remove ${label}`} onClick={onRemove}>✕</button>
+      <button type="button" className="icon-btn" aria-label={`Move ${label} up`} disabled={i === 0} onClick={() => onMove(i - 1)}>
+        ↑
+      </button>
+      <button type="button" className="icon-btn" aria-label={`Move ${label} down`} disabled={i === count - 1} onClick={() => onMove(i + 1)}>
+        ↓
+      </button>
+      <button type="button" className="icon-btn danger" aria-label={`Remove ${label}`} onClick={onRemove}>
+        ✕
+      </button>
     </span>
   );
 }
@@ -36,15 +42,20 @@ function RowTools({ label, i, count, onMove, onRemove }: { label: string; i: num
 export function RowsEditor({ field, id, raw, errors, onChange, onCommit, Cell }: FieldProps & CellProps) {
   const rows = rowsOf(raw);
   const full = field.maxItems !== undefined && rows.length >= field.maxItems;
-  const setCell = (i: number, key: string, value: Raw) =>
-    onChange(rows.map((r, j) => (j === i ? { ...(r as Cells), [key]: value } : r)));
+  const setCell = (i: number, key: string, value: Raw) => onChange(rows.map((r, j) => (j === i ? { ...(r as Cells), [key]: value } : r)));
   return (
     <div className="rows-editor" onBlur={leaving(() => onCommit())}>
       <table id={id} aria-label={field.label}>
         <thead>
           <tr>
-            {field.columns.map((c) => <th key={c.key} scope="col" className={`col-${c.kind}`} title={c.help}>{c.label}</th>)}
-            <th className="col-tools"><span className="visually-hidden">Row tools</span></th>
+            {field.columns.map((c) => (
+              <th key={c.key} scope="col" className={`col-${c.kind}`} title={c.help}>
+                {c.label}
+              </th>
+            ))}
+            <th className="col-tools">
+              <span className="visually-hidden">Row tools</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -55,20 +66,44 @@ export function RowsEditor({ field, id, raw, errors, onChange, onCommit, Cell }:
                 const cellErrors = errors.filter(([p]) => p === at);
                 return (
                   <td key={c.key} className={`cell kind-${c.kind}`}>
-                    <Cell field={{ ...c, key: at }} id={`${id}-${i}-${c.key}`} label={`${c.label}, row ${i + 1}`}
-                      raw={(row as Cells)[c.key] ?? ''} errors={cellErrors} onChange={(v) => setCell(i, c.key, v)}
-                      onCommit={(v) => (v === undefined ? undefined : setCell(i, c.key, v))} onRevert={() => undefined} />
-                    {cellErrors.map(([p, m]) => <span key={p} id={`${id}-${i}-${c.key}-err`} className="field-error">{m}</span>)}
+                    <Cell
+                      field={{ ...c, key: at }}
+                      id={`${id}-${i}-${c.key}`}
+                      label={`${c.label}, row ${i + 1}`}
+                      raw={(row as Cells)[c.key] ?? ''}
+                      errors={cellErrors}
+                      onChange={(v) => setCell(i, c.key, v)}
+                      onCommit={(v) => (v === undefined ? undefined : setCell(i, c.key, v))}
+                      onRevert={() => undefined}
+                    />
+                    {cellErrors.map(([p, m]) => (
+                      <span key={p} id={`${id}-${i}-${c.key}-err`} className="field-error">
+                        {m}
+                      </span>
+                    ))}
                   </td>
                 );
               })}
-              <td><RowTools label={`row ${i + 1}`} i={i} count={rows.length} onMove={(to) => onCommit(moved(rows, i, to))}
-                onRemove={() => onCommit(rows.filter((_, j) => j !== i))} /></td>
+              <td>
+                <RowTools
+                  label={`row ${i + 1}`}
+                  i={i}
+                  count={rows.length}
+                  onMove={(to) => onCommit(moved(rows, i, to))}
+                  onRemove={() => onCommit(rows.filter((_, j) => j !== i))}
+                />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {errors.filter(([p]) => /\.\d+$/.test(p)).map(([p, m]) => <span key={p} className="field-error">Row {Number(p.split('.').at(-1)) + 1}: {m}</span>)}
+      {errors
+        .filter(([p]) => /\.\d+$/.test(p))
+        .map(([p, m]) => (
+          <span key={p} className="field-error">
+            Row {Number(p.split('.').at(-1)) + 1}: {m}
+          </span>
+        ))}
       <button type="button" className="btn small" disabled={full} onClick={() => onCommit([...rows, blankRow(field, rows)])}>
         + Add row{full ? ` (at most ${field.maxItems})` : ''}
       </button>
@@ -90,11 +125,28 @@ export function ListEditor({ field, id, raw, errors, onChange, onCommit, Cell }:
           const own = errors.filter(([p]) => p === at);
           return (
             <li key={i}>
-              <Cell field={{ ...item, key: at }} id={`${id}-${i}`} label={`${field.label}, item ${i + 1}`} raw={value} errors={own}
-                onChange={(v) => onChange(set(i, v))} onCommit={(v) => (v === undefined ? undefined : onChange(set(i, v)))} onRevert={() => undefined} />
-              <RowTools label={`item ${i + 1}`} i={i} count={items.length} onMove={(to) => onCommit(moved(items, i, to))}
-                onRemove={() => onCommit(items.filter((_, j) => j !== i))} />
-              {own.map(([p, m]) => <span key={p} className="field-error">{m}</span>)}
+              <Cell
+                field={{ ...item, key: at }}
+                id={`${id}-${i}`}
+                label={`${field.label}, item ${i + 1}`}
+                raw={value}
+                errors={own}
+                onChange={(v) => onChange(set(i, v))}
+                onCommit={(v) => (v === undefined ? undefined : onChange(set(i, v)))}
+                onRevert={() => undefined}
+              />
+              <RowTools
+                label={`item ${i + 1}`}
+                i={i}
+                count={items.length}
+                onMove={(to) => onCommit(moved(items, i, to))}
+                onRemove={() => onCommit(items.filter((_, j) => j !== i))}
+              />
+              {own.map(([p, m]) => (
+                <span key={p} className="field-error">
+                  {m}
+                </span>
+              ))}
             </li>
           );
         })}

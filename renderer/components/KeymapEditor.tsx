@@ -77,8 +77,16 @@ function KeyCapture({ action, label, say }: { action: ActionId; label: string; s
     setTimeout(() => (caught.current = false), 0);
   };
   return (
-    <button ref={button} type="button" className={`btn tiny capture${listening ? ' listening' : ''}`} onKeyDown={onKeyDown}
-      onKeyUp={onKeyUp} onClick={() => !caught.current && setListening(true)} onBlur={() => setListening(false)} aria-label={listening ? `Press the new key for ${label}` : `Add a key to ${label}`}>
+    <button
+      ref={button}
+      type="button"
+      className={`btn tiny capture${listening ? ' listening' : ''}`}
+      onKeyDown={onKeyDown}
+      onKeyUp={onKeyUp}
+      onClick={() => !caught.current && setListening(true)}
+      onBlur={() => setListening(false)}
+      aria-label={listening ? `Press the new key for ${label}` : `Add a key to ${label}`}
+    >
       {listening ? 'press a key…' : '+ key'}
     </button>
   );

@@ -31,7 +31,10 @@ function duration(ms: number): string {
 export function OnAirBar({ store, onOut }: { store: ConsoleStore; onOut: (layer: Layer) => void }) {
   const program = useStore(store, (s) => s.program);
   const lost = useStore(store, (s) => s.connection !== 'open');
-  const target = useStore(store, useShallow((s) => outTarget(s)));
+  const target = useStore(
+    store,
+    useShallow((s) => outTarget(s)),
+  );
   const outKey = useStore(keymapStore, (s) => s.keymap.out[0]);
   const now = useNow(500);
   // Times on air are measured on the engine's clock, not this machine's.
@@ -39,7 +42,11 @@ export function OnAirBar({ store, onOut }: { store: ConsoleStore; onOut: (layer:
   const keyName = outKey ? formatChord(outKey) : 'The out key';
   return (
     <div className={`on-air${lost ? ' engine-lost' : ''}`} data-engine-lost={lost || undefined}>
-      {lost && <p className="on-air-lost" role="status">ENGINE LOST · the layers below are the last known air, not the air now</p>}
+      {lost && (
+        <p className="on-air-lost" role="status">
+          ENGINE LOST · the layers below are the last known air, not the air now
+        </p>
+      )}
       {/* The out key's target is marked on its row before the key is pressed; the list's description names it. */}
       <p id="out-target-text" className="visually-hidden" data-out-target-text>{`${keyName} takes off: ${describeTarget(target)}`}</p>
       <ul className="on-air-bar" aria-label="On air by layer" aria-describedby="out-target-text">
@@ -52,12 +59,28 @@ export function OnAirBar({ store, onOut }: { store: ConsoleStore; onOut: (layer:
           // Still on air (its step, its updates), but off the picture until the board goes.
           const heldBy = shown?.visibility === 'held' ? shown.by : null;
           return (
-            <li key={layer} className={`layer-row${onAir ? ' live' : ''}${targeted ? ' out-target' : ''}${heldBy ? ' held' : ''}`} data-layer-row={layer}
-              data-out-target={targeted || undefined} data-held-by={heldBy ?? undefined}>
+            <li
+              key={layer}
+              className={`layer-row${onAir ? ' live' : ''}${targeted ? ' out-target' : ''}${heldBy ? ' held' : ''}`}
+              data-layer-row={layer}
+              data-out-target={targeted || undefined}
+              data-held-by={heldBy ?? undefined}
+            >
               {/* Pointing the out key at a layer is a console choice: it sends nothing to the engine. */}
-              <button type="button" className="layer-name layer-pick" disabled={!onAir} aria-pressed={targeted} onClick={pick}
-                aria-label={`Point the out key at ${name}`}>
-                {name}{targeted && <kbd className="out-key" aria-hidden="true" title={`${keyName} takes this off`}>{outKey ? keyName : 'OUT'}</kbd>}
+              <button
+                type="button"
+                className="layer-name layer-pick"
+                disabled={!onAir}
+                aria-pressed={targeted}
+                onClick={pick}
+                aria-label={`Point the out key at ${name}`}
+              >
+                {name}
+                {targeted && (
+                  <kbd className="out-key" aria-hidden="true" title={`${keyName} takes this off`}>
+                    {outKey ? keyName : 'OUT'}
+                  </kbd>
+                )}
               </button>
               <span className="layer-what-cell">
                 <span className="layer-what">{onAir ? onAir.title : 'clear'}</span>

@@ -23,8 +23,13 @@ export function OnAirCustomActions({ store, layer, template }: Props) {
   return (
     <span className="layer-actions" role="group" aria-label={`Custom actions on ${layer}`}>
       {actions.map((a) => (
-        <button key={a.id} type="button" className="btn small custom-action" data-action={a.id}
-          onClick={() => void send({ type: 'custom-action', layer, action: a.id })}>
+        <button
+          key={a.id}
+          type="button"
+          className="btn small custom-action"
+          data-action={a.id}
+          onClick={() => void send({ type: 'custom-action', layer, action: a.id })}
+        >
           {a.name}
         </button>
       ))}

@@ -56,8 +56,12 @@ export function OutputHealth({ store }: { store: ConsoleStore }) {
   if (!connected || !snapshot) {
     return (
       <ul className="output-health" aria-label="Outputs">
-        <li className="output-chip output-unknown" data-output-state="unknown" title="The engine is not connected: the outputs' health is not known"
-          aria-label="Outputs: unknown while the engine is not connected">
+        <li
+          className="output-chip output-unknown"
+          data-output-state="unknown"
+          title="The engine is not connected: the outputs' health is not known"
+          aria-label="Outputs: unknown while the engine is not connected"
+        >
           OUTPUTS UNKNOWN
         </li>
       </ul>
@@ -74,8 +78,14 @@ export function OutputHealth({ store }: { store: ConsoleStore }) {
         const state = outputState(o, now + skew);
         const text = describe(o, state, now + skew);
         return (
-          <li key={o.id} className={`output-chip output-${state}`} data-output-id={o.id} data-output-state={state} title={text.long}
-            aria-label={`Output ${o.id}: ${text.long}`}>
+          <li
+            key={o.id}
+            className={`output-chip output-${state}`}
+            data-output-id={o.id}
+            data-output-state={state}
+            title={text.long}
+            aria-label={`Output ${o.id}: ${text.long}`}
+          >
             <span className="output-name">OUT {o.id}</span> <span className="output-fps">{text.short}</span>
           </li>
         );

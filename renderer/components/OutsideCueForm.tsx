@@ -21,24 +21,36 @@ const KIND_NAME: Record<TemplateListing['kind'], string> = { builtin: 'Built-in'
  */
 export function OutsideCueForm({ store, cue, listing }: Props) {
   const send = store.getState().send;
-  const hasProperties = typeof listing.schema.properties === 'object' && listing.schema.properties !== null && Object.keys(listing.schema.properties).length > 0;
+  const hasProperties =
+    typeof listing.schema.properties === 'object' && listing.schema.properties !== null && Object.keys(listing.schema.properties).length > 0;
   const format = cue.fields.dataFormat === 'xml' || cue.fields.dataFormat === 'json' ? cue.fields.dataFormat : '';
   return (
     <section className="cue-editor outside-cue" aria-label="Cue editor" data-editing={cue.id} data-kind={listing.kind}>
       <header className="cue-editor-head">
         <div className="cue-editor-what">
-          <span className="template-name"><span className={`palette-kind kind-${listing.kind}`}>{KIND_NAME[listing.kind]}</span> {listing.name}</span>
-          <span className="muted">{listing.source} · id {cue.id}</span>
+          <span className="template-name">
+            <span className={`palette-kind kind-${listing.kind}`}>{KIND_NAME[listing.kind]}</span> {listing.name}
+          </span>
+          <span className="muted">
+            {listing.source} · id {cue.id}
+          </span>
         </div>
       </header>
-      {listing.problems.map((p) => <p key={p} className="palette-problem" role="note">{p}</p>)}
+      {listing.problems.map((p) => (
+        <p key={p} className="palette-problem" role="note">
+          {p}
+        </p>
+      ))}
       <div className="cue-form">
         {hasProperties ? <OutsideFields store={store} cue={cue} schema={listing.schema} /> : <OutsideFieldsRaw store={store} cue={cue} />}
         {listing.kind === 'casparcg' && (
           <div className="form-field" data-field="dataFormat">
             <label htmlFor={`format-${cue.id}`}>Data for update()</label>
-            <select id={`format-${cue.id}`} value={format}
-              onChange={(e) => void send({ type: 'edit-cue', cueId: cue.id, fields: { dataFormat: e.target.value === '' ? undefined : e.target.value } })}>
+            <select
+              id={`format-${cue.id}`}
+              value={format}
+              onChange={(e) => void send({ type: 'edit-cue', cueId: cue.id, fields: { dataFormat: e.target.value === '' ? undefined : e.target.value } })}
+            >
               {/* Once chosen, the choice stays: an edit merges into the cue's fields, so it can change but not be removed. */}
               {format === '' && <option value="">As the page asks</option>}
               <option value="json">JSON</option>

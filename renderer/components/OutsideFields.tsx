@@ -49,18 +49,29 @@ export function OutsideFields({ store, cue, schema }: Props) {
 
   return (
     <>
-      {fields.filter((f) => !f.hidden).map((f) => {
-        const key = f.model.key;
-        const stored = cue.fields[key];
-        return (
-          <FieldInput key={key} field={f.model} id={`outside-${key}`} dirty={key in drafts} isDefault={!(key in drafts) && stored === undefined && f.model.default !== undefined}
-            raw={key in drafts ? drafts[key]! : outsideRaw(f, stored ?? f.model.default)}
-            errors={errors[key] ? [[key, errors[key]]] : []}
-            onChange={(raw) => setDrafts((d) => ({ ...d, [key]: raw }))}
-            onCommit={(raw) => void commit(key, raw)}
-            onRevert={() => { setDrafts(({ [key]: _, ...rest }) => rest); setErrors(({ [key]: _, ...rest }) => rest); }} />
-        );
-      })}
+      {fields
+        .filter((f) => !f.hidden)
+        .map((f) => {
+          const key = f.model.key;
+          const stored = cue.fields[key];
+          return (
+            <FieldInput
+              key={key}
+              field={f.model}
+              id={`outside-${key}`}
+              dirty={key in drafts}
+              isDefault={!(key in drafts) && stored === undefined && f.model.default !== undefined}
+              raw={key in drafts ? drafts[key]! : outsideRaw(f, stored ?? f.model.default)}
+              errors={errors[key] ? [[key, errors[key]]] : []}
+              onChange={(raw) => setDrafts((d) => ({ ...d, [key]: raw }))}
+              onCommit={(raw) => void commit(key, raw)}
+              onRevert={() => {
+                setDrafts(({ [key]: _, ...rest }) => rest);
+                setErrors(({ [key]: _, ...rest }) => rest);
+              }}
+            />
+          );
+        })}
     </>
   );
 }

@@ -49,30 +49,67 @@ export function OutsideFieldsRaw({ store, cue }: Props) {
   };
   return (
     <div className="form-field wide outside-raw" data-field="(rows)">
-      <span className="field-head"><label>Data sent to update()</label></span>
+      <span className="field-head">
+        <label>Data sent to update()</label>
+      </span>
       <table className="rows-editor outside-rows">
         <tbody>
           {valuesOf(cue).map(([key, value]) => (
             <tr key={`${key}:${JSON.stringify(value)}`} data-row-key={key}>
               <th scope="row">{key}</th>
               <td>
-                <input type="text" aria-label={`Value of ${key}`} defaultValue={typeof value === 'string' ? value : JSON.stringify(value)}
-                  onBlur={(e) => { if (e.currentTarget.value !== value) void save({ [key]: e.currentTarget.value }); }}
-                  onKeyDown={lineKeys((v) => void save({ [key]: v }), () => undefined)} />
+                <input
+                  type="text"
+                  aria-label={`Value of ${key}`}
+                  defaultValue={typeof value === 'string' ? value : JSON.stringify(value)}
+                  onBlur={(e) => {
+                    if (e.currentTarget.value !== value) void save({ [key]: e.currentTarget.value });
+                  }}
+                  onKeyDown={lineKeys(
+                    (v) => void save({ [key]: v }),
+                    () => undefined,
+                  )}
+                />
               </td>
             </tr>
           ))}
           <tr>
-            <td><input type="text" aria-label="New key" placeholder="f0" value={newKey} onChange={(e) => setNewKey(e.target.value)}
-              onKeyDown={lineKeys(() => void addRow(), () => setNewKey(''))} /></td>
-            <td><button type="button" className="btn small" onClick={() => void addRow()}>+ Row</button></td>
+            <td>
+              <input
+                type="text"
+                aria-label="New key"
+                placeholder="f0"
+                value={newKey}
+                onChange={(e) => setNewKey(e.target.value)}
+                onKeyDown={lineKeys(
+                  () => void addRow(),
+                  () => setNewKey(''),
+                )}
+              />
+            </td>
+            <td>
+              <button type="button" className="btn small" onClick={() => void addRow()}>
+                + Row
+              </button>
+            </td>
           </tr>
         </tbody>
       </table>
       <label htmlFor={`raw-${cue.id}`}>Fields (JSON)</label>
-      <textarea id={`raw-${cue.id}`} className="json" data-field="(raw)" rows={5} value={raw ?? JSON.stringify(Object.fromEntries(valuesOf(cue)), null, 1)}
-        onChange={(e) => setRaw(e.currentTarget.value)} onBlur={() => void saveRaw()} />
-      {error && <span className="field-error" role="alert">{error}</span>}
+      <textarea
+        id={`raw-${cue.id}`}
+        className="json"
+        data-field="(raw)"
+        rows={5}
+        value={raw ?? JSON.stringify(Object.fromEntries(valuesOf(cue)), null, 1)}
+        onChange={(e) => setRaw(e.currentTarget.value)}
+        onBlur={() => void saveRaw()}
+      />
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -34,7 +34,9 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
   const lost = useStore(store, (s) => s.connection !== 'open');
   const program = useStore(store, (s) => s.program?.program);
   // Redrawn when what is on air changes (a take, a step, an update), not on every snapshot.
-  const programKey = Object.entries(program ?? {}).map(([l, o]) => `${l}:${o?.takeId}:${o?.step}:${o?.updateSeq}`).join();
+  const programKey = Object.entries(program ?? {})
+    .map(([l, o]) => `${l}:${o?.takeId}:${o?.step}:${o?.updateSeq}`)
+    .join();
   const cue = show && selectedId ? findCue(show, selectedId)?.cue : undefined;
   const steps = cue ? (TEMPLATES.get(cue.template)?.steps ?? 1) : 1;
   const [step, setStep] = useState(1);
@@ -62,7 +64,19 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
       const asPreview = { ...EMPTY, preview: { cueId: cue.id, template: cue.template, layer: cue.layer, fields: cue.fields, view, viewRevision } };
       const layout = whenHexLayoutsReady(asPreview);
       if (layout) return void layout.then(() => whenHexLayoutsReady(asPreview) === null && draw());
-      const onAir = { takeId, cueId: cue.id, title: cue.title, template: cue.template, fields: cue.fields, view, viewRevision, step: shown, steps, updateSeq: 0, since: 0 };
+      const onAir = {
+        takeId,
+        cueId: cue.id,
+        title: cue.title,
+        template: cue.template,
+        fields: cue.fields,
+        view,
+        viewRevision,
+        step: shown,
+        steps,
+        updateSeq: 0,
+        since: 0,
+      };
       // The cue already on air is drawn once, at the scrubber's step.
       const others = Object.fromEntries(Object.entries(store.getState().program?.program ?? {}).filter(([, o]) => o?.cueId !== cue.id));
       renderer.current!.cut(afterTake(others, cue.layer, onAir), { ghostHeld: true });
@@ -85,16 +99,36 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
 
   const leaving = cue && view ? heldAfterTake(program ?? {}, cue.layer) : [];
 
-  const note = lost ? 'Engine lost'
-    : !cue ? 'Select a cue' : !drawingOf(cue.template, view) ? `No drawing for template "${cue.template}"` : !view ? 'Cueing…' : null;
+  const note = lost
+    ? 'Engine lost'
+    : !cue
+      ? 'Select a cue'
+      : !drawingOf(cue.template, view)
+        ? `No drawing for template "${cue.template}"`
+        : !view
+          ? 'Cueing…'
+          : null;
   return (
     <MonitorFrame kind="preview" title="PREVIEW" tally={cue ? cue.title : null} lost={lost} stage={stage} box={box}>
       <div className="scrubber">
         <label htmlFor="preview-step">Step</label>
-        <input id="preview-step" type="range" min={1} max={steps} step={1} value={shown} disabled={steps < 2}
-          aria-valuetext={`Step ${shown} of ${steps}`} onChange={(e) => setStep(Number(e.target.value))} />
+        <input
+          id="preview-step"
+          type="range"
+          min={1}
+          max={steps}
+          step={1}
+          value={shown}
+          disabled={steps < 2}
+          aria-valuetext={`Step ${shown} of ${steps}`}
+          onChange={(e) => setStep(Number(e.target.value))}
+        />
         <output htmlFor="preview-step" data-preview-step>{`${shown} / ${steps}`}</output>
-        {note && <span className="monitor-note" role="status">{note}</span>}
+        {note && (
+          <span className="monitor-note" role="status">
+            {note}
+          </span>
+        )}
         {leaving.length > 0 && (
           <span className="monitor-note monitor-held" data-preview-held={leaving.map((l) => l.layer).join(' ')}>
             {`HELD BY ${holderName(leaving[0]!.by).toUpperCase()}: ${leaving.map((l) => layerName(l.layer).toUpperCase()).join(', ')}`}

@@ -24,13 +24,26 @@ interface FrameProps {
 export function MonitorFrame({ kind, title, tally, lost, stage, box, children }: FrameProps) {
   const [safe, setSafe] = useState(false);
   return (
-    <figure className={`monitor monitor-${kind}${lost ? ' engine-lost' : ''}`} aria-label={`${title} monitor`} data-monitor={kind}
-      data-engine-lost={lost || undefined}>
+    <figure
+      className={`monitor monitor-${kind}${lost ? ' engine-lost' : ''}`}
+      aria-label={`${title} monitor`}
+      data-monitor={kind}
+      data-engine-lost={lost || undefined}
+    >
       <figcaption className="monitor-head">
         <span className="monitor-title">{title}</span>
-        {tally && <span className={`tally tally-${lost ? 'lost' : kind}`} data-tally>{tally}</span>}
-        <button type="button" className="btn tiny safe-toggle" aria-pressed={safe} onClick={() => setSafe(!safe)}
-          aria-label={`Title-safe guides on the ${title.toLowerCase()} monitor`}>
+        {tally && (
+          <span className={`tally tally-${lost ? 'lost' : kind}`} data-tally>
+            {tally}
+          </span>
+        )}
+        <button
+          type="button"
+          className="btn tiny safe-toggle"
+          aria-pressed={safe}
+          onClick={() => setSafe(!safe)}
+          aria-label={`Title-safe guides on the ${title.toLowerCase()} monitor`}
+        >
           SAFE
         </button>
       </figcaption>

@@ -14,7 +14,6 @@ import { keepPanelKeys } from '../hotkeys';
 
 const LAYER_NAMES: Record<string, string> = { fullscreen: 'FULL SCREEN', 'lower-third': 'LOWER THIRD', ticker: 'TICKER', bug: 'BUG' };
 
-
 export function RecoveryBanner({ store }: { store: ConsoleStore }) {
   const status = useStore(showFiles, (s) => s.status);
   const [busy, setBusy] = useState(false);
@@ -53,8 +52,12 @@ export function RecoveryBanner({ store }: { store: ConsoleStore }) {
             ))}
           </ul>
           <div className="recovery-actions">
-            <button type="button" className="btn restore" disabled={busy} onClick={() => void answer(true)}>RESTORE TO AIR</button>
-            <button type="button" className="btn" disabled={busy} onClick={() => void answer(false)}>LEAVE OFF AIR</button>
+            <button type="button" className="btn restore" disabled={busy} onClick={() => void answer(true)}>
+              RESTORE TO AIR
+            </button>
+            <button type="button" className="btn" disabled={busy} onClick={() => void answer(false)}>
+              LEAVE OFF AIR
+            </button>
             <span className="recovery-note">Restored graphics cut straight to air, with no animation.</span>
           </div>
         </section>
@@ -62,7 +65,9 @@ export function RecoveryBanner({ store }: { store: ConsoleStore }) {
       {notices.map((n) => (
         <p key={n} className="recovery-notice" role="status">
           {n}
-          <button type="button" className="btn tiny" onClick={() => setHidden(new Set([...hidden, n]))}>DISMISS</button>
+          <button type="button" className="btn tiny" onClick={() => setHidden(new Set([...hidden, n]))}>
+            DISMISS
+          </button>
         </p>
       ))}
     </div>

@@ -89,26 +89,47 @@ export function RehearsalControls({ store, running }: { store: ConsoleStore; run
       ) : (
         <>
           <label htmlFor="rehearsal-minutes">Replay 2024 over</label>
-          <input id="rehearsal-minutes" type="number" min={0.1} max={600} step={0.1} value={minutes}
-            aria-invalid={!validDuration} aria-describedby="rehearsal-minutes-unit" onChange={(e) => setMinutes(e.target.value)} />
+          <input
+            id="rehearsal-minutes"
+            type="number"
+            min={0.1}
+            max={600}
+            step={0.1}
+            value={minutes}
+            aria-invalid={!validDuration}
+            aria-describedby="rehearsal-minutes-unit"
+            onChange={(e) => setMinutes(e.target.value)}
+          />
           <span id="rehearsal-minutes-unit">min</span>
           <label className="rehearsal-mark-choice">
             <input type="checkbox" checked={mark} onChange={(e) => setMark(e.target.checked)} />
             REHEARSAL mark on the outputs
           </label>
-          <button type="button" className="btn small" disabled={busy || !validDuration || asking !== null}
-            onClick={() => ask({ action: 'start', durationSeconds: seconds, mark })}>
+          <button
+            type="button"
+            className="btn small"
+            disabled={busy || !validDuration || asking !== null}
+            onClick={() => ask({ action: 'start', durationSeconds: seconds, mark })}
+          >
             Start rehearsal
           </button>
         </>
       )}
       {asking && (
-        <div className="rehearsal-confirm" role="alertdialog" aria-modal="false" aria-labelledby="rehearsal-confirm-text" data-rehearsal-confirm={asking.action}
-          onKeyDown={(e) => e.key === 'Escape' && setAsking(null)}>
+        <div
+          className="rehearsal-confirm"
+          role="alertdialog"
+          aria-modal="false"
+          aria-labelledby="rehearsal-confirm-text"
+          data-rehearsal-confirm={asking.action}
+          onKeyDown={(e) => e.key === 'Escape' && setAsking(null)}
+        >
           <p id="rehearsal-confirm-text">{CHANGE[asking.action]}</p>
           <ul>
             {affected.map((g) => (
-              <li key={`${g.where}:${g.title}`} data-affected={g.where}><strong>{g.where}</strong> {g.title}</li>
+              <li key={`${g.where}:${g.title}`} data-affected={g.where}>
+                <strong>{g.where}</strong> {g.title}
+              </li>
             ))}
           </ul>
           {asking.action === 'start' && (
@@ -117,14 +138,20 @@ export function RehearsalControls({ store, running }: { store: ConsoleStore; run
             </p>
           )}
           <div className="rehearsal-confirm-actions">
-            <button type="button" className="btn small" ref={cancel} onClick={() => setAsking(null)}>Cancel</button>
+            <button type="button" className="btn small" ref={cancel} onClick={() => setAsking(null)}>
+              Cancel
+            </button>
             <button type="button" className="btn small stop-rehearsal" onClick={() => void post(asking)}>
               {asking.action === 'start' ? 'Start rehearsal anyway' : 'Stop rehearsal anyway'}
             </button>
           </div>
         </div>
       )}
-      {error && <span className="field-error" role="alert">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -29,9 +29,16 @@ export function ResultsStatus({ store, onShowCorrections }: { store: ConsoleStor
         <span className="last-declaration">
           Last declaration <time>{results?.lastDeclarationAt ? formatClock(results.lastDeclarationAt) : '—'}</time>
         </span>
-        <button type="button" className={`corrections-badge${pending ? ' waiting' : ''}`} onClick={onShowCorrections}
-          aria-label={`${pending} correction${pending === 1 ? '' : 's'} waiting: show corrections`}>
-          Corrections <span className="badge" data-corrections-count>{pending}</span>
+        <button
+          type="button"
+          className={`corrections-badge${pending ? ' waiting' : ''}`}
+          onClick={onShowCorrections}
+          aria-label={`${pending} correction${pending === 1 ? '' : 's'} waiting: show corrections`}
+        >
+          Corrections{' '}
+          <span className="badge" data-corrections-count>
+            {pending}
+          </span>
         </button>
         <DropProblems store={store} />
         <FeedStateFlag store={store} />

@@ -37,23 +37,43 @@ export const SearchBar = memo(function SearchBar({ filter, onFilter, shown, tota
   return (
     <div className="search-bar" role="search" aria-label="Find cues">
       <input
-        ref={input} id={SEARCH_INPUT_ID} type="search" value={filter.text} placeholder="Search cues…" aria-label="Search cues"
-        aria-keyshortcuts="Control+F" autoComplete="off" spellCheck={false}
-        onChange={(e) => onFilter({ ...filter, text: e.target.value })} onKeyDown={onKeyDown}
+        ref={input}
+        id={SEARCH_INPUT_ID}
+        type="search"
+        value={filter.text}
+        placeholder="Search cues…"
+        aria-label="Search cues"
+        aria-keyshortcuts="Control+F"
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => onFilter({ ...filter, text: e.target.value })}
+        onKeyDown={onKeyDown}
       />
       <div className="search-filters">
         <select aria-label="Filter by template" value={filter.template} onChange={(e) => onFilter({ ...filter, template: e.target.value })}>
           <option value="">All templates</option>
-          {TEMPLATE_DEFINITIONS.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          {TEMPLATE_DEFINITIONS.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
         </select>
         <select aria-label="Filter by layer" value={filter.layer} onChange={(e) => onFilter({ ...filter, layer: e.target.value as Layer | '' })}>
           <option value="">All layers</option>
-          {LAYERS.map((l) => <option key={l} value={l}>{l.replace('-', ' ')}</option>)}
+          {LAYERS.map((l) => (
+            <option key={l} value={l}>
+              {l.replace('-', ' ')}
+            </option>
+          ))}
         </select>
         <span className={`search-count${active ? ' active' : ''}`} aria-live="polite" data-search-count>
           {active ? `${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}` : `${total.toLocaleString('en-GB')} cues`}
         </span>
-        {active && <button type="button" className="btn small" aria-label="Clear search" onClick={() => onFilter(NO_FILTER)}>Clear</button>}
+        {active && (
+          <button type="button" className="btn small" aria-label="Clear search" onClick={() => onFilter(NO_FILTER)}>
+            Clear
+          </button>
+        )}
       </div>
     </div>
   );

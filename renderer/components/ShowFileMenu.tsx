@@ -23,7 +23,10 @@ const statusSchema = z.object({
   restore: z
     .object({ savedAt: z.string(), graphics: z.array(z.object({ layer: z.string(), cueId: z.string(), title: z.string(), step: z.number() })) })
     .nullable(),
-  detail: z.object({ skipped: z.array(z.object({ layer: z.string(), reason: z.string() })) }).partial().optional(),
+  detail: z
+    .object({ skipped: z.array(z.object({ layer: z.string(), reason: z.string() })) })
+    .partial()
+    .optional(),
 });
 export type ShowStatus = z.infer<typeof statusSchema>;
 const errorSchema = z.object({ error: z.object({ message: z.string() }) });
@@ -40,7 +43,10 @@ function headers(): Record<string, string> {
 /** GET with no body, POST with one. Answers the new status, or the server's own words for a refusal. */
 export async function showApi(route: string, body?: unknown): Promise<{ status: ShowStatus } | { error: string }> {
   try {
-    const res = await fetch(`/api/show${route}`, body === undefined ? { headers: headers() } : { method: 'POST', headers: headers(), body: JSON.stringify(body) });
+    const res = await fetch(
+      `/api/show${route}`,
+      body === undefined ? { headers: headers() } : { method: 'POST', headers: headers(), body: JSON.stringify(body) },
+    );
     const json: unknown = await res.json();
     if (!res.ok) return { error: errorSchema.safeParse(json).data?.error.message ?? `HTTP ${res.status}` };
     const status = statusSchema.parse(json);
@@ -127,8 +133,12 @@ export function ShowFileMenu({ store }: { store: ConsoleStore }) {
     <div className="show-files" role="region" aria-label="Show file" onKeyDown={keepPanelKeys}>
       <div className="show-files-bar">
         <span className="show-files-label">SHOW</span>
-        <span className="show-files-name" data-show-name>{status.name}</span>
-        <span className="show-files-path" data-show-file title={status.file ?? undefined}>{status.file ?? 'untitled: not saved to a file yet'}</span>
+        <span className="show-files-name" data-show-name>
+          {status.name}
+        </span>
+        <span className="show-files-path" data-show-file title={status.file ?? undefined}>
+          {status.file ?? 'untitled: not saved to a file yet'}
+        </span>
         <span className={`show-files-state ${status.dirty ? 'dirty' : 'clean'}`} data-dirty={status.dirty}>
           {status.dirty ? 'UNSAVED CHANGES' : 'SAVED'}
         </span>
@@ -136,37 +146,76 @@ export function ShowFileMenu({ store }: { store: ConsoleStore }) {
           {status.autosaveError ?? (status.lastAutosaveAt === null ? 'autosave on' : `autosaved ${clock(status.lastAutosaveAt)}`)}
         </span>
         <span className="show-files-actions">
-          <button type="button" className="btn tiny" aria-expanded={mode === 'new'} onClick={() => open('new')}>NEW</button>
-          <button type="button" className="btn tiny" aria-expanded={mode === 'open'} onClick={() => open('open')}>OPEN…</button>
-          <button type="button" className="btn tiny" disabled={busy || status.file === null} onClick={() => void run('/save', {})}
-            title={status.file === null ? 'Untitled: use Save As' : `Save to ${status.file}`}>SAVE</button>
-          <button type="button" className="btn tiny" aria-expanded={mode === 'save-as'} onClick={() => open('save-as')}>SAVE AS…</button>
+          <button type="button" className="btn tiny" aria-expanded={mode === 'new'} onClick={() => open('new')}>
+            NEW
+          </button>
+          <button type="button" className="btn tiny" aria-expanded={mode === 'open'} onClick={() => open('open')}>
+            OPEN…
+          </button>
+          <button
+            type="button"
+            className="btn tiny"
+            disabled={busy || status.file === null}
+            onClick={() => void run('/save', {})}
+            title={status.file === null ? 'Untitled: use Save As' : `Save to ${status.file}`}
+          >
+            SAVE
+          </button>
+          <button type="button" className="btn tiny" aria-expanded={mode === 'save-as'} onClick={() => open('save-as')}>
+            SAVE AS…
+          </button>
         </span>
       </div>
-      {error && mode === null && <p className="show-files-error" role="alert">{error}</p>}
+      {error && mode === null && (
+        <p className="show-files-error" role="alert">
+          {error}
+        </p>
+      )}
       {mode && (
-        <form className="show-files-drawer" onSubmit={submit} aria-label={mode === 'new' ? 'New show' : mode === 'open' ? 'Open a show file' : 'Save the show as'}>
+        <form
+          className="show-files-drawer"
+          onSubmit={submit}
+          aria-label={mode === 'new' ? 'New show' : mode === 'open' ? 'Open a show file' : 'Save the show as'}
+        >
           <label>
             {mode === 'new' ? 'Name of the new show' : 'Full path of the show file (.json)'}
-            <input ref={input} value={typed} onChange={(e) => setTyped(e.target.value)} spellCheck={false}
+            <input
+              ref={input}
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              spellCheck={false}
               placeholder={mode === 'new' ? 'Untitled show' : (folders?.example ?? '')}
-              aria-describedby={mode !== 'new' && folders ? 'show-files-help' : undefined} />
+              aria-describedby={mode !== 'new' && folders ? 'show-files-help' : undefined}
+            />
           </label>
           {mode === 'save-as' && (
             <label className="show-files-overwrite">
               <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> replace a different show already at this path
             </label>
           )}
-          <button type="submit" className="btn" disabled={busy}>{mode === 'new' ? 'CREATE' : mode === 'open' ? 'OPEN' : 'SAVE HERE'}</button>
-          <button type="button" className="btn" onClick={() => setMode(null)}>CANCEL</button>
-          {mode !== 'new' && folders && <p className="show-files-help" id="show-files-help" data-confined={folders.confined}>{folderHelp(folders)}</p>}
-          {error && <p className="show-files-error" role="alert">{error}</p>}
+          <button type="submit" className="btn" disabled={busy}>
+            {mode === 'new' ? 'CREATE' : mode === 'open' ? 'OPEN' : 'SAVE HERE'}
+          </button>
+          <button type="button" className="btn" onClick={() => setMode(null)}>
+            CANCEL
+          </button>
+          {mode !== 'new' && folders && (
+            <p className="show-files-help" id="show-files-help" data-confined={folders.confined}>
+              {folderHelp(folders)}
+            </p>
+          )}
+          {error && (
+            <p className="show-files-error" role="alert">
+              {error}
+            </p>
+          )}
           {mode === 'open' && status.recent.length > 0 && (
             <ul className="show-files-recent" aria-label="Recent shows">
               {status.recent.map((r) => (
                 <li key={r.path}>
                   <button type="button" disabled={!r.exists || busy} onClick={() => void run('/open', { path: r.path })}>
-                    {r.path}{r.exists ? '' : ' (missing)'}
+                    {r.path}
+                    {r.exists ? '' : ' (missing)'}
                   </button>
                 </li>
               ))}

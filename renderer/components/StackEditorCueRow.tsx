@@ -23,10 +23,20 @@ export const CueRow = memo(function CueRow({ cue, top, position, setSize, select
   const state = [selected && 'selected', onAir && 'on-air', preview && 'preview', dragging && 'dragging', drop && `drop-${drop}`].filter(Boolean).join(' ');
   return (
     <div
-      id={`cue-row-${cue.id}`} role="option" aria-selected={selected} aria-posinset={position} aria-setsize={setSize}
-      data-cue-id={cue.id} data-row="cue" draggable className={`cue ${state}`} style={{ transform: `translateY(${top}px)` }}
+      id={`cue-row-${cue.id}`}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={position}
+      aria-setsize={setSize}
+      data-cue-id={cue.id}
+      data-row="cue"
+      draggable
+      className={`cue ${state}`}
+      style={{ transform: `translateY(${top}px)` }}
     >
-      <span className="cue-number" aria-hidden="true">{position}</span>
+      <span className="cue-number" aria-hidden="true">
+        {position}
+      </span>
       <span className="cue-main">
         <span className="cue-title">{cue.title}</span>
         <span className="cue-meta">

@@ -31,18 +31,42 @@ export const StackHeader = memo(function StackHeader({ stack, shown, top, active
   const count = shown === stack.cues.length ? `${stack.cues.length}` : `${shown} of ${stack.cues.length}`;
   return (
     <div
-      className={`stack-row${active ? ' active' : ''}${dropHere ? ' drop-start' : ''}`} style={{ transform: `translateY(${top}px)` }}
-      data-stack-id={stack.id} data-row="stack" role="presentation"
+      className={`stack-row${active ? ' active' : ''}${dropHere ? ' drop-start' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      data-stack-id={stack.id}
+      data-row="stack"
+      role="presentation"
     >
       {renaming ? (
-        <input ref={input} className="stack-rename" aria-label={`Rename stack ${stack.name}`} defaultValue={stack.name} maxLength={120}
-          onKeyDown={onKeyDown} onBlur={(e) => onRename(stack.id, e.currentTarget.value)} />
+        <input
+          ref={input}
+          className="stack-rename"
+          aria-label={`Rename stack ${stack.name}`}
+          defaultValue={stack.name}
+          maxLength={120}
+          onKeyDown={onKeyDown}
+          onBlur={(e) => onRename(stack.id, e.currentTarget.value)}
+        />
       ) : (
-        <h2 className="stack-name" onDoubleClick={() => onStartRename(stack.id)} title="Double-click to rename">{stack.name}</h2>
+        <h2 className="stack-name" onDoubleClick={() => onStartRename(stack.id)} title="Double-click to rename">
+          {stack.name}
+        </h2>
       )}
-      <span className="stack-count" aria-label={`${count} cues`}>{count}</span>
-      <button type="button" className="icon-btn" aria-label={`Rename stack ${stack.name}`} title="Rename" onClick={() => onStartRename(stack.id)}>✎</button>
-      <button type="button" className="icon-btn danger" aria-label={`Delete stack ${stack.name}`} title="Delete stack (Ctrl+Z undoes)" onClick={() => onDelete(stack.id)}>✕</button>
+      <span className="stack-count" aria-label={`${count} cues`}>
+        {count}
+      </span>
+      <button type="button" className="icon-btn" aria-label={`Rename stack ${stack.name}`} title="Rename" onClick={() => onStartRename(stack.id)}>
+        ✎
+      </button>
+      <button
+        type="button"
+        className="icon-btn danger"
+        aria-label={`Delete stack ${stack.name}`}
+        title="Delete stack (Ctrl+Z undoes)"
+        onClick={() => onDelete(stack.id)}
+      >
+        ✕
+      </button>
     </div>
   );
 });

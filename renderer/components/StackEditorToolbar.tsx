@@ -32,13 +32,27 @@ export const StackEditorToolbar = memo(function StackEditorToolbar({ store, acti
     <div className="stack-toolbar">
       <div className="stack-tools" role="toolbar" aria-label="Edit the show">
         <CuePalette store={store} target={target?.name ?? null} onPick={(t) => void pick(t)} />
-        <button type="button" className="btn small" onClick={() => void addStack()}>+ Stack</button>
-        <button type="button" className="btn small" aria-keyshortcuts="Control+Z" disabled={!history?.undo}
-          title={history?.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} onClick={() => void actions.undo()}>
+        <button type="button" className="btn small" onClick={() => void addStack()}>
+          + Stack
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          aria-keyshortcuts="Control+Z"
+          disabled={!history?.undo}
+          title={history?.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'}
+          onClick={() => void actions.undo()}
+        >
           Undo
         </button>
-        <button type="button" className="btn small" aria-keyshortcuts="Control+Shift+Z Control+Y" disabled={!history?.redo}
-          title={history?.redo ? `Redo ${history.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} onClick={() => void actions.redo()}>
+        <button
+          type="button"
+          className="btn small"
+          aria-keyshortcuts="Control+Shift+Z Control+Y"
+          disabled={!history?.redo}
+          title={history?.redo ? `Redo ${history.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          onClick={() => void actions.redo()}
+        >
           Redo
         </button>
       </div>

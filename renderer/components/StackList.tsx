@@ -90,16 +90,24 @@ export function StackList({ store, onEdit }: Props) {
   // Enter ends the rename, and so may the blur as the box goes: the first one counts.
   const renamingNow = useRef<string | null>(null);
   renamingNow.current = renaming;
-  const onRename = useCallback((stackId: string, name: string | null) => {
-    if (renamingNow.current !== stackId) return;
-    renamingNow.current = null;
-    setRenaming(null);
-    if (name !== null) void actions.renameStack(stackId, name);
-    viewport.current?.focus();
-  }, [actions]);
+  const onRename = useCallback(
+    (stackId: string, name: string | null) => {
+      if (renamingNow.current !== stackId) return;
+      renamingNow.current = null;
+      setRenaming(null);
+      if (name !== null) void actions.renameStack(stackId, name);
+      viewport.current?.focus();
+    },
+    [actions],
+  );
   const onDelete = useCallback((stackId: string) => void actions.deleteStack(stackId), [actions]);
 
-  if (!show || !model) return <nav className="stacks" aria-label="Stacks"><p className="stacks-empty">Connecting…</p></nav>;
+  if (!show || !model)
+    return (
+      <nav className="stacks" aria-label="Stacks">
+        <p className="stacks-empty">Connecting…</p>
+      </nav>
+    );
 
   const onAir = new Set(Object.values(program ?? {}).map((o) => o?.cueId));
   const [start, end] = visibleRange(model, view.top, view.height, OVERSCAN_PX);
@@ -109,16 +117,36 @@ export function StackList({ store, onEdit }: Props) {
     const top = model.offsets[i]!;
     if (row.kind === 'stack') {
       items.push(
-        <StackHeader key={`s:${row.stack.id}`} stack={row.stack} shown={row.shown} top={top} active={row.stack.id === targetId}
-          renaming={renaming === row.stack.id} dropHere={drag?.at !== null && drag?.at !== undefined && 'start' in drag.at && drag.at.stackId === row.stack.id}
-          onRename={onRename} onStartRename={setRenaming} onDelete={onDelete} />,
+        <StackHeader
+          key={`s:${row.stack.id}`}
+          stack={row.stack}
+          shown={row.shown}
+          top={top}
+          active={row.stack.id === targetId}
+          renaming={renaming === row.stack.id}
+          dropHere={drag?.at !== null && drag?.at !== undefined && 'start' in drag.at && drag.at.stackId === row.stack.id}
+          onRename={onRename}
+          onStartRename={setRenaming}
+          onDelete={onDelete}
+        />,
       );
     } else if (row.kind === 'cue') {
       const at = drag?.at;
-      const drop = at && 'beforeCueId' in at && at.beforeCueId === row.cue.id ? 'before' : at && 'afterCueId' in at && at.afterCueId === row.cue.id ? 'after' : null;
+      const drop =
+        at && 'beforeCueId' in at && at.beforeCueId === row.cue.id ? 'before' : at && 'afterCueId' in at && at.afterCueId === row.cue.id ? 'after' : null;
       items.push(
-        <CueRow key={row.cue.id} cue={row.cue} top={top} position={row.position} setSize={model.cueIds.length} selected={row.cue.id === selected}
-          preview={row.cue.id === previewId} onAir={onAir.has(row.cue.id)} dragging={drag?.id === row.cue.id} drop={drop} />,
+        <CueRow
+          key={row.cue.id}
+          cue={row.cue}
+          top={top}
+          position={row.position}
+          setSize={model.cueIds.length}
+          selected={row.cue.id === selected}
+          preview={row.cue.id === previewId}
+          onAir={onAir.has(row.cue.id)}
+          dragging={drag?.id === row.cue.id}
+          drop={drop}
+        />,
       );
     } else {
       items.push(
@@ -134,18 +162,27 @@ export function StackList({ store, onEdit }: Props) {
       <StackEditorToolbar store={store} actions={actions} target={target} onAdded={startEdit} onStackAdded={setRenaming} />
       <SearchBar filter={filter} onFilter={setFilter} shown={model.cueIds.length} total={model.total === 0 ? 0 : countCues(show)} onLeave={keys.enterList} />
       <div
-        ref={viewport} className="stack-viewport" tabIndex={0} role="listbox" aria-label="Cues"
+        ref={viewport}
+        className="stack-viewport"
+        tabIndex={0}
+        role="listbox"
+        aria-label="Cues"
         aria-activedescendant={selected && model.rowOfCue.has(selected) ? `cue-row-${selected}` : undefined}
-        aria-keyshortcuts={LIST_SHORTCUTS} onScroll={onScroll}
+        aria-keyshortcuts={LIST_SHORTCUTS}
+        onScroll={onScroll}
         onClick={(e) => {
           const row = (e.target as HTMLElement).closest<HTMLElement>('[data-row]');
           if (row?.dataset.row === 'cue') store.getState().select(row.dataset.cueId!);
-          else if (row?.dataset.stackId && !(e.target as HTMLElement).closest('button, input')) setChosen({ stackId: row.dataset.stackId, whileSelected: selected });
+          else if (row?.dataset.stackId && !(e.target as HTMLElement).closest('button, input'))
+            setChosen({ stackId: row.dataset.stackId, whileSelected: selected });
         }}
         onDoubleClick={(e) => (e.target as HTMLElement).closest('[data-row="cue"]') && startEdit()}
-        onKeyDown={keys.onKeyDown} {...dragHandlers}
+        onKeyDown={keys.onKeyDown}
+        {...dragHandlers}
       >
-        <div className="stack-rows" style={{ height: model.total }}>{items}</div>
+        <div className="stack-rows" style={{ height: model.total }}>
+          {items}
+        </div>
         {show.stacks.length === 0 && <p className="stacks-empty">No stacks yet: + Stack makes one.</p>}
         {show.stacks.length > 0 && model.rows.length === 0 && <p className="stacks-empty">No cue matches the search.</p>}
       </div>
@@ -160,7 +197,9 @@ function StackHint() {
   return (
     <p className="stack-hint" aria-hidden="true" data-stack-hint>
       {stackHint(keymap).map((item) => (
-        <span key={item.id} className="hint-item" data-hint={item.id}><kbd>{item.keys}</kbd> {item.label}</span>
+        <span key={item.id} className="hint-item" data-hint={item.id}>
+          <kbd>{item.keys}</kbd> {item.label}
+        </span>
       ))}
       <span className="hint-item">drag to reorder</span>
     </p>

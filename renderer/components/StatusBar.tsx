@@ -44,8 +44,13 @@ export function StatusBar({ store }: { store: ConsoleStore }) {
       <span className="status-spacer" />
       <ElectionsPanel />
       <AccessPanel />
-      <button type="button" className="btn tiny keys-button" onClick={() => keymapStore.getState().setSheetOpen(true)}
-        aria-keyshortcuts={ariaShortcuts(keymap, 'cheatSheet')} aria-haspopup="dialog">
+      <button
+        type="button"
+        className="btn tiny keys-button"
+        onClick={() => keymapStore.getState().setSheetOpen(true)}
+        aria-keyshortcuts={ariaShortcuts(keymap, 'cheatSheet')}
+        aria-haspopup="dialog"
+      >
         KEYS {sheetKey && <kbd aria-hidden="true">{formatChord(sheetKey)}</kbd>}
       </button>
       <time className="clock" aria-label="Clock" dateTime={new Date(now).toISOString()}>

@@ -33,7 +33,16 @@ export function editActions(store: ConsoleStore) {
       const copyId = uniqueId(show, `${cue.id.replace(/-copy(-\d+)?$/, '')}-copy`);
       // An automatic title stays automatic: the copy is made to be pointed at another seat.
       const title = cue.autoTitle ? undefined : `${cue.title} (copy)`.slice(0, 200);
-      const r = await s().send({ type: 'add-cue', stackId: stack.id, template: cue.template, cueId: copyId, title, layer: cue.layer, fields: cue.fields, index: index + 1 });
+      const r = await s().send({
+        type: 'add-cue',
+        stackId: stack.id,
+        template: cue.template,
+        cueId: copyId,
+        title,
+        layer: cue.layer,
+        fields: cue.fields,
+        index: index + 1,
+      });
       if (r.ok) s().select(copyId);
     },
 

@@ -33,7 +33,13 @@ export interface RowModel {
 
 const haystacks = new WeakMap<Cue, string>();
 const words = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' ? String(v) : Array.isArray(v) ? v.map(words).join(' ') : v && typeof v === 'object' ? Object.values(v).map(words).join(' ') : '';
+  typeof v === 'string' || typeof v === 'number'
+    ? String(v)
+    : Array.isArray(v)
+      ? v.map(words).join(' ')
+      : v && typeof v === 'object'
+        ? Object.values(v).map(words).join(' ')
+        : '';
 
 /** Everything a search can match in a cue, folded once per cue object (edits make new objects). */
 function haystack(cue: Cue): string {

@@ -14,7 +14,11 @@ export interface HintItem {
 
 /** Shorter than the cheat sheet's key caps: this is one small line. */
 const SHORT: Record<string, string> = { ...KEY_SYMBOLS, Delete: 'Del' };
-const short = (chord: string) => chord.split('+').map((part) => SHORT[part] ?? part).join('+');
+const short = (chord: string) =>
+  chord
+    .split('+')
+    .map((part) => SHORT[part] ?? part)
+    .join('+');
 
 const ARROWS = /^[↑↓←→]$/;
 /** Two chords as one: "Alt+↑↓" (arrows side by side), "Ctrl+K/J" under shared modifiers, "Alt+↑/↓" otherwise. */

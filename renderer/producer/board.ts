@@ -44,7 +44,10 @@ export class Board {
         button.addEventListener('click', () => this.onOpen(cue));
         const host = part('div', 'producer-thumb');
         const caption = part('div', 'producer-caption');
-        caption.append(part('span', 'producer-cue-title', cue.title), part('span', 'producer-cue-meta', `${cue.templateName} · ${cue.layer} · ${stepsText(cue.steps)}`));
+        caption.append(
+          part('span', 'producer-cue-title', cue.title),
+          part('span', 'producer-cue-meta', `${cue.templateName} · ${cue.layer} · ${stepsText(cue.steps)}`),
+        );
         if (cue.error) caption.append(part('span', 'producer-cue-error', cue.error));
         button.append(host, caption);
         item.append(button);

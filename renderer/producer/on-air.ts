@@ -32,7 +32,14 @@ export class OnAirPanel {
 
   render(onAir: ProducerOnAir): void {
     // The composition follows from the program alone (main/engine/composition.ts): the same picture the outputs draw.
-    this.renderer.cut({ revision: 0, program: onAir.program, preview: null, composition: composeProgram(onAir.program), at: onAir.at, ...(onAir.rehearsalMark ? { rehearsalMark: true as const } : {}) });
+    this.renderer.cut({
+      revision: 0,
+      program: onAir.program,
+      preview: null,
+      composition: composeProgram(onAir.program),
+      at: onAir.at,
+      ...(onAir.rehearsalMark ? { rehearsalMark: true as const } : {}),
+    });
     this.layers.replaceChildren(
       ...LAYERS.map((layer) => {
         const graphic = onAir.program[layer];

@@ -89,7 +89,8 @@ export class Preview {
     this.unfit = fitStage(stage, this.box);
     const layout = hexLayoutKeyOf(cue.view);
     // The loaded election's hex layout comes from the server the first time a map is shown; drawn again once it is in.
-    if (cue.template === 'hex-map' && !hasHexLayout(layout)) void loadHexLayout(layout).then(() => this.cue === cue && hasHexLayout(layout) && this.show(this.step));
+    if (cue.template === 'hex-map' && !hasHexLayout(layout))
+      void loadHexLayout(layout).then(() => this.cue === cue && hasHexLayout(layout) && this.show(this.step));
     cutToStep(slot, { template: cue.template, layer: cue.layer, view: cue.view, step: this.step, error: cue.error });
   }
 

@@ -95,7 +95,10 @@ async function measureNav(page: Page, aligned: boolean, presses: number, start: 
     // Down through most of the stack, back up every fifth press: long scrolls and turns.
     const key = i % 5 === 4 ? 'ArrowUp' : 'ArrowDown';
     at += key === 'ArrowDown' ? 1 : -1;
-    const r = await page.evaluate(([k, a]) => (window as unknown as { __nav: (k: string, a: boolean) => Promise<{ ms: number; id: string | null; late: boolean }> }).__nav(k, a), [key, aligned] as const);
+    const r = await page.evaluate(
+      ([k, a]) => (window as unknown as { __nav: (k: string, a: boolean) => Promise<{ ms: number; id: string | null; late: boolean }> }).__nav(k, a),
+      [key, aligned] as const,
+    );
     if (r.id !== `cue-${at}`) throw new Error(`press ${i}: expected cue-${at} selected, saw ${r.id}`);
     if (i >= WARMUP) {
       ms.push(r.ms);
@@ -135,11 +138,14 @@ export async function benchConsole(): Promise<Record<string, Summary>> {
     const aligned = await measureNav(page, true, PRESSES, 1);
     const anyPhase = await measureNav(page, false, Math.round(PRESSES / 2), aligned.at);
     if (aligned.late > 0) console.warn(`console_nav_ms: ${aligned.late} of ${PRESSES} presses missed the frame they started in`);
-    const frames = await page.evaluate(() => new Promise<number[]>((resolve) => {
-      const t: number[] = [];
-      const tick = (now: number) => (t.push(now), t.length > 120 ? resolve(t.slice(1).map((x, i) => x - t[i]!)) : requestAnimationFrame(tick));
-      requestAnimationFrame(tick);
-    }));
+    const frames = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const t: number[] = [];
+          const tick = (now: number) => (t.push(now), t.length > 120 ? resolve(t.slice(1).map((x, i) => x - t[i]!)) : requestAnimationFrame(tick));
+          requestAnimationFrame(tick);
+        }),
+    );
     return {
       console_nav_ms: summarise(aligned.ms),
       console_nav_to_frame_ms: summarise(anyPhase.ms),
@@ -154,5 +160,6 @@ export async function benchConsole(): Promise<Record<string, Summary>> {
 
 // `npx tsx test/bench/console.bench.ts` runs this one alone.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const [name, s] of Object.entries(await benchConsole())) console.log(`${name.padEnd(34)} p50 ${s.p50}  p95 ${s.p95}  p99 ${s.p99}  max ${s.max}  (${s.runs} runs)`);
+  for (const [name, s] of Object.entries(await benchConsole()))
+    console.log(`${name.padEnd(34)} p50 ${s.p50}  p95 ${s.p95}  p99 ${s.p99}  max ${s.max}  (${s.runs} runs)`);
 }

@@ -34,7 +34,10 @@ const DROP_ROOT = process.env.BENCH_DROP_ROOT ?? (existsSync('/dev/shm') ? '/dev
  */
 export async function benchDeclarationBurst(): Promise<Record<string, Summary>> {
   const seats = (JSON.parse(await readFile(path.join(REFERENCE_DIR, 'ge2024-results.json'), 'utf8')) as { seats: DeclaredSeat[] }).seats;
-  const files = seats.map((s) => ({ name: `${s.onsCode}.json`, text: JSON.stringify({ format: 'strapline-results', version: 1, election: 'ge2024', seats: [s] }) }));
+  const files = seats.map((s) => ({
+    name: `${s.onsCode}.json`,
+    text: JSON.stringify({ format: 'strapline-results', version: 1, election: 'ge2024', seats: [s] }),
+  }));
   const freshEngine = await engineFactory();
   const total: number[] = [];
   const afterWrites: number[] = [];

@@ -37,7 +37,13 @@ export async function benchEngineTake(): Promise<Record<string, Summary>> {
   const file = path.join(REFERENCE_DIR, 'ge2024-results.json');
   const night = importResults(await readFile(file, 'utf8'), file, 'strapline-json').rows;
   let clock = 0;
-  const engine = new Engine({ show: engineShow(), baseline: reference.baseline, constituencies: reference.constituencies, templates: TEMPLATES, now: () => clock });
+  const engine = new Engine({
+    show: engineShow(),
+    baseline: reference.baseline,
+    constituencies: reference.constituencies,
+    templates: TEMPLATES,
+    now: () => clock,
+  });
   must(engine, { type: 'declare-results', source: 'bench', seats: night });
   // As the server does: every program snapshot is read by a listener (the view hub).
   engine.subscribe((e) => void (e.type === 'program' && e.data.revision));

@@ -76,5 +76,6 @@ export async function benchImport(): Promise<Record<string, Summary>> {
 
 // `npx tsx test/bench/import.bench.ts` runs this bench alone (npm run bench runs them all).
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const [name, s] of Object.entries(await benchImport())) console.log(`${name.padEnd(20)} p50 ${s.p50.toFixed(2)}  p95 ${s.p95.toFixed(2)}  p99 ${s.p99.toFixed(2)}  (${s.runs} runs)`);
+  for (const [name, s] of Object.entries(await benchImport()))
+    console.log(`${name.padEnd(20)} p50 ${s.p50.toFixed(2)}  p95 ${s.p95.toFixed(2)}  p99 ${s.p99.toFixed(2)}  (${s.runs} runs)`);
 }

@@ -36,28 +36,36 @@ const ARRIVAL_PROBE = `(() => {
 
 /** Frame intervals in a page or a frame for `ms`, from now. */
 const recordFrames = (target: Page | Frame, ms: number) =>
-  target.evaluate((forMs) => new Promise<number[]>((resolve) => {
-    const out: number[] = [];
-    let last = -1;
-    const t0 = performance.now();
-    const tick = (t: number) => {
-      if (last >= 0) out.push(t - last);
-      last = t;
-      if (performance.now() - t0 < forMs) requestAnimationFrame(tick);
-      else resolve(out);
-    };
-    requestAnimationFrame(tick);
-  }), ms);
+  target.evaluate(
+    (forMs) =>
+      new Promise<number[]>((resolve) => {
+        const out: number[] = [];
+        let last = -1;
+        const t0 = performance.now();
+        const tick = (t: number) => {
+          if (last >= 0) out.push(t - last);
+          last = t;
+          if (performance.now() - t0 < forMs) requestAnimationFrame(tick);
+          else resolve(out);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
 
 /** The frame the built-in graphic first painted in: the first animation frame after its element landed. */
 const builtinFrameAt = (page: Page, cueId: string) =>
-  page.evaluate((id) => new Promise<number>((resolve) => {
-    const found = () => document.querySelector(`[data-cue-id="${id}"]:not([data-preload])`);
-    const done = () => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
-    if (found()) return done();
-    const observer = new MutationObserver(() => found() && (observer.disconnect(), done()));
-    observer.observe(document.getElementById('stage')!, { subtree: true, childList: true, attributes: true });
-  }), cueId);
+  page.evaluate(
+    (id) =>
+      new Promise<number>((resolve) => {
+        const found = () => document.querySelector(`[data-cue-id="${id}"]:not([data-preload])`);
+        const done = () => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
+        if (found()) return done();
+        const observer = new MutationObserver(() => found() && (observer.disconnect(), done()));
+        observer.observe(document.getElementById('stage')!, { subtree: true, childList: true, attributes: true });
+      }),
+    cueId,
+  );
 
 type Kind = 'builtin' | 'ograf' | 'casparcg';
 const VIEWS: Record<Kind, () => Record<string, unknown>> = {
@@ -72,7 +80,9 @@ async function takeOnce(stage: OutsideStage, page: Page, script: SnapshotScript,
   const view = VIEWS[kind]();
   const template = kind === 'builtin' ? 'strap' : `test-${kind}-strap`;
   stage.send(script.snapshot({ cueId, template, layer: 'lower-third', fields: {}, view }));
-  await page.waitForSelector(kind === 'builtin' ? `[data-preload="${cueId}"]` : `[data-preload="${cueId}"][data-outside-state="loaded"]`, { state: 'attached' });
+  await page.waitForSelector(kind === 'builtin' ? `[data-preload="${cueId}"]` : `[data-preload="${cueId}"][data-outside-state="loaded"]`, {
+    state: 'attached',
+  });
   const inner = kind === 'builtin' ? null : await graphicFrame(page, `[data-preload="${cueId}"]`);
   await page.waitForTimeout(50);
   script.onAir('lower-third', cueId, template, view);
@@ -92,9 +102,13 @@ async function takeOnce(stage: OutsideStage, page: Page, script: SnapshotScript,
 
 /** The floor, in the same conditions: a snapshot that changes nothing, from its arrival to the page's next frame. */
 async function floorOnce(stage: OutsideStage, page: Page, script: SnapshotScript): Promise<number> {
-  const next = page.evaluate(() => new Promise<number>((resolve) => {
-    (window as unknown as { __onArrive: (at: number) => void }).__onArrive = (at) => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now() - at));
-  }));
+  const next = page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        (window as unknown as { __onArrive: (at: number) => void }).__onArrive = (at) =>
+          requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now() - at));
+      }),
+  );
   await page.waitForTimeout(20);
   stage.send(script.snapshot());
   return next;
@@ -124,7 +138,10 @@ export async function benchOutsideTakes(): Promise<Record<string, Summary>> {
         floor.push(f);
       }
     }
-    const frames = (kind: Kind): Summary => ({ ...summarise(intervals[kind]), droppedShare: Math.round(droppedFrames(intervals[kind]).share * 10_000) / 10_000 });
+    const frames = (kind: Kind): Summary => ({
+      ...summarise(intervals[kind]),
+      droppedShare: Math.round(droppedFrames(intervals[kind]).share * 10_000) / 10_000,
+    });
     return {
       take_to_frame_builtin_strap_ms: summarise(takes.builtin),
       take_to_frame_ograf_strap_ms: summarise(takes.ograf),
@@ -145,6 +162,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const figures = await benchOutsideTakes();
   for (const [name, s] of Object.entries(figures)) {
     const dropped = s.droppedShare === undefined ? '' : `  dropped ${(s.droppedShare * 100).toFixed(2)}%`;
-    console.log(`${name.padEnd(34)} p50 ${s.p50.toFixed(2)}  p95 ${s.p95.toFixed(2)}  p99 ${s.p99.toFixed(2)}  max ${s.max.toFixed(2)}  (${s.runs} runs)${dropped}`);
+    console.log(
+      `${name.padEnd(34)} p50 ${s.p50.toFixed(2)}  p95 ${s.p95.toFixed(2)}  p99 ${s.p99.toFixed(2)}  max ${s.max.toFixed(2)}  (${s.runs} runs)${dropped}`,
+    );
   }
 }

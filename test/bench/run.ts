@@ -39,7 +39,18 @@ const BUDGETS: Budget[] = [
 ];
 
 // One at a time: each would skew the others' timings on a two-core machine.
-const figures = { ...(await benchEngineTake()), ...(await benchTakeLatency()), ...(await benchTakeUnderImport()), ...(await benchImport()), ...(await benchDeclarationBurst()), ...(await benchConsole()), ...(await benchFrames()), ...(await benchOutsideTakes()), ...(await benchTakeSpread()), ...(await benchCompanionFeedback()) };
+const figures = {
+  ...(await benchEngineTake()),
+  ...(await benchTakeLatency()),
+  ...(await benchTakeUnderImport()),
+  ...(await benchImport()),
+  ...(await benchDeclarationBurst()),
+  ...(await benchConsole()),
+  ...(await benchFrames()),
+  ...(await benchOutsideTakes()),
+  ...(await benchTakeSpread()),
+  ...(await benchCompanionFeedback()),
+};
 // The soak is one long run whose figures are growths, not distributions: its own budgets (issue 6).
 const soak = await benchSoak();
 const soakBudgets = [

@@ -134,7 +134,15 @@ export async function benchSoak(): Promise<SoakFigures> {
     return {
       soak_heap_growth_mb: Math.round((after.heapMb - before.heapMb) * 100) / 100,
       soak_dom_nodes_leaked: after.nodes - before.nodes,
-      soak_detail: { cycles: CYCLES, commands: server.engine.programSnapshot().revision, seconds: Math.round(seconds), outputDrops: faults.outputDrops, consoleReloads: faults.consoleReloads, before, after },
+      soak_detail: {
+        cycles: CYCLES,
+        commands: server.engine.programSnapshot().revision,
+        seconds: Math.round(seconds),
+        outputDrops: faults.outputDrops,
+        consoleReloads: faults.consoleReloads,
+        before,
+        after,
+      },
     };
   } finally {
     await browser.close();

@@ -72,7 +72,13 @@ export async function benchTakeLatency(): Promise<Record<string, Summary>> {
       }
       await page.waitForTimeout(Number(process.env.BENCH_GAP ?? 250));
     }
-    return { take_to_dom_ms: summarise(dom), take_to_frame_ms: summarise(frame), baseline_command_roundtrip_ms: summarise(roundTrip), baseline_socket_roundtrip_ms: summarise(floor), baseline_ws_echo_ms: summarise(echoed) };
+    return {
+      take_to_dom_ms: summarise(dom),
+      take_to_frame_ms: summarise(frame),
+      baseline_command_roundtrip_ms: summarise(roundTrip),
+      baseline_socket_roundtrip_ms: summarise(floor),
+      baseline_ws_echo_ms: summarise(echoed),
+    };
   } finally {
     await browser.close();
     echo.close();

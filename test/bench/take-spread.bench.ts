@@ -41,7 +41,9 @@ export async function benchTakeSpread(): Promise<Record<string, Summary>> {
   const standin = await CasparcgStandin.start();
   const browser = await launchChromium();
   try {
-    await configureCasparcg(server, [{ id: 'bench', main: { host: '127.0.0.1', port: standin.port }, channel: 1, mode: 'templates', templates: { strap: { name: 'strapline/STRAP' } } }]);
+    await configureCasparcg(server, [
+      { id: 'bench', main: { host: '127.0.0.1', port: standin.port }, channel: 1, mode: 'templates', templates: { strap: { name: 'strapline/STRAP' } } },
+    ]);
     await allConnected(server);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
@@ -87,5 +89,6 @@ export async function benchTakeSpread(): Promise<Record<string, Summary>> {
 // Run on its own: `npx tsx test/bench/take-spread.bench.ts` (npm run bench runs it with the rest).
 if (process.argv[1]?.endsWith('take-spread.bench.ts')) {
   const figures = await benchTakeSpread();
-  for (const [name, s] of Object.entries(figures)) console.log(`${name.padEnd(36)} p50 ${s.p50.toFixed(2)}  p95 ${s.p95.toFixed(2)}  p99 ${s.p99.toFixed(2)}  (${s.runs} runs)`);
+  for (const [name, s] of Object.entries(figures))
+    console.log(`${name.padEnd(36)} p50 ${s.p50.toFixed(2)}  p95 ${s.p95.toFixed(2)}  p99 ${s.p99.toFixed(2)}  (${s.runs} runs)`);
 }

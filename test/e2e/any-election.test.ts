@@ -18,14 +18,22 @@ const SHOTS = path.join(os.tmpdir(), 'strapline-screenshots', 'elections');
 
 const cue = (id: string, template: string, fields: Record<string, unknown>) => ({ id, title: id, template, layer: 'fullscreen', fields });
 const SHOW = {
-  format: 'strapline-show', version: 3, name: 'Any election',
-  stacks: [{ id: 'night', name: 'Night', cues: [
-    cue('moonbury', 'seat-result', { constituency: 'E14900001', bars: 6 }),
-    cue('runcorn', 'seat-result', { constituency: 'E14001455', bars: 7 }),
-    cue('map', 'hex-map', { title: 'General election 2017', region: 'all', source: 'results' }),
-    cue('house', 'hemicycle', {}),
-    { id: 'strap', title: 'strap', template: 'strap', layer: 'lower-third', fields: { headline: 'Results night' } },
-  ] }],
+  format: 'strapline-show',
+  version: 3,
+  name: 'Any election',
+  stacks: [
+    {
+      id: 'night',
+      name: 'Night',
+      cues: [
+        cue('moonbury', 'seat-result', { constituency: 'E14900001', bars: 6 }),
+        cue('runcorn', 'seat-result', { constituency: 'E14001455', bars: 7 }),
+        cue('map', 'hex-map', { title: 'General election 2017', region: 'all', source: 'results' }),
+        cue('house', 'hemicycle', {}),
+        { id: 'strap', title: 'strap', template: 'strap', layer: 'lower-third', fields: { headline: 'Results night' } },
+      ],
+    },
+  ],
 };
 
 async function importFile(url: string, file: string, format = 'commons-constituency'): Promise<void> {

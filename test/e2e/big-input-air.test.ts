@@ -26,7 +26,13 @@ const BOUND_MS = 250;
 const takes: Show['stacks'][number] = {
   id: 'air',
   name: 'Air',
-  cues: ['a', 'b'].map((k) => ({ id: `strap-${k}`, title: `Strap ${k}`, template: 'strap', layer: 'lower-third' as const, fields: { headline: `Strap ${k}`, subline: 'While the big work runs', party: 'lab', variant: 'standard' } })),
+  cues: ['a', 'b'].map((k) => ({
+    id: `strap-${k}`,
+    title: `Strap ${k}`,
+    template: 'strap',
+    layer: 'lower-third' as const,
+    fields: { headline: `Strap ${k}`, subline: 'While the big work runs', party: 'lab', variant: 'standard' },
+  })),
 };
 
 describe.skipIf(missing !== null)('big work off the event loop: the air keeps its timing', () => {
@@ -39,7 +45,14 @@ describe.skipIf(missing !== null)('big work off the event loop: the air keeps it
     dir = await mkdtemp(path.join(os.tmpdir(), 'strapline-big-'));
     const showPath = path.join(dir, 'takes.json');
     await writeFile(showPath, JSON.stringify({ format: 'strapline-show', version: 2, name: 'Takes', stacks: [takes] }));
-    app = await startHeadless({ showPath, host: '127.0.0.1', port: 0, asRunPath: path.join(dir, 'as-run.jsonl'), webRoot: WEB_ROOT, dataDir: path.join(dir, 'data') });
+    app = await startHeadless({
+      showPath,
+      host: '127.0.0.1',
+      port: 0,
+      asRunPath: path.join(dir, 'as-run.jsonl'),
+      webRoot: WEB_ROOT,
+      dataDir: path.join(dir, 'data'),
+    });
     browser = await launchChromium();
     output = await openOutputPage(browser, app.server.url);
     await installTakeProbe(output);
@@ -75,7 +88,10 @@ describe.skipIf(missing !== null)('big work off the event loop: the air keeps it
   it('answers takes and changes the output within 250 ms during a maximum-size import', { timeout: 180_000 }, async () => {
     const { csv, rows } = await maxSizeImportCsv();
     const { result, during } = await takeWhile(
-      fetch(`${app.server.url}/api/import?format=commons-constituency&name=big.csv&apply=valid-rows`, { method: 'POST', body: csv }).then(async (r) => ({ status: r.status, json: await r.json() })),
+      fetch(`${app.server.url}/api/import?format=commons-constituency&name=big.csv&apply=valid-rows`, { method: 'POST', body: csv }).then(async (r) => ({
+        status: r.status,
+        json: await r.json(),
+      })),
     );
     console.log(`import of ${rows} rows: ${during.length} takes during it, worst ${JSON.stringify(worst(during))} ms`);
     expect(result.status).toBe(200);
@@ -93,7 +109,9 @@ describe.skipIf(missing !== null)('big work off the event loop: the air keeps it
     expect(text.length).toBeGreaterThan(40_000_000);
     await writeFile(file, text);
     const { result, during } = await takeWhile(
-      fetch(`${app.server.url}/api/show/open`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: file }) }).then(async (r) => ({ status: r.status, json: await r.json() })),
+      fetch(`${app.server.url}/api/show/open`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: file }) }).then(
+        async (r) => ({ status: r.status, json: await r.json() }),
+      ),
     );
     console.log(`40 MB show open: ${during.length} takes during it, worst ${JSON.stringify(worst(during))} ms`);
     expect(result.status, JSON.stringify(result.json).slice(0, 300)).toBe(200);

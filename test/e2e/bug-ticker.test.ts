@@ -15,17 +15,36 @@ if (missing) console.warn(`e2e skipped: ${missing}`);
 
 const cue = (id: string, template: string, layer: Layer, fields: Record<string, unknown>) => ({ id, title: id, template, layer, fields });
 const show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Bug and ticker', stacks: [{ id: 'bt', name: 'BT', cues: [
-    cue('tick', 'ticker', 'ticker', { source: 'items', items: 'Polls have closed\nExit poll at 22:00' }),
-    cue('bug-br', 'bug', 'bug', { text: 'Exit poll', accent: 'live', corner: 'bottom-right' }),
-    cue('bug-bl', 'bug', 'bug', { text: 'Exit poll', accent: 'ld', corner: 'bottom-left' }),
-    cue('strap', 'strap', 'lower-third', { headline: 'Tories teetering in Wales', subline: 'Labour ahead in 27 of the 32 Welsh seats declared so far', party: 'lab', variant: 'standard' }),
-    cue('bug-clock', 'bug', 'bug', { text: 'Exit poll', mode: 'clock', time: '22:00', accent: 'live', corner: 'bottom-right' }),
-    cue('tick-results', 'ticker', 'ticker', { source: 'results', count: 2 }),
-  ] }],
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Bug and ticker',
+  stacks: [
+    {
+      id: 'bt',
+      name: 'BT',
+      cues: [
+        cue('tick', 'ticker', 'ticker', { source: 'items', items: 'Polls have closed\nExit poll at 22:00' }),
+        cue('bug-br', 'bug', 'bug', { text: 'Exit poll', accent: 'live', corner: 'bottom-right' }),
+        cue('bug-bl', 'bug', 'bug', { text: 'Exit poll', accent: 'ld', corner: 'bottom-left' }),
+        cue('strap', 'strap', 'lower-third', {
+          headline: 'Tories teetering in Wales',
+          subline: 'Labour ahead in 27 of the 32 Welsh seats declared so far',
+          party: 'lab',
+          variant: 'standard',
+        }),
+        cue('bug-clock', 'bug', 'bug', { text: 'Exit poll', mode: 'clock', time: '22:00', accent: 'live', corner: 'bottom-right' }),
+        cue('tick-results', 'ticker', 'ticker', { source: 'results', count: 2 }),
+      ],
+    },
+  ],
 };
 
-interface Box { x: number; y: number; width: number; height: number }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 /** Dwyfor Meirionnydd (a Plaid Cymru win) and Aldershot (Labour), from the 2024 results. */
 const PLAID_SEAT = 'W07000087';
 const LABOUR_SEAT = 'E14001063';
@@ -36,10 +55,13 @@ const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width &
 /** WCAG contrast ratio of two "rgb(r, g, b)" colours. */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = c.match(/\d+/g)!.slice(0, 3).map((v) => {
-      const s = Number(v) / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
+    const [r, g, bl] = c
+      .match(/\d+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const s = Number(v) / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
@@ -137,7 +159,14 @@ describe.skipIf(missing !== null)('a bottom-corner bug and the ticker share the 
     const file = path.join(REFERENCE_DIR, 'ge2024-results.json');
     const night = importResults(await readFile(file, 'utf8'), file, 'strapline-json').rows;
     for (const code of [PLAID_SEAT, LABOUR_SEAT]) {
-      expect((await post(`${server.url}/api/results`, night.find((s) => s.onsCode === code)!)).status).toBe(200);
+      expect(
+        (
+          await post(
+            `${server.url}/api/results`,
+            night.find((s) => s.onsCode === code)!,
+          )
+        ).status,
+      ).toBe(200);
     }
     await onAir('tick-results', 'ticker');
     // Items are keyed by seat code, so each chip is found by its seat.

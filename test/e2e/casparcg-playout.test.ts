@@ -44,11 +44,10 @@ describe.skipIf(missing !== null)('CasparCG playout beside the output page', () 
     await slow?.stop();
   });
 
-  it('a strapline-mode server plays each layer\'s /output page, which cuts to what is on air when (re)loaded', async () => {
-    await expect.poll(() => html.received(/PLAY 1-\d+ \[html\]/i).map((c) => bare(c.line))).toEqual([
-      `PLAY 1-20 [html] ${server.url}/output?layers=lower-third`,
-      `PLAY 1-40 [html] ${server.url}/output?layers=bug`,
-    ]);
+  it("a strapline-mode server plays each layer's /output page, which cuts to what is on air when (re)loaded", async () => {
+    await expect
+      .poll(() => html.received(/PLAY 1-\d+ \[html\]/i).map((c) => bare(c.line)))
+      .toEqual([`PLAY 1-20 [html] ${server.url}/output?layers=lower-third`, `PLAY 1-40 [html] ${server.url}/output?layers=bug`]);
     await probeCue(output, 'strap-a');
     await probeTake(output, 'strap-a');
     // The server drops and comes back: the page is played again, and (as the HTML producer would) loads at the steady state.
@@ -63,7 +62,7 @@ describe.skipIf(missing !== null)('CasparCG playout beside the output page', () 
     await producer.close();
   });
 
-  it('a slow CasparCG server does not hold up the output page\'s take', async () => {
+  it("a slow CasparCG server does not hold up the output page's take", async () => {
     slow.delayMs = 1500;
     await new Promise((r) => setTimeout(r, 250)); // past the minimum take interval
     await probeCue(output, 'strap-b');
@@ -87,7 +86,16 @@ describe.skipIf(missing !== null)('CasparCG playout beside the output page', () 
     await consolePage.waitForSelector('[data-casparcg="html"][data-casparcg-state="down"]');
     await consolePage.locator('.status-bar').screenshot({ path: '/tmp/casparcg-status.png' });
     // A pair whose backup is not there: both servers listed, and the flag that they differ.
-    await configureCasparcg(server, [{ id: 'pair', main: { host: '127.0.0.1', port: slow.port }, backup: { host: '127.0.0.1', port: html.port }, channel: 1, mode: 'templates', templates: TEST_TEMPLATES }]);
+    await configureCasparcg(server, [
+      {
+        id: 'pair',
+        main: { host: '127.0.0.1', port: slow.port },
+        backup: { host: '127.0.0.1', port: html.port },
+        channel: 1,
+        mode: 'templates',
+        templates: TEST_TEMPLATES,
+      },
+    ]);
     await consolePage.waitForSelector('[data-casparcg="pair"][data-casparcg-role="main"][data-casparcg-state="ok"]');
     await consolePage.waitForSelector('[data-casparcg="pair"][data-casparcg-role="backup"][data-casparcg-state="down"]');
     await expect.poll(() => consolePage.locator('[data-casparcg-disagree="pair"]').getAttribute('title')).toBe('backup is not connected');

@@ -9,8 +9,13 @@ import { post, startTestServer, type TestServer } from '../support/server';
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 
-const strap = (id: string, headline: string, subline: string, party: string) =>
-  ({ id, title: headline, template: 'strap', layer: 'lower-third', fields: { headline, subline, party, variant: 'standard' } });
+const strap = (id: string, headline: string, subline: string, party: string) => ({
+  id,
+  title: headline,
+  template: 'strap',
+  layer: 'lower-third',
+  fields: { headline, subline, party, variant: 'standard' },
+});
 
 /** Two straps and a two-step seat result: enough for every air action on two layers. */
 const AIR_SHOW = {
@@ -45,7 +50,11 @@ describe.skipIf(missing !== null)('the console drives the air from the keyboard 
   /** The engine refuses a second take on a layer within 200 ms. */
   const pastTakeGuard = () => new Promise((r) => setTimeout(r, 250));
   const asRunFile = async (): Promise<AsRunEntry[]> =>
-    (await readFile(server.asRunPath, 'utf8')).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as AsRunEntry);
+    (await readFile(server.asRunPath, 'utf8'))
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as AsRunEntry);
 
   beforeAll(async () => {
     server = await startTestServer({ show: AIR_SHOW });
@@ -140,7 +149,12 @@ describe.skipIf(missing !== null)('the console drives the air from the keyboard 
     const sheet = page.locator('dialog.cheat-sheet');
     await sheet.waitFor({ state: 'visible' });
     // The cue list's own keys are on the sheet too, beside the rebindable ones.
-    expect(await sheet.locator('[data-sheet-list-key] th').allTextContents()).toEqual(['Move the cue up / down', 'Duplicate the cue', 'Delete the cue', 'Edit the cue']);
+    expect(await sheet.locator('[data-sheet-list-key] th').allTextContents()).toEqual([
+      'Move the cue up / down',
+      'Duplicate the cue',
+      'Delete the cue',
+      'Edit the cue',
+    ]);
     expect(await sheet.locator('[data-sheet-list-key] kbd').allTextContents()).toEqual(['Alt + ↑', 'Alt + ↓', 'Ctrl + D', 'Delete', 'F2']);
     await sheet.getByRole('button', { name: 'Change keys' }).click();
     await sheet.getByRole('button', { name: 'Add a key to Take the selected cue to air' }).click();
@@ -148,7 +162,9 @@ describe.skipIf(missing !== null)('the console drives the air from the keyboard 
     await expect.poll(() => sheet.locator('[data-keymap-message]').textContent()).toBe('T now does "Take the selected cue to air"');
     await sheet.getByRole('button', { name: 'Add a key to Next step of the selected layer' }).click();
     await page.keyboard.press('u');
-    await expect.poll(() => sheet.locator('[data-keymap-message]').textContent()).toBe('U is already bound to "Update on air with the edited fields": remove it there first');
+    await expect
+      .poll(() => sheet.locator('[data-keymap-message]').textContent())
+      .toBe('U is already bound to "Update on air with the edited fields": remove it there first');
     expect(await sheet.locator('[data-sheet-action="take"] kbd').allTextContents()).toEqual(['Space', 'Enter', 'T']);
     expect(await sheet.locator('[data-sheet-action="next"] kbd').allTextContents()).toEqual(['→']);
     // The U caught for the refused binding updated nothing; Escape closes the sheet and takes nothing out.
@@ -186,7 +202,13 @@ describe.skipIf(missing !== null)('the console drives the air from the keyboard 
 
   it('lists every take in the as-run panel, filters it, and exports exactly that as CSV', async () => {
     const entries = await asRunFile();
-    expect(entries.filter((e) => e.action === 'take').map((e) => e.action !== 'mode' && e.cueId)).toEqual(['result', 'strap-a', 'strap-b', 'strap-a', 'strap-b']);
+    expect(entries.filter((e) => e.action === 'take').map((e) => e.action !== 'mode' && e.cueId)).toEqual([
+      'result',
+      'strap-a',
+      'strap-b',
+      'strap-a',
+      'strap-b',
+    ]);
     await expect.poll(() => page.locator('[data-as-run-count]').textContent()).toBe(`${entries.length} of ${entries.length}`);
     const firstRow = page.locator('.as-run-table tbody tr').first();
     expect(await firstRow.getAttribute('data-as-run-action')).toBe('clear-all');

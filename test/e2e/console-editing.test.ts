@@ -7,9 +7,17 @@ import { post, startTestServer, type TestServer } from '../support/server';
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 
-const strap = (id: string, headline: string) => ({ id, title: headline, template: 'strap', layer: 'lower-third' as const, fields: { headline, subline: '', party: 'none', variant: 'standard' } });
+const strap = (id: string, headline: string) => ({
+  id,
+  title: headline,
+  template: 'strap',
+  layer: 'lower-third' as const,
+  fields: { headline, subline: '', party: 'none', variant: 'standard' },
+});
 const SHOW: Show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Editing test',
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Editing test',
   stacks: [
     { id: 'wales', name: 'Wales', cues: [strap('w1', 'Wales elects 32 MPs'), strap('w2', 'Tories teetering'), strap('w3', 'Plaid on four')] },
     { id: 'targets', name: 'Targets', cues: [strap('t1', 'Target: Peterborough')] },
@@ -22,8 +30,14 @@ describe.skipIf(missing !== null)('the console edits the show', () => {
   let browser: Browser;
   let page: Page;
   const show = () => server.engine.showSnapshot().show;
-  const ids = (stackId: string) => show().stacks.find((s) => s.id === stackId)?.cues.map((c) => c.id);
-  const cue = (id: string) => show().stacks.flatMap((s) => s.cues).find((c) => c.id === id);
+  const ids = (stackId: string) =>
+    show()
+      .stacks.find((s) => s.id === stackId)
+      ?.cues.map((c) => c.id);
+  const cue = (id: string) =>
+    show()
+      .stacks.flatMap((s) => s.cues)
+      .find((c) => c.id === id);
   const row = (id: string) => page.locator(`.stack-viewport [data-cue-id="${id}"]`);
   const field = (label: string) => page.locator('.cue-editor').getByLabel(label, { exact: true });
   const selectCue = async (id: string) => {
@@ -166,16 +180,17 @@ describe.skipIf(missing !== null)('the console edits the show', () => {
   it('picks a constituency from the 650 by name', async () => {
     // Every step has its own limit and, should it fail, says what the page showed: this test
     // has timed out twice under full-suite load, at a step the 30 s test limit did not name.
-    const state = () => page.evaluate(() => ({
-      editing: document.querySelector('.cue-editor')?.getAttribute('data-editing'),
-      focused: `${document.activeElement?.tagName}#${document.activeElement?.id}.${document.activeElement?.className}`,
-      menu: document.querySelectorAll('[role="menuitem"]').length,
-      box: document.querySelector<HTMLInputElement>('.cue-editor [role="combobox"]')?.value,
-      expanded: document.querySelector('.cue-editor [role="combobox"]')?.getAttribute('aria-expanded'),
-      options: document.querySelectorAll('.cue-editor [role="option"]').length,
-      help: document.querySelector('.constituency-pick .field-help')?.textContent,
-      connection: document.body.dataset.connection,
-    }));
+    const state = () =>
+      page.evaluate(() => ({
+        editing: document.querySelector('.cue-editor')?.getAttribute('data-editing'),
+        focused: `${document.activeElement?.tagName}#${document.activeElement?.id}.${document.activeElement?.className}`,
+        menu: document.querySelectorAll('[role="menuitem"]').length,
+        box: document.querySelector<HTMLInputElement>('.cue-editor [role="combobox"]')?.value,
+        expanded: document.querySelector('.cue-editor [role="combobox"]')?.getAttribute('aria-expanded'),
+        options: document.querySelectorAll('.cue-editor [role="option"]').length,
+        help: document.querySelector('.constituency-pick .field-help')?.textContent,
+        connection: document.body.dataset.connection,
+      }));
     const step = async (what: string, action: () => Promise<unknown>) => {
       try {
         await action();

@@ -36,7 +36,9 @@ describe.skipIf(missing !== null)('the console opens another election', () => {
     await page.click('.elections-badge');
     const runcorn = page.locator('.elections-list li', { hasText: 'Runcorn and Helsby by-election' });
     await runcorn.locator('button').click();
-    await expect.poll(() => page.textContent('.elections-error')).toBe('Cannot open Runcorn and Helsby by-election while bound graphics are up: clear "Result: Clacton" in preview first');
+    await expect
+      .poll(() => page.textContent('.elections-error'))
+      .toBe('Cannot open Runcorn and Helsby by-election while bound graphics are up: clear "Result: Clacton" in preview first');
     await writeFile(path.join(SHOTS, 'console-elections-refused.png'), await page.screenshot());
     expect(server.election.info().name).toBe('General election 2024');
 
@@ -53,7 +55,9 @@ describe.skipIf(missing !== null)('the console opens another election', () => {
     await page.click('.add-cue');
     const hemicycle = page.locator('.palette-item[data-template="hemicycle"]');
     await expect.poll(() => hemicycle.getAttribute('data-unfit')).toBe('true');
-    expect(await hemicycle.locator('.palette-unfit').textContent()).toBe('Not for Runcorn and Helsby by-election: it draws a whole Parliament, and this election has 1 seat');
+    expect(await hemicycle.locator('.palette-unfit').textContent()).toBe(
+      'Not for Runcorn and Helsby by-election: it draws a whole Parliament, and this election has 1 seat',
+    );
     expect(await page.locator('.palette-item[data-template="seat-result"]').getAttribute('data-unfit')).toBeNull();
     await writeFile(path.join(SHOTS, 'console-palette-by-election.png'), await page.screenshot());
   });

@@ -10,7 +10,9 @@ if (missing) console.warn(`e2e skipped: ${missing}`);
 
 /** An exit poll with no fields stored, as the demo show has it: the graphic draws all eight defaults. */
 const SHOW: Show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Forms test',
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Forms test',
   stacks: [{ id: 'night', name: 'Night', cues: [{ id: 'poll', title: 'Exit poll', template: 'exit-poll', layer: 'fullscreen', fields: {} }] }],
 };
 const DEFAULT_POLL = exitPollFields.parse({}).parties;
@@ -21,7 +23,11 @@ describe.skipIf(missing !== null)('the cue forms', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
-  const cue = (id: string) => server.engine.showSnapshot().show.stacks.flatMap((s) => s.cues).find((c) => c.id === id);
+  const cue = (id: string) =>
+    server.engine
+      .showSnapshot()
+      .show.stacks.flatMap((s) => s.cues)
+      .find((c) => c.id === id);
   const editor = () => page.locator('.cue-editor');
   const field = (label: string) => editor().getByLabel(label, { exact: true });
   const titleBox = () => field('Cue title (the list and the as-run log)');

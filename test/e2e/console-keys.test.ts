@@ -7,11 +7,28 @@ import { startTestServer, type TestServer } from '../support/server';
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 
-const strap = (id: string, headline: string, subline: string) =>
-  ({ id, title: headline, template: 'strap', layer: 'lower-third' as const, fields: { headline, subline, party: 'lab', variant: 'standard' } });
+const strap = (id: string, headline: string, subline: string) => ({
+  id,
+  title: headline,
+  template: 'strap',
+  layer: 'lower-third' as const,
+  fields: { headline, subline, party: 'lab', variant: 'standard' },
+});
 const SHOW: Show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Keys test',
-  stacks: [{ id: 'east', name: 'East', cues: [strap('pb', 'Peterborough', 'Labour gain from Conservative'), strap('ely', 'Ely and East Cambridgeshire', 'Lib Dem gain'), strap('nw', 'North West Norfolk', 'Conservative hold')] }],
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Keys test',
+  stacks: [
+    {
+      id: 'east',
+      name: 'East',
+      cues: [
+        strap('pb', 'Peterborough', 'Labour gain from Conservative'),
+        strap('ely', 'Ely and East Cambridgeshire', 'Lib Dem gain'),
+        strap('nw', 'North West Norfolk', 'Conservative hold'),
+      ],
+    },
+  ],
 };
 
 /**
@@ -24,7 +41,10 @@ describe.skipIf(missing !== null)('console keys inside the cue editor', () => {
   let browser: Browser;
   let page: Page;
   const shot = () => server.engine.showSnapshot();
-  const cue = (id: string) => shot().show.stacks.flatMap((s) => s.cues).find((c) => c.id === id);
+  const cue = (id: string) =>
+    shot()
+      .show.stacks.flatMap((s) => s.cues)
+      .find((c) => c.id === id);
   const field = (label: string) => page.locator('.cue-editor').getByLabel(label, { exact: true });
   const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
   const select = async (id: string) => {
@@ -175,7 +195,8 @@ describe.skipIf(missing !== null)('console keys inside the cue editor', () => {
     await sheet.getByRole('button', { name: 'Change keys' }).click();
     await sheet.getByRole('button', { name: 'Add a key to Out: take off the graphic marked in the on-air bar' }).click();
     await page.keyboard.press('Delete');
-    await expect.poll(() => sheet.locator('[data-keymap-message]').textContent())
+    await expect
+      .poll(() => sheet.locator('[data-keymap-message]').textContent())
       .toBe('Delete is the cue list\'s fixed key for "Delete the cue" and cannot do anything else');
     expect(await sheet.locator('[data-sheet-action="out"] kbd').allTextContents()).toEqual(['Esc']);
     expect(await group.getByText('fixed', { exact: true }).count()).toBe(4);
@@ -189,10 +210,12 @@ describe.skipIf(missing !== null)('console keys inside the cue editor', () => {
     const sheet = page.locator('dialog.cheat-sheet');
     await sheet.getByRole('button', { name: 'Change keys' }).click();
     // Editing: every remove and add button is there too.
-    const controls = await sheet.locator('button').evaluateAll((els) => els.map((el, i) => {
-      el.setAttribute('data-probe', String(i));
-      return i;
-    }));
+    const controls = await sheet.locator('button').evaluateAll((els) =>
+      els.map((el, i) => {
+        el.setAttribute('data-probe', String(i));
+        return i;
+      }),
+    );
     expect(controls.length).toBeGreaterThan(20);
     // The accessibility tree's view: a button with no name shows as a bare "- button" (quoted whole when its name has a ').
     const tree = await sheet.ariaSnapshot();
@@ -207,7 +230,12 @@ describe.skipIf(missing !== null)('console keys inside the cue editor', () => {
       const ring = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         const style = el ? getComputedStyle(el) : null;
-        return { probe: el?.dataset.probe ?? null, visible: el?.matches(':focus-visible') ?? false, width: parseFloat(style?.outlineWidth ?? '0'), outline: style?.outlineStyle ?? 'none' };
+        return {
+          probe: el?.dataset.probe ?? null,
+          visible: el?.matches(':focus-visible') ?? false,
+          width: parseFloat(style?.outlineWidth ?? '0'),
+          outline: style?.outlineStyle ?? 'none',
+        };
       });
       if (ring.probe !== null && ring.probe !== '0') {
         expect(ring, `control ${ring.probe}`).toMatchObject({ visible: true, outline: 'solid' });

@@ -17,7 +17,14 @@ async function serve(host: '0.0.0.0' | '127.0.0.1') {
   const [start, data] = [path.join(dir, 'start'), path.join(dir, 'data')];
   for (const f of [start, data]) await mkdir(f, { recursive: true });
   await copyFile(FIXTURE, path.join(start, 'night.json'));
-  const app = await startHeadless({ showPath: path.join(start, 'night.json'), host, port: 0, asRunPath: path.join(dir, 'as-run.jsonl'), webRoot: WEB_ROOT, dataDir: data });
+  const app = await startHeadless({
+    showPath: path.join(start, 'night.json'),
+    host,
+    port: 0,
+    asRunPath: path.join(dir, 'as-run.jsonl'),
+    webRoot: WEB_ROOT,
+    dataDir: data,
+  });
   const base = `http://127.0.0.1:${app.server.port}`;
   return { app, dir, start, data, base, stop: async () => (await app.close(), await rm(dir, { recursive: true, force: true })) };
 }

@@ -7,10 +7,17 @@ import { startTestServer, type TestServer } from '../support/server';
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 
-const strap = (id: string, headline: string) =>
-  ({ id, title: headline, template: 'strap', layer: 'lower-third' as const, fields: { headline, subline: '', party: 'none', variant: 'standard' } });
+const strap = (id: string, headline: string) => ({
+  id,
+  title: headline,
+  template: 'strap',
+  layer: 'lower-third' as const,
+  fields: { headline, subline: '', party: 'none', variant: 'standard' },
+});
 const SHOW: Show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Panels test',
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Panels test',
   stacks: [{ id: 'north', name: 'North', cues: [strap('hx', 'Hexham: Labour gain'), strap('bl', 'Blyth and Ashington')] }],
 };
 
@@ -37,9 +44,14 @@ describe.skipIf(missing !== null)('console bars and the list hint follow the key
     await page.keyboard.press('?');
     await sheet().getByRole('button', { name: 'Change keys' }).click();
     for (const c of changes) {
-      if (c.remove) await sheet().getByRole('button', { name: `Remove ${c.remove} from ${c.action}` }).click();
+      if (c.remove)
+        await sheet()
+          .getByRole('button', { name: `Remove ${c.remove} from ${c.action}` })
+          .click();
       if (c.add) {
-        await sheet().getByRole('button', { name: `Add a key to ${c.action}` }).click();
+        await sheet()
+          .getByRole('button', { name: `Add a key to ${c.action}` })
+          .click();
         await page.keyboard.press(c.add);
         await expect.poll(() => sheet().locator('[data-keymap-message]').textContent()).toMatch(/ now does /);
       }
@@ -95,7 +107,11 @@ describe.skipIf(missing !== null)('console bars and the list hint follow the key
     expect(await hint('select')).toBe('↑↓');
     expect(await page.locator('[data-stack-hint] kbd').allTextContents()).toEqual(['↑↓', 'Space', 'F2', 'Alt+↑↓', 'Ctrl+D', 'Del', '?']);
     const take = 'Take the selected cue to air';
-    await rebind([{ action: take, remove: 'Space' }, { action: take, remove: 'Enter' }, { action: take, add: 't' }]);
+    await rebind([
+      { action: take, remove: 'Space' },
+      { action: take, remove: 'Enter' },
+      { action: take, add: 't' },
+    ]);
     await expect.poll(() => hint('take')).toBe('T');
     await page.locator('[data-stack-hint]').screenshot({ path: '/tmp/console-panels-hint.png' });
     // T really is the take key now: the hint did not just change its words.

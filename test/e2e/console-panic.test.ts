@@ -7,15 +7,34 @@ import { post, startTestServer, type TestServer } from '../support/server';
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 
-const strap = (id: string, headline: string) =>
-  ({ id, title: headline, template: 'strap', layer: 'lower-third' as const, fields: { headline, subline: 'Declared at 02:14', party: 'lab', variant: 'standard' } });
+const strap = (id: string, headline: string) => ({
+  id,
+  title: headline,
+  template: 'strap',
+  layer: 'lower-third' as const,
+  fields: { headline, subline: 'Declared at 02:14', party: 'lab', variant: 'standard' },
+});
 const SHOW: Show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Panic and out keys',
-  stacks: [{ id: 'night', name: 'Night', cues: [
-    strap('on-air', 'Labour hold Peterborough'),
-    strap('unrelated', 'Ely: Lib Dem gain'),
-    { id: 'corner', title: 'Bug: live', template: 'bug', layer: 'bug', fields: { text: 'Live', mode: 'text', time: '', corner: 'top-right', accent: 'live' } },
-  ] }],
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Panic and out keys',
+  stacks: [
+    {
+      id: 'night',
+      name: 'Night',
+      cues: [
+        strap('on-air', 'Labour hold Peterborough'),
+        strap('unrelated', 'Ely: Lib Dem gain'),
+        {
+          id: 'corner',
+          title: 'Bug: live',
+          template: 'bug',
+          layer: 'bug',
+          fields: { text: 'Live', mode: 'text', time: '', corner: 'top-right', accent: 'live' },
+        },
+      ],
+    },
+  ],
 };
 
 /**
@@ -32,7 +51,9 @@ describe.skipIf(missing !== null)('the panic key and the out key', () => {
     await new Promise((r) => setTimeout(r, 250)); // past the minimum take interval
     expect((await post(`${server.url}/api/cue`, { cueId })).status).toBe(200);
     expect((await post(`${server.url}/api/take`, { cueId })).json).toMatchObject({ ok: true });
-    await row(cueId === 'corner' ? 'bug' : 'lower-third').locator('.layer-what', { hasText: cueId === 'corner' ? 'Bug: live' : '' }).waitFor();
+    await row(cueId === 'corner' ? 'bug' : 'lower-third')
+      .locator('.layer-what', { hasText: cueId === 'corner' ? 'Bug: live' : '' })
+      .waitFor();
   };
   const select = async (cueId: string) => {
     await page.locator(`.stack-viewport [data-cue-id="${cueId}"]`).click();
@@ -56,32 +77,47 @@ describe.skipIf(missing !== null)('the panic key and the out key', () => {
   it('F12 clears everything from a text box, a picker, a menu, the keys sheet and a key capture', async () => {
     const places: [string, () => Promise<Locator | null>][] = [
       ['the cue search box', async () => page.locator('#cue-search')],
-      ['the as-run filter, typed into', async () => {
-        const filter = page.getByLabel('Filter as-run by text');
-        await filter.fill('lab');
-        return filter;
-      }],
-      ['the Declare tab\'s constituency picker, open', async () => {
-        await page.getByRole('tab', { name: 'Declare' }).click();
-        const picker = page.getByPlaceholder('Type a name…');
-        await picker.fill('Peter');
-        await page.getByRole('listbox', { name: 'Matching constituencies' }).waitFor();
-        return picker;
-      }],
-      ['the + Cue menu', async () => {
-        await page.getByRole('button', { name: '+ Cue' }).click();
-        return page.getByRole('menuitem').first();
-      }],
-      ['the keys sheet (a modal dialog)', async () => {
-        await page.getByRole('button', { name: /^KEYS/ }).click();
-        return page.locator('dialog.cheat-sheet').getByRole('button', { name: 'Change keys' });
-      }],
-      ['a key capture listening for a new key', async () => {
-        await page.locator('dialog.cheat-sheet').getByRole('button', { name: 'Change keys' }).click();
-        await page.getByRole('button', { name: 'Add a key to Take the selected cue to air' }).click();
-        await page.getByRole('button', { name: 'Press the new key for Take the selected cue to air' }).waitFor();
-        return null; // the capture button has the focus, listening
-      }],
+      [
+        'the as-run filter, typed into',
+        async () => {
+          const filter = page.getByLabel('Filter as-run by text');
+          await filter.fill('lab');
+          return filter;
+        },
+      ],
+      [
+        "the Declare tab's constituency picker, open",
+        async () => {
+          await page.getByRole('tab', { name: 'Declare' }).click();
+          const picker = page.getByPlaceholder('Type a name…');
+          await picker.fill('Peter');
+          await page.getByRole('listbox', { name: 'Matching constituencies' }).waitFor();
+          return picker;
+        },
+      ],
+      [
+        'the + Cue menu',
+        async () => {
+          await page.getByRole('button', { name: '+ Cue' }).click();
+          return page.getByRole('menuitem').first();
+        },
+      ],
+      [
+        'the keys sheet (a modal dialog)',
+        async () => {
+          await page.getByRole('button', { name: /^KEYS/ }).click();
+          return page.locator('dialog.cheat-sheet').getByRole('button', { name: 'Change keys' });
+        },
+      ],
+      [
+        'a key capture listening for a new key',
+        async () => {
+          await page.locator('dialog.cheat-sheet').getByRole('button', { name: 'Change keys' }).click();
+          await page.getByRole('button', { name: 'Add a key to Take the selected cue to air' }).click();
+          await page.getByRole('button', { name: 'Press the new key for Take the selected cue to air' }).waitFor();
+          return null; // the capture button has the focus, listening
+        },
+      ],
     ];
     for (const [where, focus] of places) {
       await take('on-air');
@@ -107,8 +143,8 @@ describe.skipIf(missing !== null)('the panic key and the out key', () => {
     await page.keyboard.press('Escape');
     await page.locator('.notice', { hasText: 'Out: nothing taken off' }).waitFor();
     expect(await page.locator('.notice').last().textContent()).toBe(
-      'Out: nothing taken off, the selected cue "Ely: Lib Dem gain" is not on air (LOWER THIRD shows "Labour hold Peterborough"): '
-      + 'point it at a layer in the on-air bar (its name) or press that layer’s OUT',
+      'Out: nothing taken off, the selected cue "Ely: Lib Dem gain" is not on air (LOWER THIRD shows "Labour hold Peterborough"): ' +
+        'point it at a layer in the on-air bar (its name) or press that layer’s OUT',
     );
     await new Promise((r) => setTimeout(r, 300));
     expect(program()['lower-third']?.cueId).toBe('on-air');

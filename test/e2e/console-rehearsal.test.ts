@@ -8,11 +8,25 @@ const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 
 const SHOW = {
-  format: 'strapline-show', version: 1, name: 'Rehearsal on air',
-  stacks: [{ id: 'night', name: 'Night', cues: [
-    { id: 'result', title: 'Peterborough result', template: 'seat-result', layer: 'fullscreen', fields: { constituency: 'E14001425', bars: 6 } },
-    { id: 'corner', title: 'Bug: live', template: 'bug', layer: 'bug', fields: { text: 'Live', mode: 'text', time: '', corner: 'top-right', accent: 'live' } },
-  ] }],
+  format: 'strapline-show',
+  version: 1,
+  name: 'Rehearsal on air',
+  stacks: [
+    {
+      id: 'night',
+      name: 'Night',
+      cues: [
+        { id: 'result', title: 'Peterborough result', template: 'seat-result', layer: 'fullscreen', fields: { constituency: 'E14001425', bars: 6 } },
+        {
+          id: 'corner',
+          title: 'Bug: live',
+          template: 'bug',
+          layer: 'bug',
+          fields: { text: 'Live', mode: 'text', time: '', corner: 'top-right', accent: 'live' },
+        },
+      ],
+    },
+  ],
 };
 
 /**

@@ -13,16 +13,36 @@ import { PNG } from 'pngjs';
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 
-const strap = (id: string, headline: string, subline: string, party: string) =>
-  ({ id, title: headline, template: 'strap', layer: 'lower-third', fields: { headline, subline, party, variant: 'standard' } });
+const strap = (id: string, headline: string, subline: string, party: string) => ({
+  id,
+  title: headline,
+  template: 'strap',
+  layer: 'lower-third',
+  fields: { headline, subline, party, variant: 'standard' },
+});
 const SHOW = {
   format: 'strapline-show',
   version: 1,
   name: 'Election night: East and Wales',
   stacks: [
-    { id: 'exit', name: 'Exit poll 22:00', cues: [strap('ep-lab', 'Exit poll: Labour 410', 'Conservatives 131, Lib Dems 61, Reform 13', 'lab'), strap('ep-east', 'The East could change colour', 'Conservatives held 55 of 61 seats here in 2019', 'con')] },
-    { id: 'results', name: 'Results', cues: [{ id: 'pboro', title: 'Peterborough result', template: 'seat-result', layer: 'fullscreen', fields: { constituency: 'E14001425', bars: 6 } }] },
-    { id: 'wales', name: 'Wales', cues: [strap('wa-plaid', 'Plaid Cymru: four seats', 'Ynys Môn among the gains', 'pc'), strap('wa-32', 'Wales: 32 seats', 'Labour ahead in 27', 'lab')] },
+    {
+      id: 'exit',
+      name: 'Exit poll 22:00',
+      cues: [
+        strap('ep-lab', 'Exit poll: Labour 410', 'Conservatives 131, Lib Dems 61, Reform 13', 'lab'),
+        strap('ep-east', 'The East could change colour', 'Conservatives held 55 of 61 seats here in 2019', 'con'),
+      ],
+    },
+    {
+      id: 'results',
+      name: 'Results',
+      cues: [{ id: 'pboro', title: 'Peterborough result', template: 'seat-result', layer: 'fullscreen', fields: { constituency: 'E14001425', bars: 6 } }],
+    },
+    {
+      id: 'wales',
+      name: 'Wales',
+      cues: [strap('wa-plaid', 'Plaid Cymru: four seats', 'Ynys Môn among the gains', 'pc'), strap('wa-32', 'Wales: 32 seats', 'Labour ahead in 27', 'lab')],
+    },
   ],
 };
 
@@ -53,7 +73,8 @@ describe.skipIf(missing !== null)('the console looks as its reference images', {
     // A healthy output with a fixed frame rate, so the status line is the same in every run.
     fakeOutput = new WebSocket(`${server.url.replace('http', 'ws')}/ws?role=output`);
     await new Promise((resolve, reject) => fakeOutput.once('open', resolve).once('error', reject));
-    const report = () => fakeOutput.send(JSON.stringify({ type: 'output-report', fps: 50, layers: ['fullscreen', 'lower-third', 'ticker', 'bug'], revision: 1 }));
+    const report = () =>
+      fakeOutput.send(JSON.stringify({ type: 'output-report', fps: 50, layers: ['fullscreen', 'lower-third', 'ticker', 'bug'], revision: 1 }));
     report();
     // Like a real output, it keeps reporting, or the console would rightly call it stale.
     reporting = setInterval(report, 2000);
@@ -94,7 +115,10 @@ describe.skipIf(missing !== null)('the console looks as its reference images', {
     try {
       await page.waitForSelector(selector);
     } catch (e) {
-      const status = await page.locator('.status-bar').textContent().catch(() => '(no status bar)');
+      const status = await page
+        .locator('.status-bar')
+        .textContent()
+        .catch(() => '(no status bar)');
       throw new Error(`${selector} never appeared; status line: ${status}`, { cause: e });
     }
   }
@@ -139,14 +163,22 @@ describe.skipIf(missing !== null)('the console looks as its reference images', {
     const [first, second] = [PNG.sync.read(await shoot(a)), PNG.sync.read(await shoot(b))];
     // Chromium's software rasteriser may move an anti-aliased corner by one level; the references allow as much.
     const differing = pixelmatch(first.data, second.data, undefined, first.width, first.height, { threshold: PIXEL_THRESHOLD });
-    if (differing > 0) for (const [n, png] of [['first', first], ['second', second]] as const) await writeFile(path.join(os.tmpdir(), `console-twice-${n}.png`), PNG.sync.write(png));
+    if (differing > 0)
+      for (const [n, png] of [
+        ['first', first],
+        ['second', second],
+      ] as const)
+        await writeFile(path.join(os.tmpdir(), `console-twice-${n}.png`), PNG.sync.write(png));
     expect(differing, `pixels that differ between two loads (second load in ${os.tmpdir()})`).toBe(0);
     await a.context().close();
     await b.context().close();
   });
 
   it('puts two layers on air for the next states', async () => {
-    for (const [cueId, pause] of [['pboro', 0], ['wa-plaid', 1000]] as const) {
+    for (const [cueId, pause] of [
+      ['pboro', 0],
+      ['wa-plaid', 1000],
+    ] as const) {
       t += pause;
       expect((await post(`${server.url}/api/cue`, { cueId })).status).toBe(200);
       expect((await post(`${server.url}/api/take`, {})).status).toBe(200);

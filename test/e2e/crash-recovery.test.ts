@@ -28,8 +28,16 @@ async function tempShowDir(extraCues: number): Promise<string> {
     // A show of some size, so each autosave takes long enough for kills to land inside writes.
     const show = JSON.parse(await readFile(FIXTURE, 'utf8'));
     const cues = Array.from({ length: extraCues }, (_, i) => ({
-      id: `seat-${i}`, title: `Seat ${i}`, template: 'strap', layer: 'lower-third',
-      fields: { headline: `Result ${i}: a hold on a reduced majority`, subline: 'Turnout down on 2019 in a seat the exit poll called close', party: 'lab', variant: 'standard' },
+      id: `seat-${i}`,
+      title: `Seat ${i}`,
+      template: 'strap',
+      layer: 'lower-third',
+      fields: {
+        headline: `Result ${i}: a hold on a reduced majority`,
+        subline: 'Turnout down on 2019 in a seat the exit poll called close',
+        party: 'lab',
+        variant: 'standard',
+      },
     }));
     show.stacks.push({ id: 'seats', name: 'Seats', cues });
     await writeFile(path.join(dir, 'night.json'), JSON.stringify(show));
@@ -63,7 +71,10 @@ describe('SIGKILL in the middle of autosaves, again and again', () => {
         const editing = (async () => {
           while (!stop) {
             const n = (edit += 1);
-            const ok = await post(`${server.url}/api/command`, { type: 'rename-stack', stackId: 'headlines', name: `edit ${n}` }).then((r) => r.status === 200, () => false);
+            const ok = await post(`${server.url}/api/command`, { type: 'rename-stack', stackId: 'headlines', name: `edit ${n}` }).then(
+              (r) => r.status === 200,
+              () => false,
+            );
             if (!ok) return;
             acks.push({ n, at: Date.now() });
           }
@@ -79,11 +90,16 @@ describe('SIGKILL in the middle of autosaves, again and again', () => {
           throw new Error(`round ${round}: the server did not start again: ${e.message}`);
         });
         const stacks = (await getJson(`${server.url}/api/stacks`)).stacks as { id: string; name: string; cues: unknown[] }[];
-        expect(stacks.map((s) => s.id), `round ${round}`).toEqual(['headlines', 'corner', 'seats']);
+        expect(
+          stacks.map((s) => s.id),
+          `round ${round}`,
+        ).toEqual(['headlines', 'corner', 'seats']);
         expect(stacks[2]!.cues).toHaveLength(2000);
         const found = Number(/^edit (\d+)$/.exec(stacks[0]!.name)?.[1] ?? 0);
         const mustHave = Math.max(0, ...acks.filter((a) => a.at <= killedAt - 1000).map((a) => a.n));
-        expect(found, `round ${round}: edit ${found} came back, but edit ${mustHave} was acknowledged over a second before the kill`).toBeGreaterThanOrEqual(mustHave);
+        expect(found, `round ${round}: edit ${found} came back, but edit ${mustHave} was acknowledged over a second before the kill`).toBeGreaterThanOrEqual(
+          mustHave,
+        );
         const firstLost = acks.find((a) => a.n > found);
         if (firstLost) worstLostMs = Math.max(worstLostMs, killedAt - firstLost.at);
         const status = await getJson(`${server.url}/api/show`);
@@ -93,7 +109,9 @@ describe('SIGKILL in the middle of autosaves, again and again', () => {
       await killCli(server);
       await rm(dir, { recursive: true, force: true });
     }
-    console.log(`crash: ${KILLS} SIGKILLs, ${edit} edits; ${midWrite} kills left a half-written temp file; the oldest edit lost was acknowledged ${worstLostMs} ms before its kill`);
+    console.log(
+      `crash: ${KILLS} SIGKILLs, ${edit} edits; ${midWrite} kills left a half-written temp file; the oldest edit lost was acknowledged ${worstLostMs} ms before its kill`,
+    );
   }, 900_000);
 });
 
@@ -115,7 +133,10 @@ describe('SIGKILL in the middle of a burst of declarations, again and again', ()
             const rev = (revision += 1);
             const seat = { onsCode, revision: rev, state: 'rush', winner: rev % 2 ? 'lab' : 'con' };
             inFlight += 1;
-            const ok = await post(`${server.url}/api/results`, seat).then((r) => r.status === 200 && r.json.unsaved === undefined, () => false);
+            const ok = await post(`${server.url}/api/results`, seat).then(
+              (r) => r.status === 200 && r.json.unsaved === undefined,
+              () => false,
+            );
             inFlight -= 1;
             if (!ok) return;
             // A rush over a rush of a lower revision is a correction: either way, what was answered must come back.
@@ -136,7 +157,8 @@ describe('SIGKILL in the middle of a burst of declarations, again and again', ()
         const results = await getJson(`${server.url}/api/results`);
         const held = new Map<string, number>();
         for (const s of results.seats as { onsCode: string; revision: number }[]) held.set(s.onsCode, s.revision);
-        for (const c of results.corrections as { onsCode: string; proposed: { revision: number } }[]) held.set(c.onsCode, Math.max(held.get(c.onsCode) ?? 0, c.proposed.revision));
+        for (const c of results.corrections as { onsCode: string; proposed: { revision: number } }[])
+          held.set(c.onsCode, Math.max(held.get(c.onsCode) ?? 0, c.proposed.revision));
         const lost = [...acked].filter(([code, rev]) => (held.get(code) ?? 0) < rev);
         expect(lost, `round ${round}: acknowledged but not back`).toEqual([]);
         const asRun = await readFile(path.join(dir, 'as-run.jsonl'), 'utf8');
@@ -147,7 +169,9 @@ describe('SIGKILL in the middle of a burst of declarations, again and again', ()
       await killCli(server);
       await rm(dir, { recursive: true, force: true });
     }
-    console.log(`crash: ${KILLS} SIGKILLs mid-burst, ${acked.size} seats acknowledged (${revision} declarations sent), every one back; ${inFlight} in flight at the end`);
+    console.log(
+      `crash: ${KILLS} SIGKILLs mid-burst, ${acked.size} seats acknowledged (${revision} declarations sent), every one back; ${inFlight} in flight at the end`,
+    );
   }, 900_000);
 });
 
@@ -210,7 +234,10 @@ describe.skipIf(missing !== null)('restoring what was on air after a SIGKILL, in
 
     const banner = consolePage.locator('[data-recovery]');
     await banner.waitFor({ timeout: 15_000 });
-    expect(await banner.locator('[data-restore-layer]').evaluateAll((els) => els.map((e) => e.textContent))).toEqual(['LOWER THIRDLabour majority', 'BUGLive bug']);
+    expect(await banner.locator('[data-restore-layer]').evaluateAll((els) => els.map((e) => e.textContent))).toEqual([
+      'LOWER THIRDLabour majority',
+      'BUGLive bug',
+    ]);
     await output.waitForFunction(() => document.body.dataset.connection === 'open');
     // Reconnected to the new server, the output is cut to its (empty) air: nothing restored yet.
     await output.waitForSelector('[data-layer]', { state: 'detached' });

@@ -54,30 +54,44 @@ describe.skipIf(missing !== null)('a page from another origin cannot take or cle
           seen[name] = `failed ${(e as Error).message}`;
         }
       };
-      await attempt('fetch take', () => fetch(`${base}/api/take`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.status));
+      await attempt('fetch take', () =>
+        fetch(`${base}/api/take`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.status),
+      );
       await attempt('no-cors clear', () => fetch(`${base}/api/clear`, { method: 'POST', mode: 'no-cors', body: '{}' }).then((r) => r.type));
-      await attempt('no-cors command', () => fetch(`${base}/api/command`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: '{"type":"clear-all"}' }).then((r) => r.type));
+      await attempt('no-cors command', () =>
+        fetch(`${base}/api/command`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: '{"type":"clear-all"}' }).then(
+          (r) => r.type,
+        ),
+      );
       await attempt('beacon', async () => navigator.sendBeacon(`${base}/api/clear`, '{}'));
       await attempt('read state', () => fetch(`${base}/api/state`).then((r) => r.status));
-      await attempt('websocket', () => new Promise((resolve, reject) => {
-        const ws = new WebSocket(`${base.replace('http', 'ws')}/ws?role=console`);
-        ws.onopen = () => {
-          ws.send(JSON.stringify({ id: 1, command: { type: 'clear-all' } }));
-          setTimeout(() => resolve('opened and sent clear-all'), 300);
-        };
-        ws.onerror = () => reject(new Error('refused'));
-      }));
+      await attempt(
+        'websocket',
+        () =>
+          new Promise((resolve, reject) => {
+            const ws = new WebSocket(`${base.replace('http', 'ws')}/ws?role=console`);
+            ws.onopen = () => {
+              ws.send(JSON.stringify({ id: 1, command: { type: 'clear-all' } }));
+              setTimeout(() => resolve('opened and sent clear-all'), 300);
+            };
+            ws.onerror = () => reject(new Error('refused'));
+          }),
+      );
       // A form post navigates a frame: the classic cross-site request forgery.
-      await attempt('form', () => new Promise((resolve) => {
-        const frame = document.createElement('iframe');
-        frame.name = 'sink';
-        document.body.append(frame);
-        const form = document.createElement('form');
-        Object.assign(form, { method: 'POST', action: `${base}/api/clear`, target: 'sink', enctype: 'text/plain' });
-        document.body.append(form);
-        frame.onload = () => resolve('submitted');
-        form.submit();
-      }));
+      await attempt(
+        'form',
+        () =>
+          new Promise((resolve) => {
+            const frame = document.createElement('iframe');
+            frame.name = 'sink';
+            document.body.append(frame);
+            const form = document.createElement('form');
+            Object.assign(form, { method: 'POST', action: `${base}/api/clear`, target: 'sink', enctype: 'text/plain' });
+            document.body.append(form);
+            frame.onload = () => resolve('submitted');
+            form.submit();
+          }),
+      );
       return seen;
     }, target);
   }

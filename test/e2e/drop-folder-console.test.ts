@@ -36,7 +36,14 @@ describe.skipIf(missing !== null)('drop folder problems in the console', () => {
     const lines = (await readFile(CSV, 'utf8')).split(/\r?\n/);
     header = lines[0]!;
     aldershot = lines.find((l) => l.startsWith(`${ALDERSHOT},`))!;
-    app = await startHeadless({ showPath: DEMO_SHOW, host: '127.0.0.1', port: 0, asRunPath: path.join(root, 'as-run.jsonl'), webRoot: WEB_ROOT, dropFolder: drop });
+    app = await startHeadless({
+      showPath: DEMO_SHOW,
+      host: '127.0.0.1',
+      port: 0,
+      asRunPath: path.join(root, 'as-run.jsonl'),
+      webRoot: WEB_ROOT,
+      dropFolder: drop,
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.goto(`${app.server.url}/`);

@@ -83,14 +83,31 @@ describe.skipIf(missing !== null)('the Electron shell (faked) with its pages in 
     crashed.must({ type: 'cue', cueId: 'wa-teetering' });
     crashed.must({ type: 'take', cueId: 'wa-teetering' });
     await session.flush();
-    for (const [k, v] of Object.entries({ HOME: home, STRAPLINE_PORT: '0', STRAPLINE_TEST_USERDATA: home, STRAPLINE_SHOW: undefined, STRAPLINE_DATA: undefined })) vi.stubEnv(k, v);
+    for (const [k, v] of Object.entries({
+      HOME: home,
+      STRAPLINE_PORT: '0',
+      STRAPLINE_TEST_USERDATA: home,
+      STRAPLINE_SHOW: undefined,
+      STRAPLINE_DATA: undefined,
+    }))
+      vi.stubEnv(k, v);
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     await import('../../main/shell/index');
     const windows = () => fake.FakeBrowserWindow.all.filter((w) => !w.isDestroyed());
     await until(() => windows().length === 2, 'the shell to open its two windows');
     browser = await launchChromium();
-    output = await asWindow(browser, windows().find((w) => w.url!.endsWith('/output'))!, 'output', sockets);
-    consolePage = await asWindow(browser, windows().find((w) => w.url!.endsWith('/'))!, 'console', sockets);
+    output = await asWindow(
+      browser,
+      windows().find((w) => w.url!.endsWith('/output'))!,
+      'output',
+      sockets,
+    );
+    consolePage = await asWindow(
+      browser,
+      windows().find((w) => w.url!.endsWith('/'))!,
+      'console',
+      sockets,
+    );
     await consolePage.waitForSelector('[data-cue-id="wa-teetering"]');
   }, 60_000);
 

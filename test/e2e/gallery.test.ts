@@ -46,7 +46,13 @@ describe('GET /api/gallery', () => {
     // Now the live engine holds the same night: each demo cue draws there exactly what the gallery shows.
     expect((await post(`${server.url}/api/command`, { type: 'add-stack', name: 'Gallery check', stackId: 'gallery-check' })).status).toBe(200);
     for (const def of TEMPLATE_DEFINITIONS) {
-      const added = await post(`${server.url}/api/command`, { type: 'add-cue', stackId: 'gallery-check', template: def.id, cueId: `g-${def.id}`, fields: def.demo });
+      const added = await post(`${server.url}/api/command`, {
+        type: 'add-cue',
+        stackId: 'gallery-check',
+        template: def.id,
+        cueId: `g-${def.id}`,
+        fields: def.demo,
+      });
       expect(added.status, JSON.stringify(added.json)).toBe(200);
       const live = server.engine.viewOf(`g-${def.id}`) as { view: Record<string, unknown> };
       // The live hex map names the loaded election's layout by key; the gallery's night draws the default one.

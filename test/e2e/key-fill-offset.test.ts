@@ -10,7 +10,9 @@ const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 
 const show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Offset',
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Offset',
   stacks: [{ id: 's', name: 'S', cues: [{ id: 'sp', title: 'Strap', template: 'strap', layer: 'lower-third', fields: { headline: 'Key and fill' } }] }],
 };
 /** A slow link to the key page: without the engine's clock it would run this far behind the fill. */
@@ -79,8 +81,7 @@ describe.skipIf(missing !== null)('key and fill stay in step', () => {
   });
 
   const samples = (page: Page) => page.evaluate(() => (window as unknown as { __samples: [number, number][] }).__samples);
-  const onAir = (page: Page, on: boolean) =>
-    page.waitForSelector('[data-layer="lower-third"][data-phase="on"]', { state: on ? 'attached' : 'detached' });
+  const onAir = (page: Page, on: boolean) => page.waitForSelector('[data-layer="lower-third"][data-phase="on"]', { state: on ? 'attached' : 'detached' });
 
   it(`the key, 80 ms further down the wire, is within a frame of the fill`, async () => {
     const offsets: number[] = [];
@@ -102,8 +103,10 @@ describe.skipIf(missing !== null)('key and fill stay in step', () => {
       await new Promise((r) => setTimeout(r, 400)); // the out finishes on both
     }
     const sizes = summarise(offsets.map(Math.abs));
-    console.log(`key - fill offset over ${TAKES} takes (link delay ${LINK_DELAY_MS} ms): ${offsets.map((o) => o.toFixed(1)).join(', ')} ms; ` +
-      `median |offset| ${sizes.p50.toFixed(1)} ms, max ${sizes.max.toFixed(1)} ms`);
+    console.log(
+      `key - fill offset over ${TAKES} takes (link delay ${LINK_DELAY_MS} ms): ${offsets.map((o) => o.toFixed(1)).join(', ')} ms; ` +
+        `median |offset| ${sizes.p50.toFixed(1)} ms, max ${sizes.max.toFixed(1)} ms`,
+    );
     expect(sizes.p50).toBeLessThan(FRAME_MS / 2);
     expect(sizes.max).toBeLessThan(FRAME_MS);
   });

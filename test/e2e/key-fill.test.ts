@@ -13,11 +13,19 @@ if (missing) console.warn(`e2e skipped: ${missing}`);
 
 const strap = { headline: 'Tories teetering in Wales', subline: 'Labour ahead in 27 of 32 seats', party: 'con', variant: 'analysis' };
 const show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Key and fill',
-  stacks: [{ id: 's', name: 'S', cues: [
-    { id: 'sp', title: 'Strap', template: 'strap', layer: 'lower-third', fields: strap },
-    { id: 'bg', title: 'Bug', template: 'bug', layer: 'bug', fields: { text: 'Live', mode: 'text' } },
-  ] }],
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Key and fill',
+  stacks: [
+    {
+      id: 's',
+      name: 'S',
+      cues: [
+        { id: 'sp', title: 'Strap', template: 'strap', layer: 'lower-third', fields: strap },
+        { id: 'bg', title: 'Bug', template: 'bug', layer: 'bug', fields: { text: 'Live', mode: 'text' } },
+      ],
+    },
+  ],
 };
 
 /** 0.01% of the frame: the seams where two composited layers meet (measured: 46 pixels). */
@@ -54,7 +62,10 @@ describe.skipIf(missing !== null)('key and fill, and the key-colour output', () 
   }
 
   async function steady(page: Page, count: number): Promise<void> {
-    await page.waitForFunction((n) => document.querySelectorAll('[data-layer][data-phase="on"]').length === n && !document.querySelector('[data-phase="in"], [data-phase="out"]'), count);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-layer][data-phase="on"]').length === n && !document.querySelector('[data-phase="in"], [data-phase="out"]'),
+      count,
+    );
   }
 
   async function shoot(page: Page, name: string, transparent = false): Promise<Buffer> {
@@ -104,13 +115,16 @@ describe.skipIf(missing !== null)('key and fill, and the key-colour output', () 
   it('on a key colour there are no soft shadows and no blends but anti-aliased edges', async () => {
     const page = pages.get('?key=00ff00')!;
     await shoot(page, 'key-colour');
-    const blurred = await page.$$eval('.stage *', (els) => els.flatMap((el) => {
-      const style = getComputedStyle(el);
-      // Each shadow is "colour x y blur spread [inset]"; a blur other than 0px is soft.
-      const soft = [style.boxShadow, style.textShadow].flatMap((s) => (s === 'none' ? [] : s.split(/,(?![^(]*\))/)))
-        .filter((one) => (one.match(/-?[\d.]+px/g) ?? [])[2] !== '0px');
-      return soft.length ? [`${el.className}: ${soft.join(', ')}`] : [];
-    }));
+    const blurred = await page.$$eval('.stage *', (els) =>
+      els.flatMap((el) => {
+        const style = getComputedStyle(el);
+        // Each shadow is "colour x y blur spread [inset]"; a blur other than 0px is soft.
+        const soft = [style.boxShadow, style.textShadow]
+          .flatMap((s) => (s === 'none' ? [] : s.split(/,(?![^(]*\))/)))
+          .filter((one) => (one.match(/-?[\d.]+px/g) ?? [])[2] !== '0px');
+        return soft.length ? [`${el.className}: ${soft.join(', ')}`] : [];
+      }),
+    );
     expect(blurred).toEqual([]);
     // The same page with its key colour taken away for a moment: what is left is exactly what
     // the keyer gets, and every partly transparent pixel must sit on an edge.
@@ -127,30 +141,34 @@ describe.skipIf(missing !== null)('key and fill, and the key-colour output', () 
   it('on a key colour, fades are cuts: no frame of an in or an out holds an opacity between 0 and 1', async () => {
     const keyColour = pages.get('?key=00ff00')!;
     const program = pages.get('')!;
-    const watch = (page: Page) => page.evaluate(() => {
-      const seen = new Set<string>();
-      const w = window as unknown as { __fades: { seen: Set<string>; on: boolean } };
-      w.__fades = { seen, on: true };
-      const frame = () => {
-        for (const el of document.querySelectorAll('.stage [data-layer], .stage [data-layer] *')) {
-          const o = Number(getComputedStyle(el).opacity);
-          if (o > 0 && o < 1) seen.add(`${el.className}: ${o}`);
-        }
-        if (w.__fades.on) requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-    });
-    const seen = (page: Page) => page.evaluate(() => {
-      const w = window as unknown as { __fades: { seen: Set<string>; on: boolean } };
-      w.__fades.on = false;
-      return [...w.__fades.seen];
-    });
+    const watch = (page: Page) =>
+      page.evaluate(() => {
+        const seen = new Set<string>();
+        const w = window as unknown as { __fades: { seen: Set<string>; on: boolean } };
+        w.__fades = { seen, on: true };
+        const frame = () => {
+          for (const el of document.querySelectorAll('.stage [data-layer], .stage [data-layer] *')) {
+            const o = Number(getComputedStyle(el).opacity);
+            if (o > 0 && o < 1) seen.add(`${el.className}: ${o}`);
+          }
+          if (w.__fades.on) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+    const seen = (page: Page) =>
+      page.evaluate(() => {
+        const w = window as unknown as { __fades: { seen: Set<string>; on: boolean } };
+        w.__fades.on = false;
+        return [...w.__fades.seen];
+      });
     for (const page of [keyColour, program]) await watch(page);
     expect((await post(`${server.url}/api/clear`, {})).status).toBe(200);
     for (const page of [keyColour, program]) await page.waitForSelector('[data-layer]', { state: 'detached' });
     for (const cueId of ['sp', 'bg']) await take(cueId);
     for (const page of [keyColour, program]) await steady(page, 2);
-    expect((await post(`${server.url}/api/command`, { type: 'update', layer: 'lower-third', fields: { ...strap, headline: 'Plaid take four' } })).status).toBe(200);
+    expect((await post(`${server.url}/api/command`, { type: 'update', layer: 'lower-third', fields: { ...strap, headline: 'Plaid take four' } })).status).toBe(
+      200,
+    );
     await keyColour.waitForFunction(() => document.querySelector('.strap-headline')?.textContent === 'Plaid take four');
     await new Promise((r) => setTimeout(r, 600));
     const fades = await seen(program);

@@ -20,35 +20,81 @@ const demo = (template: string) => TEMPLATES.get(template)!.demo;
  * may overlap (rows of a table); plates of different groups may never overlap.
  */
 const BOARDS: { id: string; plates: { selector: string; apart?: boolean }[] }[] = [
-  { id: 'exit-poll', plates: [{ selector: '.board-head' }, { selector: '.ep-time' }, { selector: '.ep-key' }, { selector: '.ep-row', apart: true }, { selector: '.board-verdict' }] },
+  {
+    id: 'exit-poll',
+    plates: [
+      { selector: '.board-head' },
+      { selector: '.ep-time' },
+      { selector: '.ep-key' },
+      { selector: '.ep-row', apart: true },
+      { selector: '.board-verdict' },
+    ],
+  },
   { id: 'seat-tally', plates: [{ selector: '.board-head' }, { selector: '.st-declared' }, { selector: '.st-panel' }, { selector: '.board-verdict' }] },
   { id: 'hemicycle', plates: [{ selector: '.board-title' }, { selector: '.hc-verdict' }, { selector: '.hc-svg circle' }, { selector: '.hc-key' }] },
   { id: 'target-seats', plates: [{ selector: '.ts-head' }, { selector: '.ts-cols' }, { selector: '.ts-row:not(.is-empty)', apart: true }] },
-  { id: 'swingometer', plates: [{ selector: '.sw-head' }, { selector: '.sw-band, .sw-scale' }, { selector: '.sw-side', apart: true }, { selector: '.sw-panel' }, { selector: '.sw-value' }] },
+  {
+    id: 'swingometer',
+    plates: [
+      { selector: '.sw-head' },
+      { selector: '.sw-band, .sw-scale' },
+      { selector: '.sw-side', apart: true },
+      { selector: '.sw-panel' },
+      { selector: '.sw-value' },
+    ],
+  },
   { id: 'hex-map', plates: [{ selector: '.hex-key' }, { selector: '.hex-overview svg' }] },
   { id: 'seat-result', plates: [{ selector: '.sr-card' }, { selector: '.sr-full' }] },
 ];
 
 const show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Layers together', stacks: [{ id: 'lt', name: 'LT', cues: [
-    cue('strap', 'strap', 'lower-third', { headline: 'Tories teetering in Wales', subline: 'Labour ahead in 27 of the 32 Welsh seats', party: 'lab', variant: 'standard' }),
-    cue('bug', 'bug', 'bug', demo('bug')),
-    cue('tick', 'ticker', 'ticker', { source: 'items', items: 'Polls have closed\nExit poll at 22:00' }),
-    ...BOARDS.map((b) => cue(b.id, b.id, 'fullscreen', demo(b.id))),
-  ] }],
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Layers together',
+  stacks: [
+    {
+      id: 'lt',
+      name: 'LT',
+      cues: [
+        cue('strap', 'strap', 'lower-third', {
+          headline: 'Tories teetering in Wales',
+          subline: 'Labour ahead in 27 of the 32 Welsh seats',
+          party: 'lab',
+          variant: 'standard',
+        }),
+        cue('bug', 'bug', 'bug', demo('bug')),
+        cue('tick', 'ticker', 'ticker', { source: 'items', items: 'Polls have closed\nExit poll at 22:00' }),
+        ...BOARDS.map((b) => cue(b.id, b.id, 'fullscreen', demo(b.id))),
+      ],
+    },
+  ],
 };
 
-interface Box { x: number; y: number; width: number; height: number }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 /** Boxes that share more than a pixel each way (a sub-pixel touch of antialiased edges is not an overlap). */
 const overlap = (a: Box, b: Box) =>
   Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 1;
 
 /** The rendered boxes of each plate group on the output (hidden pages and faded-out parts left out). */
 function plateBoxes(output: Page, selectors: string[]): Promise<Box[][]> {
-  return output.evaluate((sels) => sels.map((sel) => [...document.querySelectorAll<HTMLElement>(`[data-layer="fullscreen"] ${sel}`)]
-    .filter((el) => el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true, opacityProperty: true }))
-    .map((el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; })
-    .filter((r) => r.width > 0 && r.height > 0)), selectors);
+  return output.evaluate(
+    (sels) =>
+      sels.map((sel) =>
+        [...document.querySelectorAll<HTMLElement>(`[data-layer="fullscreen"] ${sel}`)]
+          .filter((el) => el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true, opacityProperty: true }))
+          .map((el) => {
+            const r = el.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          })
+          .filter((r) => r.width > 0 && r.height > 0),
+      ),
+    selectors,
+  );
 }
 
 describe.skipIf(missing !== null)('a board taken over a strap, a bug and a ticker', () => {
@@ -81,8 +127,10 @@ describe.skipIf(missing !== null)('a board taken over a strap, a bug and a ticke
       await output.waitForSelector('[data-layer="ticker"][data-phase="on"]');
       expect(await output.locator('#stage').getAttribute('data-reserved')).toBe('ticker');
       expect(server.engine.programSnapshot().composition.layers).toEqual({
-        fullscreen: { visibility: 'visible' }, ticker: { visibility: 'visible' },
-        'lower-third': { visibility: 'held', by: 'fullscreen' }, bug: { visibility: 'held', by: 'fullscreen' },
+        fullscreen: { visibility: 'visible' },
+        ticker: { visibility: 'visible' },
+        'lower-third': { visibility: 'held', by: 'fullscreen' },
+        bug: { visibility: 'held', by: 'fullscreen' },
       });
       // At its first step and at its last, once each has settled.
       const drawn = new Set<number>();
@@ -96,16 +144,22 @@ describe.skipIf(missing !== null)('a board taken over a strap, a bug and a ticke
         await new Promise((r) => setTimeout(r, 1500));
         await output.screenshot({ path: path.join(os.tmpdir(), `strapline-compose-${board.id}-step${step}.png`) });
         const ticker = (await output.locator('[data-layer="ticker"]').boundingBox())!;
-        const groups = await plateBoxes(output, board.plates.map((p) => p.selector));
+        const groups = await plateBoxes(
+          output,
+          board.plates.map((p) => p.selector),
+        );
         groups.forEach((boxes, i) => boxes.length && drawn.add(i));
         for (const [i, boxes] of groups.entries()) {
           const name = `step ${step} ${board.plates[i]!.selector}`;
           for (const b of boxes) expect(overlap(b, ticker), `${name} ${JSON.stringify(b)} in the ticker's band ${JSON.stringify(ticker)}`).toBe(false);
           if (board.plates[i]!.apart) {
-            for (const [j, a] of boxes.entries()) for (const b of boxes.slice(j + 1)) expect(overlap(a, b), `${name} ${JSON.stringify(a)} ${JSON.stringify(b)}`).toBe(false);
+            for (const [j, a] of boxes.entries())
+              for (const b of boxes.slice(j + 1)) expect(overlap(a, b), `${name} ${JSON.stringify(a)} ${JSON.stringify(b)}`).toBe(false);
           }
           for (const [k, other] of groups.slice(i + 1).entries()) {
-            for (const a of boxes) for (const b of other) expect(overlap(a, b), `${name} ${JSON.stringify(a)} on ${board.plates[i + 1 + k]!.selector} ${JSON.stringify(b)}`).toBe(false);
+            for (const a of boxes)
+              for (const b of other)
+                expect(overlap(a, b), `${name} ${JSON.stringify(a)} on ${board.plates[i + 1 + k]!.selector} ${JSON.stringify(b)}`).toBe(false);
           }
         }
       }
@@ -116,7 +170,8 @@ describe.skipIf(missing !== null)('a board taken over a strap, a bug and a ticke
         const seen: string[] = [];
         (window as unknown as { backPhases: string[] }).backPhases = seen;
         new MutationObserver((records) => {
-          for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement && n.dataset.layer) seen.push(`${n.dataset.layer}:${n.dataset.phase}`);
+          for (const r of records)
+            for (const n of r.addedNodes) if (n instanceof HTMLElement && n.dataset.layer) seen.push(`${n.dataset.layer}:${n.dataset.phase}`);
         }).observe(document.getElementById('stage')!, { childList: true, subtree: true });
       });
       expect((await post(`${server.url}/api/out`, { layer: 'fullscreen' })).status).toBe(200);
@@ -168,7 +223,11 @@ describe.skipIf(missing !== null)("the console's preview shows the composed fram
     expect(await monitor.locator('[data-layer="ticker"]:not([data-held])').count()).toBe(1);
     expect(await monitor.locator('.stage').getAttribute('data-reserved')).toBe('ticker');
     // Nothing on air has changed: the program still draws all three.
-    expect(server.engine.programSnapshot().composition.layers).toEqual({ 'lower-third': { visibility: 'visible' }, ticker: { visibility: 'visible' }, bug: { visibility: 'visible' } });
+    expect(server.engine.programSnapshot().composition.layers).toEqual({
+      'lower-third': { visibility: 'visible' },
+      ticker: { visibility: 'visible' },
+      bug: { visibility: 'visible' },
+    });
     await monitor.screenshot({ path: path.join(os.tmpdir(), 'strapline-compose-preview.png') });
 
     expect((await post(`${server.url}/api/take`, { cueId: 'exit-poll' })).status).toBe(200);

@@ -12,10 +12,16 @@ const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 
 const steps = (id: string) => TEMPLATE_DEFINITIONS.find((t) => t.id === id)!.steps;
-const DEMO = TEMPLATE_DEFINITIONS.flatMap((t) => Array.from({ length: t.steps }, (_, i) => ({ id: t.id, step: i + 1, query: `template=${t.id}&step=${i + 1}` })));
-const STRESS = STRESS_CASES.flatMap((c) => Array.from({ length: steps(c.template) }, (_, i) => ({
-  id: `${c.template}:${c.id}`, step: i + 1, query: `set=stress&template=${c.template}&case=${c.id}&step=${i + 1}&backdrop=busy`,
-})));
+const DEMO = TEMPLATE_DEFINITIONS.flatMap((t) =>
+  Array.from({ length: t.steps }, (_, i) => ({ id: t.id, step: i + 1, query: `template=${t.id}&step=${i + 1}` })),
+);
+const STRESS = STRESS_CASES.flatMap((c) =>
+  Array.from({ length: steps(c.template) }, (_, i) => ({
+    id: `${c.template}:${c.id}`,
+    step: i + 1,
+    query: `set=stress&template=${c.template}&case=${c.id}&step=${i + 1}&backdrop=busy`,
+  })),
+);
 
 /**
  * Every text box of every template at every step, on the demo night and on the stress set's
@@ -93,7 +99,9 @@ describe.skipIf(missing !== null)('the seat-result flash', () => {
 
   beforeAll(async () => {
     const show = {
-      format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Flash',
+      format: 'strapline-show',
+      version: SHOW_FORMAT_VERSION,
+      name: 'Flash',
       stacks: [{ id: 's', name: 'S', cues: [{ id: 'sr', title: 'sr', template: 'seat-result', layer: 'fullscreen', fields: { constituency: 'E14001174' } }] }],
     };
     server = await startTestServer({ show });
@@ -112,15 +120,18 @@ describe.skipIf(missing !== null)('the seat-result flash', () => {
     await output.clock.install();
     await output.goto(`${server.url}/output`);
     await output.waitForFunction(() => document.body.dataset.connection === 'open');
-    expect((await fetch(`${server.url}/api/cue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"cueId":"sr"}' })).status).toBe(200);
+    expect((await fetch(`${server.url}/api/cue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"cueId":"sr"}' })).status).toBe(
+      200,
+    );
     await output.waitForSelector('[data-preload="sr"]', { state: 'attached' });
     await output.clock.pauseAt(Date.now() + 60_000);
     expect((await fetch(`${server.url}/api/take`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
     await output.waitForSelector('[data-cue-id="sr"][data-phase="in"]', { state: 'attached' });
-    const verdict = () => output.locator('[data-cue-id="sr"] .sr-verdict-text').evaluate((el) => {
-      const m = new DOMMatrix(getComputedStyle(el).transform);
-      return { opacity: Number(getComputedStyle(el).opacity), y: m.f };
-    });
+    const verdict = () =>
+      output.locator('[data-cue-id="sr"] .sr-verdict-text').evaluate((el) => {
+        const m = new DOMMatrix(getComputedStyle(el).transform);
+        return { opacity: Number(getComputedStyle(el).opacity), y: m.f };
+      });
     await output.clock.runFor(250);
     expect((await verdict()).opacity).toBeLessThan(1);
     await output.clock.runFor(VERDICT_READABLE_S * 1000 - 250 + 20);

@@ -18,7 +18,12 @@ if (missing) console.warn(`e2e skipped: ${missing}`);
 const SHOW: Show = { format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'OGraf export', stacks: [{ id: 'night', name: 'Night', cues: [] }] };
 const SHOTS = path.join(os.tmpdir(), 'strapline-ograf-export');
 
-interface Listed { id: string; template: string; name: string; manifest: string }
+interface Listed {
+  id: string;
+  template: string;
+  name: string;
+  manifest: string;
+}
 
 /**
  * Strapline's built-ins as OGraf graphics: every manifest GET /ograf/ lists
@@ -65,7 +70,17 @@ describe.skipIf(missing !== null)('the built-ins exported as OGraf', () => {
 
   it('lists every built-in but the hex map (which says why), each manifest within the OGraf v1 rules', async () => {
     const listing = (await (await fetch(`${server.url}/ograf/`)).json()) as { notExported: { template: string; reason: string }[] };
-    expect(graphics.map((g) => g.template).sort()).toEqual(['bug', 'exit-poll', 'hemicycle', 'seat-result', 'seat-tally', 'strap', 'swingometer', 'target-seats', 'ticker']);
+    expect(graphics.map((g) => g.template).sort()).toEqual([
+      'bug',
+      'exit-poll',
+      'hemicycle',
+      'seat-result',
+      'seat-tally',
+      'strap',
+      'swingometer',
+      'target-seats',
+      'ticker',
+    ]);
     expect(listing.notExported).toEqual([{ template: 'hex-map', reason: expect.stringMatching(/hex-layout/) }]);
     const check = new Ajv({ allErrors: true, strict: false }).compile(OGRAF_V1_MANIFEST_CHECKS);
     for (const g of graphics) {
@@ -75,32 +90,51 @@ describe.skipIf(missing !== null)('the built-ins exported as OGraf', () => {
       if ((manifest.v_strapline as { bound: boolean }).bound) expect(manifest.description).toMatch(/resolved view/);
     }
     // And the rules do refuse: a key OGraf does not define, and a missing required one.
-    expect(check({ $schema: OGRAF_V1_MANIFEST_CHECKS.properties.$schema.const, id: 'x', name: 'x', supportsRealTime: true, supportsNonRealTime: false, layer: 'x' })).toBe(false);
+    expect(
+      check({ $schema: OGRAF_V1_MANIFEST_CHECKS.properties.$schema.const, id: 'x', name: 'x', supportsRealTime: true, supportsNonRealTime: false, layer: 'x' }),
+    ).toBe(false);
     expect(check({ id: 'x', name: 'x', supportsRealTime: true, supportsNonRealTime: false })).toBe(false);
     expect((await fetch(`${server.url}/ograf/hex-map/hex-map.ograf.json`)).status).toBe(404);
   });
 
   it('plays each one in Strapline\u2019s own OGraf host: listed, cued, taken, drawn, fetching nothing after load', async () => {
-    const templates = async () => ((await (await fetch(`${server.url}/api/templates`)).json()) as { templates: { id: string; source: string | null; usable: boolean; problems: string[] }[] }).templates;
+    const templates = async () =>
+      (
+        (await (await fetch(`${server.url}/api/templates`)).json()) as {
+          templates: { id: string; source: string | null; usable: boolean; problems: string[] }[];
+        }
+      ).templates;
     await expect.poll(async () => (await templates()).filter((t) => t.source?.startsWith('strapline/')).length, { timeout: 15_000 }).toBe(graphics.length);
     for (const g of graphics) {
       const listed = (await templates()).find((t) => t.source === `strapline/${g.template}/${g.template}.ograf.json`)!;
       expect(listed.problems, g.template).toEqual([]);
       const cueId = `og-${g.template}`;
-      const added = await post(`${server.url}/api/command`, { type: 'add-cue', stackId: 'night', cueId, template: listed.id, fields: demo.get(g.template) ?? {} });
+      const added = await post(`${server.url}/api/command`, {
+        type: 'add-cue',
+        stackId: 'night',
+        cueId,
+        template: listed.id,
+        fields: demo.get(g.template) ?? {},
+      });
       expect(added.json, `add-cue ${g.template}`).toMatchObject({ ok: true });
       const layer = server.engine.showSnapshot().show.stacks[0]!.cues.find((c) => c.id === cueId)!.layer;
       const requests: string[] = [];
       await takeToAir(server.url, output, cueId, layer);
       const frame = await graphicFrame(output, onLayer(layer, cueId));
-      const listen = (r: { url: () => string; frame: () => unknown }) => { if (r.frame() === frame) requests.push(r.url()); };
+      const listen = (r: { url: () => string; frame: () => unknown }) => {
+        if (r.frame() === frame) requests.push(r.url());
+      };
       output.on('request', listen);
       // Drawn: the element's shadow root holds the template's graphic, laid out with a size.
-      await frame.waitForFunction(() => {
-        const host = [...document.querySelectorAll('*')].find((e) => e.shadowRoot?.querySelector('.layer > *'));
-        const el = host?.shadowRoot?.querySelector<HTMLElement>('.layer > *');
-        return el !== undefined && el !== null && el.getBoundingClientRect().width > 0 && getComputedStyle(el).visibility !== 'hidden';
-      }, undefined, { timeout: 8000 });
+      await frame.waitForFunction(
+        () => {
+          const host = [...document.querySelectorAll('*')].find((e) => e.shadowRoot?.querySelector('.layer > *'));
+          const el = host?.shadowRoot?.querySelector<HTMLElement>('.layer > *');
+          return el !== undefined && el !== null && el.getBoundingClientRect().width > 0 && getComputedStyle(el).visibility !== 'hidden';
+        },
+        undefined,
+        { timeout: 8000 },
+      );
       await new Promise((r) => setTimeout(r, 900)); // let the in-animation finish for the screenshot
       output.off('request', listen);
       expect(requests, `${g.template} fetched after its take`).toEqual([]);

@@ -16,12 +16,15 @@ if (missing) console.warn(`e2e skipped: ${missing}`);
 
 /** Frames the output page drew in a second: a page blocked by a template would draw none. */
 const framesInASecond = (page: Page) =>
-  page.evaluate(() => new Promise<number>((resolve) => {
-    let n = 0;
-    const t0 = performance.now();
-    const tick = () => (performance.now() - t0 < 1000 ? (n++, requestAnimationFrame(tick)) : resolve(n));
-    requestAnimationFrame(tick);
-  }));
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let n = 0;
+        const t0 = performance.now();
+        const tick = () => (performance.now() - t0 < 1000 ? (n++, requestAnimationFrame(tick)) : resolve(n));
+        requestAnimationFrame(tick);
+      }),
+  );
 
 /**
  * Templates that fail, and one that attacks: each is timed out or refused and
@@ -46,45 +49,53 @@ describe.skipIf(missing !== null)('a bad outside template never stops the output
 
   const faultsReported = (): OutputFault[] => stage.reports.flatMap((r) => r.faults ?? []);
 
-  it('throws in load, hangs in load, never ends its out: each times out and is reported; the built-in strap beside them takes, updates and animates', { timeout: 40_000 }, async () => {
-    const script = new SnapshotScript();
-    const strapView = strapFields.parse(strap.demo);
-    script.onAir('lower-third', 'strap', 'strap', strapView);
-    script.onAir('fullscreen', 'hangs', 'test-hangs', outsideView(fixtureHost('ograf', 'ograf/faulty/hangs.mjs'), {}));
-    script.onAir('bug', 'throws', 'test-throws', outsideView(fixtureHost('ograf', 'ograf/faulty/throws.mjs'), {}));
-    script.onAir('ticker', 'never-out', 'test-never-out', outsideView(fixtureHost('ograf', 'ograf/faulty/never-out.mjs'), {}));
-    stage.send(script.snapshot());
-    await output.waitForSelector(`${onLayer('lower-third', 'strap')}[data-phase="on"]`);
-    await output.waitForSelector(`${onLayer('bug', 'throws')}[data-fault^="load: this graphic always fails to load"]`, { state: 'attached' });
-    // While one frame's load hangs, the page keeps drawing and the strap takes an update.
-    expect(await framesInASecond(output)).toBeGreaterThan(30);
-    script.change('lower-third', { updateSeq: 1, view: { ...strapView, headline: 'Still on air' } });
-    stage.send(script.snapshot());
-    await output.waitForFunction(() => document.querySelector('[data-layer="lower-third"]')?.textContent?.includes('Still on air'));
-    await output.waitForSelector(`${onLayer('fullscreen', 'hangs')}[data-fault="load: no answer within 5000 ms"]`, { state: 'attached', timeout: 8000 });
+  it(
+    'throws in load, hangs in load, never ends its out: each times out and is reported; the built-in strap beside them takes, updates and animates',
+    { timeout: 40_000 },
+    async () => {
+      const script = new SnapshotScript();
+      const strapView = strapFields.parse(strap.demo);
+      script.onAir('lower-third', 'strap', 'strap', strapView);
+      script.onAir('fullscreen', 'hangs', 'test-hangs', outsideView(fixtureHost('ograf', 'ograf/faulty/hangs.mjs'), {}));
+      script.onAir('bug', 'throws', 'test-throws', outsideView(fixtureHost('ograf', 'ograf/faulty/throws.mjs'), {}));
+      script.onAir('ticker', 'never-out', 'test-never-out', outsideView(fixtureHost('ograf', 'ograf/faulty/never-out.mjs'), {}));
+      stage.send(script.snapshot());
+      await output.waitForSelector(`${onLayer('lower-third', 'strap')}[data-phase="on"]`);
+      await output.waitForSelector(`${onLayer('bug', 'throws')}[data-fault^="load: this graphic always fails to load"]`, { state: 'attached' });
+      // While one frame's load hangs, the page keeps drawing and the strap takes an update.
+      expect(await framesInASecond(output)).toBeGreaterThan(30);
+      script.change('lower-third', { updateSeq: 1, view: { ...strapView, headline: 'Still on air' } });
+      stage.send(script.snapshot());
+      await output.waitForFunction(() => document.querySelector('[data-layer="lower-third"]')?.textContent?.includes('Still on air'));
+      await output.waitForSelector(`${onLayer('fullscreen', 'hangs')}[data-fault="load: no answer within 5000 ms"]`, { state: 'attached', timeout: 8000 });
 
-    const neverOut = await graphicFrame(output, onLayer('ticker', 'never-out'));
-    await callsReach(neverOut, ['load', 'play']);
-    script.clear('ticker');
-    script.clear('bug');
-    script.clear('fullscreen');
-    const outAt = Date.now();
-    stage.send(script.snapshot());
-    // Held on air until the out's deadline, then disposed and removed all the same (the fault is in the report below).
-    await output.waitForSelector(onLayer('ticker', 'never-out'), { state: 'detached', timeout: 8000 });
-    expect(Date.now() - outAt).toBeGreaterThanOrEqual(4000);
-    await output.waitForSelector(onLayer('fullscreen', 'hangs'), { state: 'detached' });
-    expect(await framesInASecond(output)).toBeGreaterThan(30);
-    await output.waitForSelector(`${onLayer('lower-third', 'strap')}[data-phase="on"]`);
+      const neverOut = await graphicFrame(output, onLayer('ticker', 'never-out'));
+      await callsReach(neverOut, ['load', 'play']);
+      script.clear('ticker');
+      script.clear('bug');
+      script.clear('fullscreen');
+      const outAt = Date.now();
+      stage.send(script.snapshot());
+      // Held on air until the out's deadline, then disposed and removed all the same (the fault is in the report below).
+      await output.waitForSelector(onLayer('ticker', 'never-out'), { state: 'detached', timeout: 8000 });
+      expect(Date.now() - outAt).toBeGreaterThanOrEqual(4000);
+      await output.waitForSelector(onLayer('fullscreen', 'hangs'), { state: 'detached' });
+      expect(await framesInASecond(output)).toBeGreaterThan(30);
+      await output.waitForSelector(`${onLayer('lower-third', 'strap')}[data-phase="on"]`);
 
-    // Reported through the output's health report, within a report interval or two.
-    await expect.poll(() => faultsReported().map((f) => `${f.layer} ${f.cueId} ${f.call}`).sort(), { timeout: 6000 }).toEqual([
-      'bug throws load',
-      'fullscreen hangs load',
-      'ticker never-out stop',
-    ]);
-    expect(faultsReported().every((f) => f.kind === 'outside-template' && f.src.startsWith('/templates/0/ograf/faulty/'))).toBe(true);
-  });
+      // Reported through the output's health report, within a report interval or two.
+      await expect
+        .poll(
+          () =>
+            faultsReported()
+              .map((f) => `${f.layer} ${f.cueId} ${f.call}`)
+              .sort(),
+          { timeout: 6000 },
+        )
+        .toEqual(['bug throws load', 'fullscreen hangs load', 'ticker never-out stop']);
+      expect(faultsReported().every((f) => f.kind === 'outside-template' && f.src.startsWith('/templates/0/ograf/faulty/'))).toBe(true);
+    },
+  );
 
   it('a hostile page reaches neither the control API nor the socket, the parent, cookies or storage, and cannot navigate the output', async () => {
     const script = new SnapshotScript();
@@ -107,7 +118,12 @@ describe.skipIf(missing !== null)('a bad outside template never stops the output
     const script = new SnapshotScript();
     const poll = script.onAir('fullscreen', 'poll', 'exit-poll', exitPollFields.parse(exitPoll.demo));
     script.change('fullscreen', { step: 4, steps: poll.steps });
-    script.onAir('lower-third', 'og', 'test-lower-third', outsideView(fixtureHost('ograf', 'ograf/lower-third/lower-third.mjs'), { name: 'Jo Bloggs', title: 'Returning Officer, Bath' }));
+    script.onAir(
+      'lower-third',
+      'og',
+      'test-lower-third',
+      outsideView(fixtureHost('ograf', 'ograf/lower-third/lower-third.mjs'), { name: 'Jo Bloggs', title: 'Returning Officer, Bath' }),
+    );
     script.onAir('ticker', 'cb', 'test-both', outsideView(fixtureHost('casparcg', 'casparcg/both.html'), { f0: 'CasparCG canvas', f1: 'page' }));
     stage.send(script.snapshot());
     const strapFrame = await graphicFrame(output, onLayer('lower-third', 'og'));

@@ -18,9 +18,14 @@ const SHOTS = path.join(os.tmpdir(), 'strapline-outside-forms');
 
 /** Every GDD type the console draws, and a custom action: the module is the light-DOM fixture, which records its calls. */
 const OGRAF_GDD = JSON.stringify({
-  id: 'gdd-forms', name: 'GDD forms', main: 'graphic.mjs', supportsRealTime: true, stepCount: 1,
+  id: 'gdd-forms',
+  name: 'GDD forms',
+  main: 'graphic.mjs',
+  supportsRealTime: true,
+  stepCount: 1,
   schema: {
-    type: 'object', required: ['name'],
+    type: 'object',
+    required: ['name'],
     properties: {
       name: { type: 'string', gddType: 'single-line', title: 'Name', default: 'Name' },
       title: { type: 'string', gddType: 'multi-line', title: 'Title', default: 'Title' },
@@ -73,8 +78,10 @@ describe.skipIf(missing !== null)('outside template forms in the console', () =>
     dir = await mkdtemp(path.join(os.tmpdir(), 'strapline-forms-'));
     await T.writeTemplate(dir, 'ograf/gdd/gdd.ograf.json', OGRAF_GDD);
     // The light-DOM fixture, made to record a custom action's payload too.
-    const module = (await readFile(path.join(TEMPLATE_FIXTURES, 'ograf/lower-third/lower-third.mjs'), 'utf8'))
-      .replace("async customAction({ id }) {\n    window.__calls.push('custom:' + id);", "async customAction({ id, payload }) {\n    window.__calls.push('custom:' + id + ':' + JSON.stringify(payload));");
+    const module = (await readFile(path.join(TEMPLATE_FIXTURES, 'ograf/lower-third/lower-third.mjs'), 'utf8')).replace(
+      "async customAction({ id }) {\n    window.__calls.push('custom:' + id);",
+      "async customAction({ id, payload }) {\n    window.__calls.push('custom:' + id + ':' + JSON.stringify(payload));",
+    );
     expect(module).toContain('JSON.stringify(payload)');
     await T.writeTemplate(dir, 'ograf/gdd/graphic.mjs', module);
     await T.writeTemplate(dir, 'spx/all.html', SPX_ALL);
@@ -83,7 +90,11 @@ describe.skipIf(missing !== null)('outside template forms in the console', () =>
     const listed = (await (await fetch(`${server.url}/api/templates`)).json()) as { templates: { id: string; source: string }[] };
     for (const t of listed.templates) if (t.source) ids[t.source] = t.id;
     // The OGraf schema requires its name: a cue is added with one (a default is not a value, as ajv checks it).
-    for (const [cueId, source, fields] of [['ograf', 'ograf/gdd/gdd.ograf.json', { name: 'Name' }], ['spx', 'spx/all.html', {}], ['caspar', 'caspar/json-strap.html', {}]] as const) {
+    for (const [cueId, source, fields] of [
+      ['ograf', 'ograf/gdd/gdd.ograf.json', { name: 'Name' }],
+      ['spx', 'spx/all.html', {}],
+      ['caspar', 'caspar/json-strap.html', {}],
+    ] as const) {
       const added = await post(`${server.url}/api/command`, { type: 'add-cue', stackId: 'night', cueId, template: ids[source], fields });
       expect(added.json, `add-cue ${source}`).toMatchObject({ ok: true });
     }

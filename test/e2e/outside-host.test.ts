@@ -7,7 +7,6 @@ import { SnapshotScript, callsReach, fixtureHost, graphicFrame, onLayer, outside
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 
-
 /**
  * The output's host for outside graphics, in the real output page in Chromium,
  * with the real template file handler serving the conformance templates in

@@ -66,9 +66,19 @@ describe.skipIf(missing !== null)('CasparCG and SPX pages are driven through the
 
   it('XML only: the data goes as templateData XML', async () => {
     const script = new SnapshotScript();
-    const frame = await cueAndTake(script, 'bug', 'cx', fixtureHost('casparcg', 'casparcg/xml-only.html', { dataFormat: 'xml' }), { f0: 'Tom & "Jerry"', f1: '<b>' }, ['update']);
+    const frame = await cueAndTake(
+      script,
+      'bug',
+      'cx',
+      fixtureHost('casparcg', 'casparcg/xml-only.html', { dataFormat: 'xml' }),
+      { f0: 'Tom & "Jerry"', f1: '<b>' },
+      ['update'],
+    );
     await callsReach(frame, ['update', 'play']);
-    expect(await frame.evaluate(() => [document.getElementById('f0')!.textContent, document.getElementById('f1')!.textContent])).toEqual(['Tom & "Jerry"', '<b>']);
+    expect(await frame.evaluate(() => [document.getElementById('f0')!.textContent, document.getElementById('f1')!.textContent])).toEqual([
+      'Tom & "Jerry"',
+      '<b>',
+    ]);
     expect(await output.$eval(onLayer('bug', 'cx'), (el) => el.dataset.fault ?? null)).toBeNull();
     script.clear('bug');
     stage.send(script.snapshot());
@@ -77,7 +87,14 @@ describe.skipIf(missing !== null)('CasparCG and SPX pages are driven through the
 
   it('a page that takes both, drawing on a canvas; a webcg-style page that dispatches every call later', async () => {
     const script = new SnapshotScript();
-    const canvas = await cueAndTake(script, 'fullscreen', 'cb', fixtureHost('casparcg', 'casparcg/both.html', { dataFormat: 'xml' }), { f0: 'Canvas', f1: 'strap' }, ['update']);
+    const canvas = await cueAndTake(
+      script,
+      'fullscreen',
+      'cb',
+      fixtureHost('casparcg', 'casparcg/both.html', { dataFormat: 'xml' }),
+      { f0: 'Canvas', f1: 'strap' },
+      ['update'],
+    );
     await callsReach(canvas, ['update', 'play']);
     // The canvas has been drawn: some pixel of its panel is opaque.
     await canvas.waitForFunction(() => (document.getElementById('c') as HTMLCanvasElement).getContext('2d')!.getImageData(1100, 900, 1, 1).data[3] === 255);

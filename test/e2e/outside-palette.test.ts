@@ -47,7 +47,9 @@ describe.skipIf(missing !== null)('outside templates in the console palette', ()
     await page.getByRole('button', { name: '+ Cue' }).click();
     await item('spx/strap.html').waitFor();
     expect(await item('spx/strap.html').getAttribute('data-kind')).toBe('spx');
-    await expect.poll(() => item('ograf/broken/broken.ograf.json').locator('.palette-problem').textContent()).toMatch(/broken\.ograf\.json:3:1: not valid JSON/);
+    await expect
+      .poll(() => item('ograf/broken/broken.ograf.json').locator('.palette-problem').textContent())
+      .toMatch(/broken\.ograf\.json:3:1: not valid JSON/);
     expect(await item('ograf/broken/broken.ograf.json').getAttribute('aria-disabled')).toBe('true');
     await T.writeTemplate(dir, 'caspar/inline.html', T.CASPAR_INLINE);
     await item('caspar/inline.html').waitFor({ timeout: 10_000 });
@@ -58,7 +60,8 @@ describe.skipIf(missing !== null)('outside templates in the console palette', ()
 
   it('a pick adds a cue of it, and its form has a box per schema property that saves to the engine', async () => {
     await item('spx/strap.html').click();
-    const id = (await (await fetch(`${server.url}/api/templates`)).json()).templates.find((t: { source: string }) => t.source === 'spx/strap.html').id as string;
+    const id = (await (await fetch(`${server.url}/api/templates`)).json()).templates.find((t: { source: string }) => t.source === 'spx/strap.html')
+      .id as string;
     await expect.poll(() => server.engine.showSnapshot().show.stacks[0]!.cues.map((c) => c.template)).toEqual([id]);
     const cueId = server.engine.showSnapshot().show.stacks[0]!.cues[0]!.id;
     await page.locator(`.stack-viewport [data-cue-id="${cueId}"]`).click();

@@ -54,7 +54,9 @@ describe.skipIf(missing !== null)('the PA feed flag in the console', () => {
   });
 
   it('flags a difference, party by party, when the feed counts otherwise', async () => {
-    const sop = (await readFile(PA_DIR + 'state_of_parties_3.xml', 'utf8')).replace('revision="3"', 'revision="4"').replace('totalSeats="2" gains="2"', 'totalSeats="3" gains="3"');
+    const sop = (await readFile(PA_DIR + 'state_of_parties_3.xml', 'utf8'))
+      .replace('revision="3"', 'revision="4"')
+      .replace('totalSeats="2" gains="2"', 'totalSeats="3" gains="3"');
     await send('state_of_parties_4.xml', sop);
     await page.locator('[data-feed-state="differs"]').waitFor();
     expect(await flag().textContent()).toBe('PA FEED DIFFERS (2)');

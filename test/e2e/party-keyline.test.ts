@@ -22,13 +22,22 @@ const LABOUR_WELSH_SEAT = 'W07000083';
 const demo = (template: string) => TEMPLATES.get(template)!.demo;
 const cue = (id: string, template: string, layer: Layer, fields: Record<string, unknown>) => ({ id, title: id, template, layer, fields });
 const show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Keylines', stacks: [{ id: 'k', name: 'K', cues: [
-    cue('poll', 'exit-poll', 'fullscreen', demo('exit-poll')),
-    cue('tally', 'seat-tally', 'fullscreen', demo('seat-tally')),
-    cue('seat', 'seat-result', 'fullscreen', { constituency: PLAID_SEAT, bars: 6 }),
-    cue('map', 'hex-map', 'fullscreen', { ...demo('hex-map'), region: WALES }),
-    cue('house', 'hemicycle', 'fullscreen', demo('hemicycle')),
-  ] }],
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Keylines',
+  stacks: [
+    {
+      id: 'k',
+      name: 'K',
+      cues: [
+        cue('poll', 'exit-poll', 'fullscreen', demo('exit-poll')),
+        cue('tally', 'seat-tally', 'fullscreen', demo('seat-tally')),
+        cue('seat', 'seat-result', 'fullscreen', { constituency: PLAID_SEAT, bars: 6 }),
+        cue('map', 'hex-map', 'fullscreen', { ...demo('hex-map'), region: WALES }),
+        cue('house', 'hemicycle', 'fullscreen', demo('hemicycle')),
+      ],
+    },
+  ],
 };
 
 /** "color(xyz-d65 … / a) 0px 0px 0px 2px inset": the alpha says whether the keyline shows. */
@@ -65,12 +74,15 @@ describe.skipIf(missing !== null)("party marks on navy: Plaid Cymru's are keylin
 
   /** The box-shadow of `mark` inside the element of `row` whose --party is the party's colour. */
   const shadowOf = (row: string, mark: string, party: string) =>
-    output.evaluate(({ row, mark, colour }) => {
-      const rows = [...document.querySelectorAll<HTMLElement>(`[data-phase="on"] ${row}`)];
-      const found = rows.find((r) => r.style.getPropertyValue('--party').toLowerCase() === colour.toLowerCase());
-      const el = found?.querySelector(mark) ?? (found?.matches(mark) ? found : null);
-      return el ? getComputedStyle(el).boxShadow : `no ${mark} for ${colour} among ${rows.length} ${row}`;
-    }, { row, mark, colour: partyColour(party) });
+    output.evaluate(
+      ({ row, mark, colour }) => {
+        const rows = [...document.querySelectorAll<HTMLElement>(`[data-phase="on"] ${row}`)];
+        const found = rows.find((r) => r.style.getPropertyValue('--party').toLowerCase() === colour.toLowerCase());
+        const el = found?.querySelector(mark) ?? (found?.matches(mark) ? found : null);
+        return el ? getComputedStyle(el).boxShadow : `no ${mark} for ${colour} among ${rows.length} ${row}`;
+      },
+      { row, mark, colour: partyColour(party) },
+    );
 
   async function expectKeylined(row: string, marks: string[]): Promise<void> {
     for (const mark of marks) {

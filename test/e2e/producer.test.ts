@@ -90,7 +90,9 @@ describe.skipIf(missing !== null)('the producer view', () => {
 
   it('shows every stack with a thumbnail of each cue, drawn by its template', async () => {
     const { show } = server.engine.showSnapshot();
-    expect(await page.locator('.producer-stack-name').allTextContents()).toEqual(show.stacks.map((s) => `${s.name}${s.cues.length === 1 ? '1 cue' : `${s.cues.length} cues`}`));
+    expect(await page.locator('.producer-stack-name').allTextContents()).toEqual(
+      show.stacks.map((s) => `${s.name}${s.cues.length === 1 ? '1 cue' : `${s.cues.length} cues`}`),
+    );
     for (const cue of show.stacks.flatMap((s) => s.cues)) {
       const button = cueButton(cue.id);
       expect(await button.getAttribute('aria-label'), cue.id).toContain(cue.title);

@@ -46,7 +46,8 @@ function markCovers(page: Page): Promise<{ mark: { x: number; y: number; w: numb
       for (const r of range.getClientRects()) {
         let [x0, y0, x1, y1] = [r.left, r.top, r.right, r.bottom];
         for (const c of clips) [x0, y0, x1, y1] = [Math.max(x0, c.left), Math.max(y0, c.top), Math.min(x1, c.right), Math.min(y1, c.bottom)];
-        if (Math.min(x1, m.right) - Math.max(x0, m.left) > 0 && Math.min(y1, m.bottom) - Math.max(y0, m.top) > 0) covered.push(`${el.className}: ${text.slice(0, 40)}`);
+        if (Math.min(x1, m.right) - Math.max(x0, m.left) > 0 && Math.min(y1, m.bottom) - Math.max(y0, m.top) > 0)
+          covered.push(`${el.className}: ${text.slice(0, 40)}`);
       }
     }
     return { mark: { x: m.x, y: m.y, w: m.width, h: m.height }, covered };
@@ -93,7 +94,13 @@ describe.skipIf(missing !== null)('the REHEARSAL mark covers no text', () => {
     const output = await openOutputPage(browser, server.url);
     expect((await post(`${server.url}/api/rehearsal`, { action: 'start', durationSeconds: 3600, mark: true })).status).toBe(200);
     await output.locator('[data-rehearsal-mark]:not([hidden])').waitFor();
-    for (const [cue, layer] of [['tick', 'ticker'], ['strap', 'lower-third'], ['bug', 'bug'], ['exit-poll', 'fullscreen']] as const) await takeToAir(server.url, output, cue, layer);
+    for (const [cue, layer] of [
+      ['tick', 'ticker'],
+      ['strap', 'lower-third'],
+      ['bug', 'bug'],
+      ['exit-poll', 'fullscreen'],
+    ] as const)
+      await takeToAir(server.url, output, cue, layer);
     await output.locator('[data-layer="bug"]').waitFor({ state: 'detached' });
     await output.locator('[data-rehearsal-mark][data-corner="frame-top"]').waitFor();
     expect((await markCovers(output)).covered).toEqual([]);
@@ -114,10 +121,19 @@ describe.skipIf(missing !== null)('the REHEARSAL mark covers no text', () => {
 
 const cue = (id: string, template: string, layer: Layer, fields: Record<string, unknown>) => ({ id, title: id, template, layer, fields });
 const show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Rehearsal mark', stacks: [{ id: 'rm', name: 'RM', cues: [
-    cue('strap', 'strap', 'lower-third', TEMPLATES.get('strap')!.demo),
-    cue('bug', 'bug', 'bug', { ...TEMPLATES.get('bug')!.demo, corner: 'top-left' }),
-    cue('tick', 'ticker', 'ticker', { source: 'items', items: 'Polls have closed\nExit poll at 22:00' }),
-    cue('exit-poll', 'exit-poll', 'fullscreen', TEMPLATES.get('exit-poll')!.demo),
-  ] }],
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Rehearsal mark',
+  stacks: [
+    {
+      id: 'rm',
+      name: 'RM',
+      cues: [
+        cue('strap', 'strap', 'lower-third', TEMPLATES.get('strap')!.demo),
+        cue('bug', 'bug', 'bug', { ...TEMPLATES.get('bug')!.demo, corner: 'top-left' }),
+        cue('tick', 'ticker', 'ticker', { source: 'items', items: 'Polls have closed\nExit poll at 22:00' }),
+        cue('exit-poll', 'exit-poll', 'fullscreen', TEMPLATES.get('exit-poll')!.demo),
+      ],
+    },
+  ],
 };

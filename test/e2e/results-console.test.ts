@@ -88,7 +88,12 @@ describe.skipIf(missing !== null)('the console declares results, handles correct
     await page.locator('[data-outcome="ok"]').waitFor();
     expect(server.engine.resultsSnapshot().totals.declared).toBe(1);
     await expect.poll(declaredStatus).toBe('Declared 1 of 650');
-    expect(heldSeat()).toMatchObject({ state: 'declared', revision: 1, validVotes: row['Valid votes'], partyVotes: { lab: row.Lab, con: row.Con, other: row['All other candidates'] } });
+    expect(heldSeat()).toMatchObject({
+      state: 'declared',
+      revision: 1,
+      validVotes: row['Valid votes'],
+      partyVotes: { lab: row.Lab, con: row.Con, other: row['All other candidates'] },
+    });
     expect(await page.locator('.last-declaration time').textContent()).toMatch(/^\d\d:\d\d:\d\d$/);
   });
 
@@ -102,7 +107,8 @@ describe.skipIf(missing !== null)('the console declares results, handles correct
     if (seat.state !== 'declared') throw new Error('Peterborough should be declared by now');
     const partyVotes = { ...seat.partyVotes, con: seat.partyVotes.con! + 100 };
     expect((await post(`${server.url}/api/results`, { ...seat, revision: 2, validVotes: seat.validVotes + 100, partyVotes })).status).toBe(200);
-    await expect.poll(() => held.textContent())
+    await expect
+      .poll(() => held.textContent())
       .toBe('Held: declared, revision 1 · correction waiting: revision 2 (accept or reject it under Corrections) · sends revision 3');
     expect(await outcome.getAttribute('data-outcome')).toBe('');
     expect(await outcome.textContent()).toBe('');
@@ -149,7 +155,11 @@ describe.skipIf(missing !== null)('the console declares results, handles correct
   it('starts a rehearsal from the console: banner up, seats coming in; stop takes it down', async () => {
     // Over a live night's results the server refuses, and the console says why.
     await page.getByRole('button', { name: 'Start rehearsal' }).click();
-    await page.getByRole('group', { name: 'Rehearsal' }).getByRole('alert').filter({ hasText: /live results/ }).waitFor();
+    await page
+      .getByRole('group', { name: 'Rehearsal' })
+      .getByRole('alert')
+      .filter({ hasText: /live results/ })
+      .waitFor();
     expect(server.engine.resultsSnapshot().mode).toBe('live');
 
     server.engine.dispatch({ type: 'reset-results' });

@@ -58,7 +58,9 @@ describe.skipIf(missing !== null)('a strap goes to air from the console and show
   it('updates the strap on air without replaying its in-animation', async () => {
     const r = await post(`${server.url}/api/command`, { type: 'update', layer: 'lower-third', fields: { headline: 'Conservatives hold Monmouthshire' } });
     expect(r.status).toBe(200);
-    await output.waitForFunction(() => document.querySelector('[data-layer="lower-third"] .strap-headline')?.textContent === 'Conservatives hold Monmouthshire');
+    await output.waitForFunction(
+      () => document.querySelector('[data-layer="lower-third"] .strap-headline')?.textContent === 'Conservatives hold Monmouthshire',
+    );
     // The same element stayed on air, in phase "on": no new graphic, no in.
     expect(await output.locator('[data-layer="lower-third"]').count()).toBe(1);
     expect(await strap().getAttribute('data-phase')).toBe('on');
@@ -69,7 +71,9 @@ describe.skipIf(missing !== null)('a strap goes to air from the console and show
     await output.waitForSelector('[data-layer="lower-third"]');
     // Straight to "on": the reconnect never plays the in-animation.
     expect(await strap().getAttribute('data-phase')).toBe('on');
-    const opacity = await strap().locator('.strap-headline').evaluate((el) => getComputedStyle(el).opacity);
+    const opacity = await strap()
+      .locator('.strap-headline')
+      .evaluate((el) => getComputedStyle(el).opacity);
     expect(opacity).toBe('1');
     expect(await strap().locator('.strap-headline').textContent()).toBe('Conservatives hold Monmouthshire');
   });
@@ -131,7 +135,11 @@ describe.skipIf(missing !== null)('a strap goes to air from the console and show
 
   it('wrote every on-air change to the as-run log, one JSON object a line', async () => {
     // The as-run log is appended in batches, flushed within a second: read it once the last entry is there.
-    const read = async () => (await readFile(server.asRunPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { action: string; cueId: string; at: string });
+    const read = async () =>
+      (await readFile(server.asRunPath, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { action: string; cueId: string; at: string });
     await expect.poll(async () => (await read()).length, { timeout: 5000 }).toBe(11);
     const lines = await read();
     expect(lines.map((l) => `${l.action}:${l.cueId}`)).toEqual([

@@ -91,11 +91,17 @@ describe.skipIf(missing !== null)('the stress gallery looks as its reference ima
 
   it('keeps no stress image for a case that no longer exists', async () => {
     if (updating()) return;
-    const expected = new Set([
-      ...KEYED.map((c) => stillName(c, 'busy')), ...UNKEYED.map((c) => stillName(c, 'unkeyed')),
-      ...COMBOS.flatMap((c) => [comboName(c, 'busy'), comboName(c, 'unkeyed')]),
-    ].map((n) => `${n}.png`));
+    const expected = new Set(
+      [
+        ...KEYED.map((c) => stillName(c, 'busy')),
+        ...UNKEYED.map((c) => stillName(c, 'unkeyed')),
+        ...COMBOS.flatMap((c) => [comboName(c, 'busy'), comboName(c, 'unkeyed')]),
+      ].map((n) => `${n}.png`),
+    );
     const files = (await readdir(SCREENSHOT_DIR).catch(() => [] as string[])).filter((f) => f.startsWith('stress-'));
-    expect(files.filter((f) => !expected.has(f)), `stale images in ${SCREENSHOT_DIR}: delete them`).toEqual([]);
+    expect(
+      files.filter((f) => !expected.has(f)),
+      `stale images in ${SCREENSHOT_DIR}: delete them`,
+    ).toEqual([]);
   });
 });

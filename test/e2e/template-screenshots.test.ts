@@ -44,7 +44,8 @@ describe.skipIf(missing !== null)('every template at every step looks as its ref
     // A placeholder is no still: never let one become a reference image.
     const drawn = await page.locator(`.stage [data-template="${id}"][data-step="${step}"]`).count();
     const placeholder = await page.evaluate(() => document.querySelector('.still-missing')?.textContent ?? null);
-    if (drawn !== 1) throw new Error(`/gallery drew no ${id} at step ${step}${placeholder ? `: ${placeholder}` : ''} (is the template in views.ts, and the pages rebuilt?)`);
+    if (drawn !== 1)
+      throw new Error(`/gallery drew no ${id} at step ${step}${placeholder ? `: ${placeholder}` : ''} (is the template in views.ts, and the pages rebuilt?)`);
     return page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' });
   }
 
@@ -65,6 +66,9 @@ describe.skipIf(missing !== null)('every template at every step looks as its ref
     const expected = new Set(STILLS.map((s) => `${stillName(s)}.png`));
     // Only template stills (<id>-step<n>.png): other tests keep their own images in the same folder.
     const files = (await readdir(SCREENSHOT_DIR).catch(() => [] as string[])).filter((f) => /-step\d+\.png$/.test(f));
-    expect(files.filter((f) => !expected.has(f)), `stale images in ${SCREENSHOT_DIR}: delete them`).toEqual([]);
+    expect(
+      files.filter((f) => !expected.has(f)),
+      `stale images in ${SCREENSHOT_DIR}: delete them`,
+    ).toEqual([]);
   });
 });

@@ -19,11 +19,20 @@ const CLACTON = 'E14001174';
 const LAB_RED = 'rgb(228, 0, 59)';
 const cue = (id: string, template: string, layer: Layer, fields: Record<string, unknown>) => ({ id, title: id, template, layer, fields });
 const show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Map, ticker, bug', stacks: [{ id: 'mtb', name: 'MTB', cues: [
-    cue('map', 'hex-map', 'fullscreen', { region: 'E12000006' }),
-    cue('tick', 'ticker', 'ticker', { count: 6 }),
-    cue('bug', 'bug', 'bug', { text: 'Live' }),
-  ] }],
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Map, ticker, bug',
+  stacks: [
+    {
+      id: 'mtb',
+      name: 'MTB',
+      cues: [
+        cue('map', 'hex-map', 'fullscreen', { region: 'E12000006' }),
+        cue('tick', 'ticker', 'ticker', { count: 6 }),
+        cue('bug', 'bug', 'bug', { text: 'Live' }),
+      ],
+    },
+  ],
 };
 
 /** The map, ticker and bug on the real output page, driven through the real server's HTTP API. */
@@ -71,7 +80,9 @@ describe.skipIf(missing !== null)('map, ticker and bug on air: take, step, updat
   }
 
   const fillOf = (code: string, within: string) =>
-    graphic('fullscreen').locator(`${within} path[data-code="${code}"]`).evaluate((el) => getComputedStyle(el).fill);
+    graphic('fullscreen')
+      .locator(`${within} path[data-code="${code}"]`)
+      .evaluate((el) => getComputedStyle(el).fill);
 
   it('hex map: 650 hexes, zooms to the East at step 2, colours a seat as it declares, updates in place', async () => {
     await take('map', 'hex-map', 'fullscreen');
@@ -109,11 +120,18 @@ describe.skipIf(missing !== null)('map, ticker and bug on air: take, step, updat
     expect(await ticker.locator('.ticker-head').allTextContents()).toEqual(['PETERBOROUGH']);
     expect(await ticker.locator('.ticker-body').first().textContent()).toBe('LAB GAIN FROM CON · MAJ 118');
     // It moves: the Peterborough item drifts left.
-    const xOf = () => ticker.locator('.ticker-item').first().evaluate((el) => el.getBoundingClientRect().left);
+    const xOf = () =>
+      ticker
+        .locator('.ticker-item')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().left);
     const x0 = await xOf();
     await expect.poll(xOf).toBeLessThan(x0 - 20);
 
-    await ticker.locator('.ticker-item').first().evaluate((el) => void (el.dataset.mark = 'kept'));
+    await ticker
+      .locator('.ticker-item')
+      .first()
+      .evaluate((el) => void (el.dataset.mark = 'kept'));
     const before = await xOf();
     expect((await post(`${server.url}/api/results`, seat(CLACTON, '2024-07-05T00:50:00.000Z'))).status).toBe(200);
     await ticker.locator('.ticker-head', { hasText: 'CLACTON' }).waitFor({ state: 'attached' });
@@ -144,7 +162,9 @@ describe.skipIf(missing !== null)('map, ticker and bug on air: take, step, updat
     expect(box.x + box.width).toBeLessThanOrEqual(1824);
     expect(box.x + box.width).toBeGreaterThan(1700);
 
-    expect((await post(`${server.url}/api/command`, { type: 'update', layer: 'bug', fields: { text: 'Exit poll', mode: 'clock', time: '22:00' } })).status).toBe(200);
+    expect(
+      (await post(`${server.url}/api/command`, { type: 'update', layer: 'bug', fields: { text: 'Exit poll', mode: 'clock', time: '22:00' } })).status,
+    ).toBe(200);
     await expect.poll(() => bug.locator('.bug-text').textContent()).toBe('EXIT POLL');
     expect(await bug.locator('.bug-time').textContent()).toBe('22:00');
     await expect.poll(() => bug.locator('.bug-clock').isVisible()).toBe(true);

@@ -101,16 +101,31 @@ describe.skipIf(missing !== null)('national templates on the output', () => {
     }
     await output.waitForFunction(() => [...document.querySelectorAll('.ep-row')].every((r) => getComputedStyle(r).opacity === '1'));
     expect(await output.$$eval('.ep-row .ep-name', (els) => els.map((e) => e.textContent))).toEqual([
-      'Labour', 'Conservative', 'Lib Dem', 'Reform UK', 'SNP', 'Plaid Cymru', 'Green', 'Others',
+      'Labour',
+      'Conservative',
+      'Lib Dem',
+      'Reform UK',
+      'SNP',
+      'Plaid Cymru',
+      'Green',
+      'Others',
     ]);
     // The same order: bars glide, figures count.
-    const moved = [{ party: 'lab', seats: 420, previous: 191 }, { party: 'con', seats: 121, previous: 368 }, { party: 'other', seats: 19 }];
+    const moved = [
+      { party: 'lab', seats: 420, previous: 191 },
+      { party: 'con', seats: 121, previous: 368 },
+      { party: 'other', seats: 19 },
+    ];
     expect((await post(`${server.url}/api/command`, { type: 'update', layer: 'fullscreen', fields: { parties: moved } })).status).toBe(200);
     await waitText('.ep-verdict-text', 'LAB majority of 190');
     await waitText('.ep-seats', '420');
     await stillOnAir();
     // A new running order: rows cross-fade to the 2019 poll, all still revealed.
-    const poll2019 = [{ party: 'lab', seats: 191 }, { party: 'con', seats: 368 }, { party: 'snp', seats: 55 }];
+    const poll2019 = [
+      { party: 'lab', seats: 191 },
+      { party: 'con', seats: 368 },
+      { party: 'snp', seats: 55 },
+    ];
     await post(`${server.url}/api/command`, { type: 'update', layer: 'fullscreen', fields: { parties: poll2019, time: '22:01' } });
     await waitText('.ep-name', 'Conservative');
     await waitText('.ep-verdict-text', 'CON majority of 86');

@@ -19,11 +19,20 @@ const WATFORD = 'E14001568';
 const EAST = 'E12000006';
 const cue = (id: string, template: string, fields: Record<string, unknown>) => ({ id, title: id, template, layer: 'fullscreen', fields });
 const show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Seats', stacks: [{ id: 'seats', name: 'Seats', cues: [
-    cue('sr', 'seat-result', { constituency: PETERBOROUGH }),
-    cue('ts', 'target-seats', { party: 'lab', region: EAST }),
-    cue('sw', 'swingometer', { from: 'con', to: 'lab', source: 'results' }),
-  ] }],
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Seats',
+  stacks: [
+    {
+      id: 'seats',
+      name: 'Seats',
+      cues: [
+        cue('sr', 'seat-result', { constituency: PETERBOROUGH }),
+        cue('ts', 'target-seats', { party: 'lab', region: EAST }),
+        cue('sw', 'swingometer', { from: 'con', to: 'lab', source: 'results' }),
+      ],
+    },
+  ],
 };
 
 /** The seat templates on the real output page, driven through the real server's HTTP API. */
@@ -41,7 +50,10 @@ describe.skipIf(missing !== null)('seat templates on air: take, step, update, li
     night = importResults(await readFile(file, 'utf8'), file, 'strapline-json').rows;
     server = await startTestServer({ show });
     // A partial night: the East of England in, except Peterborough and Watford.
-    const constituencies = JSON.parse(await readFile(path.join(REFERENCE_DIR, 'constituencies.json'), 'utf8')).constituencies as { onsCode: string; regionCode: string }[];
+    const constituencies = JSON.parse(await readFile(path.join(REFERENCE_DIR, 'constituencies.json'), 'utf8')).constituencies as {
+      onsCode: string;
+      regionCode: string;
+    }[];
     const east = new Set(constituencies.filter((c) => c.regionCode === EAST).map((c) => c.onsCode));
     const seats = night.filter((s) => east.has(s.onsCode) && s.onsCode !== PETERBOROUGH && s.onsCode !== WATFORD);
     expect(server.engine.dispatch({ type: 'declare-results', source: 'setup', seats }).ok).toBe(true);
@@ -111,7 +123,14 @@ describe.skipIf(missing !== null)('seat templates on air: take, step, update, li
     await waitText('[data-part="bar0-share"]', '32.0%');
     // Candidates by name, each with their party.
     expect(await text('.sr-candidate')).toBe('Andrew Pakes');
-    expect(await root().locator('.sr-row:not(.is-empty) .sr-party').allTextContents()).toEqual(['Labour', 'Conservative', 'Reform UK', 'Workers Party', 'Green', '']);
+    expect(await root().locator('.sr-row:not(.is-empty) .sr-party').allTextContents()).toEqual([
+      'Labour',
+      'Conservative',
+      'Reform UK',
+      'Workers Party',
+      'Green',
+      '',
+    ]);
 
     expect((await post(`${server.url}/api/command`, { type: 'update', layer: 'fullscreen', fields: { bars: 3 } })).status).toBe(200);
     await output.waitForFunction(() => document.querySelectorAll('[data-layer="fullscreen"] .sr-row:not(.is-empty)').length === 3);
@@ -135,7 +154,10 @@ describe.skipIf(missing !== null)('seat templates on air: take, step, update, li
     await next(2);
     await next(3);
     // Pages off screen are content-visibility: hidden (not laid out or painted at all).
-    const visible = (n: number) => root().locator(`.ts-page:nth-child(${n})`).evaluate((el) => getComputedStyle(el).contentVisibility);
+    const visible = (n: number) =>
+      root()
+        .locator(`.ts-page:nth-child(${n})`)
+        .evaluate((el) => getComputedStyle(el).contentVisibility);
     await expect.poll(() => visible(3)).toBe('visible');
     expect(await visible(1)).toBe('hidden');
     expect(await root().locator('.ts-page:nth-child(3) .ts-page-no').textContent()).toBe('Page 3 of 3');
@@ -152,10 +174,13 @@ describe.skipIf(missing !== null)('seat templates on air: take, step, update, li
   });
 
   it('swingometer: the needle moves on air as a seat declares, then a what-if swing turns it the other way', async () => {
-    const needle = () => root().locator('.sw-needle').evaluate((el) => {
-      const m = new DOMMatrix(getComputedStyle(el).transform);
-      return (Math.atan2(m.b, m.a) * 180) / Math.PI;
-    });
+    const needle = () =>
+      root()
+        .locator('.sw-needle')
+        .evaluate((el) => {
+          const m = new DOMMatrix(getComputedStyle(el).transform);
+          return (Math.atan2(m.b, m.a) * 180) / Math.PI;
+        });
     await take('sw', 'swingometer');
     const before = view() as SwingometerView;
     expect(before.swing).not.toBeNull();
@@ -173,7 +198,13 @@ describe.skipIf(missing !== null)('seat templates on air: take, step, update, li
     await stillOnAir();
 
     await next(2);
-    await expect.poll(() => root().locator('.sw-panel').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await expect
+      .poll(() =>
+        root()
+          .locator('.sw-panel')
+          .evaluate((el) => getComputedStyle(el).opacity),
+      )
+      .toBe('1');
     expect(await text('[data-part="l0-name"]')).toBe(after.lastToFall[0]!.name);
 
     expect((await post(`${server.url}/api/command`, { type: 'update', layer: 'fullscreen', fields: { source: 'fixed', swing: -4 } })).status).toBe(200);
@@ -185,10 +216,15 @@ describe.skipIf(missing !== null)('seat templates on air: take, step, update, li
   });
 
   /** Every element matched whose text runs past its box (clipped or spilling), by its text. */
-  const overflowing = (selector: string) => root().locator(selector).evaluateAll((els) => els
-    .filter((el) => el.textContent !== '' && getComputedStyle(el).display !== 'none')
-    .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > (el.parentElement!.getBoundingClientRect().right + 1))
-    .map((el) => el.textContent));
+  const overflowing = (selector: string) =>
+    root()
+      .locator(selector)
+      .evaluateAll((els) =>
+        els
+          .filter((el) => el.textContent !== '' && getComputedStyle(el).display !== 'none')
+          .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > el.parentElement!.getBoundingClientRect().right + 1)
+          .map((el) => el.textContent),
+      );
 
   it('seat result: SPEAKER RE-ELECTED for Chorley, Northern Ireland by name, and the longest names of 2024 inside their boxes', async () => {
     const sr = (code: string) => post(`${server.url}/api/command`, { type: 'update', layer: 'fullscreen', fields: { constituency: code, bars: 7 } });
@@ -221,9 +257,12 @@ describe.skipIf(missing !== null)('seat templates on air: take, step, update, li
     // The longest candidates' names and party names of 2024 (real names, votes made up so they
     // place in the rows shown: no real seat puts them all on one board).
     const names: [string, string, string][] = [
-      ['Prince Ankit Love Emperor of India', 'ind', 'Independent'], ['Nick the Incredible Flying Brick', 'mrlp', 'Official Monster Raving Loony Party'],
-      ['Fred Wing Commander (RTD) Ramsey', 'ind', 'Independent'], ['Bharatkumar Ishverbhai Patel', 'tusc', 'Trade Unionist and Socialist Coalition'],
-      ['Hamilton Action-Man Kingsley', 'sdlp', 'Social Democratic and Labour Party'], ['Andrew Fieldsend-Roxborough', 'sf', 'Sinn Féin'],
+      ['Prince Ankit Love Emperor of India', 'ind', 'Independent'],
+      ['Nick the Incredible Flying Brick', 'mrlp', 'Official Monster Raving Loony Party'],
+      ['Fred Wing Commander (RTD) Ramsey', 'ind', 'Independent'],
+      ['Bharatkumar Ishverbhai Patel', 'tusc', 'Trade Unionist and Socialist Coalition'],
+      ['Hamilton Action-Man Kingsley', 'sdlp', 'Social Democratic and Labour Party'],
+      ['Andrew Fieldsend-Roxborough', 'sf', 'Sinn Féin'],
     ];
     const candidates = names.map(([name, partyId, partyName], i) => ({ name, partyId, partyName, votes: 6000 - i * 500 }));
     const partyVotes: Record<string, number> = {};
@@ -243,17 +282,35 @@ describe.skipIf(missing !== null)('seat templates on air: take, step, update, li
   it('target seats: SPEAKER RE-ELECTED and SINN FÉIN fit their chips', async () => {
     const seats = night.filter((seat) => ['E14001170', 'N05000009', 'N05000002'].includes(seat.onsCode));
     expect((await post(`${server.url}/api/command`, { type: 'declare-results', source: 'test', seats })).status).toBe(200);
-    expect((await post(`${server.url}/api/command`, { type: 'edit-cue', cueId: 'ts', fields: { party: 'alliance', seats: ['E14001170', 'N05000009', 'N05000002', 'N05000018'] } })).status).toBe(200);
+    expect(
+      (
+        await post(`${server.url}/api/command`, {
+          type: 'edit-cue',
+          cueId: 'ts',
+          fields: { party: 'alliance', seats: ['E14001170', 'N05000009', 'N05000002', 'N05000018'] },
+        })
+      ).status,
+    ).toBe(200);
     await take('ts', 'target-seats');
     await waitText('[data-part="r0-status"]', 'SPEAKER RE-ELECTED');
-    expect(await root().locator('.ts-page:nth-child(1) .ts-row:not(.is-empty) .ts-chip').allTextContents()).toEqual(['SPEAKER', 'DUP', 'SINN FÉIN', 'SINN FÉIN']);
+    expect(await root().locator('.ts-page:nth-child(1) .ts-row:not(.is-empty) .ts-chip').allTextContents()).toEqual([
+      'SPEAKER',
+      'DUP',
+      'SINN FÉIN',
+      'SINN FÉIN',
+    ]);
     // A chip too wide pushes the columns before it out of line with the other rows (or spills out of its own).
     const spills = await root().evaluate((board) => {
       const rows = [...board.querySelectorAll('.ts-page:nth-child(1) .ts-row:not(.is-empty)')];
       const edge = (row: Element, column: string) => row.querySelector(`.${column}`)!.getBoundingClientRect().right;
       const usual = (column: string) => rows.map((row) => edge(row, column)).sort((a, b) => a - b)[Math.floor(rows.length / 2)]!;
-      return rows.filter((row) => ['ts-holder', 'ts-maj', 'ts-swing'].some((column) => Math.abs(edge(row, column) - usual(column)) > 1)
-        || row.querySelector('.ts-chip')!.getBoundingClientRect().right > edge(row, 'ts-holder') + 1).map((row) => row.querySelector('.ts-result')!.textContent);
+      return rows
+        .filter(
+          (row) =>
+            ['ts-holder', 'ts-maj', 'ts-swing'].some((column) => Math.abs(edge(row, column) - usual(column)) > 1) ||
+            row.querySelector('.ts-chip')!.getBoundingClientRect().right > edge(row, 'ts-holder') + 1,
+        )
+        .map((row) => row.querySelector('.ts-result')!.textContent);
     });
     expect(spills).toEqual([]);
     await takeOut();

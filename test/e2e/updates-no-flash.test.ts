@@ -30,7 +30,9 @@ function burstShow(labourSeats: readonly string[]) {
   const at = FIRST + BURST * BOUND.findIndex((c) => c.template === 'target-seats');
   const fields = (template: string) => (template === 'target-seats' ? { seats: labourSeats.slice(at, at + BURST) } : {});
   return {
-    format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Burst',
+    format: 'strapline-show',
+    version: SHOW_FORMAT_VERSION,
+    name: 'Burst',
     stacks: [{ id: 's', name: 'S', cues: BOUND.map((c) => ({ ...c, title: c.id, fields: fields(c.template) })) }],
   };
 }
@@ -49,7 +51,9 @@ describe.skipIf(missing !== null)('updates while on air do not flash', () => {
   let labourSeats: { onsCode: string }[];
 
   beforeAll(async () => {
-    const night: { onsCode: string; partyVotes: Record<string, number> }[] = JSON.parse(await readFile(path.join(REFERENCE_DIR, 'ge2024-results.json'), 'utf8')).seats;
+    const night: { onsCode: string; partyVotes: Record<string, number> }[] = JSON.parse(
+      await readFile(path.join(REFERENCE_DIR, 'ge2024-results.json'), 'utf8'),
+    ).seats;
     // Labour wins only: the parties keep their order in every key, so each verdict and count changes only its figures.
     const top = (votes: Record<string, number>) => Object.entries(votes).sort(([, a], [, b]) => b - a)[0]![0];
     labourSeats = night.filter((s) => top(s.partyVotes) === 'lab');

@@ -17,14 +17,23 @@ if (missing) console.warn(`e2e skipped: ${missing}`);
 const cue = (id: string, template: string, fields: Record<string, unknown>) => ({ id, title: id, template, layer: 'fullscreen', fields });
 /** The demo show's regional cues name their place in the title, as operators do. */
 const show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Waiting', stacks: [{ id: 'w', name: 'W', cues: [
-    cue('tally', 'seat-tally', {}),
-    cue('east', 'seat-tally', { title: 'East of England', region: 'E12000006' }),
-    cue('house', 'hemicycle', {}),
-    cue('wales', 'hex-map', { title: 'Wales', region: 'W92000004', source: 'results' }),
-    cue('swing', 'swingometer', {}),
-    cue('targets', 'target-seats', {}),
-  ] }],
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Waiting',
+  stacks: [
+    {
+      id: 'w',
+      name: 'W',
+      cues: [
+        cue('tally', 'seat-tally', {}),
+        cue('east', 'seat-tally', { title: 'East of England', region: 'E12000006' }),
+        cue('house', 'hemicycle', {}),
+        cue('wales', 'hex-map', { title: 'Wales', region: 'W92000004', source: 'results' }),
+        cue('swing', 'swingometer', {}),
+        cue('targets', 'target-seats', {}),
+      ],
+    },
+  ],
 };
 
 /**
@@ -125,14 +134,21 @@ describe.skipIf(missing !== null)('boards awaiting the first declaration, on the
   it('target seats: every row TO DECLARE, the score a dash', async () => {
     await onAir('targets');
     expect(await text('.ts-gains')).toBe(DASH);
-    expect(new Set((await texts('.ts-page:nth-child(1) .ts-result')))).toEqual(new Set(['TO DECLARE']));
+    expect(new Set(await texts('.ts-page:nth-child(1) .ts-result'))).toEqual(new Set(['TO DECLARE']));
     await holdsOverBusy('targets');
   });
 
   it('the first declaration turns the dashes into figures, as an update', async () => {
     await onAir('tally');
     const night = JSON.parse(await readFile(path.join(REFERENCE_DIR, 'ge2024-results.json'), 'utf8')).seats as { onsCode: string }[];
-    expect((await post(`${server.url}/api/results`, night.find((s) => s.onsCode === 'E14001425')!)).status).toBe(200); // Peterborough
+    expect(
+      (
+        await post(
+          `${server.url}/api/results`,
+          night.find((s) => s.onsCode === 'E14001425')!,
+        )
+      ).status,
+    ).toBe(200); // Peterborough
     await output.waitForFunction(() => document.querySelector('[data-phase="on"] .st-col[data-party="lab"] .st-seats')?.textContent === '1');
     await output.waitForFunction(() => document.querySelector('[data-phase="on"] .st-col[data-party="ld"] .st-seats')?.textContent === '0');
     expect(await text('.st-verdict-text')).toBe('LAB need 325 more');

@@ -35,9 +35,22 @@ export function fortyMegabyteShow(keep: Show['stacks'][number]): Show {
   for (let s = 0; s < 199; s++) {
     const cues: Cue[] = [];
     for (let c = 0; c < 604; c++) {
-      cues.push(c % 2
-        ? { id: `s${s}-c${c}`, title: `Strap ${s}.${c}`, template: 'strap', layer: 'lower-third', fields: { headline: `Constituency ${s}.${c}: the count goes on into the night`, subline: 'A recount has been called after a margin of fewer than fifty votes', party: 'lab', variant: 'standard' } }
-        : { id: `s${s}-c${c}`, title: `Seat ${s}.${c}`, template: 'seat-result', layer: 'fullscreen', fields: { constituency: 'E14001063', bars: 6 } });
+      cues.push(
+        c % 2
+          ? {
+              id: `s${s}-c${c}`,
+              title: `Strap ${s}.${c}`,
+              template: 'strap',
+              layer: 'lower-third',
+              fields: {
+                headline: `Constituency ${s}.${c}: the count goes on into the night`,
+                subline: 'A recount has been called after a margin of fewer than fifty votes',
+                party: 'lab',
+                variant: 'standard',
+              },
+            }
+          : { id: `s${s}-c${c}`, title: `Seat ${s}.${c}`, template: 'seat-result', layer: 'fullscreen', fields: { constituency: 'E14001063', bars: 6 } },
+      );
     }
     stacks.push({ id: `stack-${s}`, name: `Stack ${s}`, cues });
   }

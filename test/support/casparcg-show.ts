@@ -12,9 +12,21 @@ export const CASPARCG_SHOW = {
       id: 'night',
       name: 'Night',
       cues: [
-        { id: 'strap-a', title: 'Strap A', template: 'strap', layer: 'lower-third', fields: { headline: 'Labour "gain" in C:\\Wales', subline: 'Line one\nline two, costs $5' } },
+        {
+          id: 'strap-a',
+          title: 'Strap A',
+          template: 'strap',
+          layer: 'lower-third',
+          fields: { headline: 'Labour "gain" in C:\\Wales', subline: 'Line one\nline two, costs $5' },
+        },
         { id: 'strap-b', title: 'Strap B', template: 'strap', layer: 'lower-third', fields: { headline: 'Ynys Môn: Plaid gain' } },
-        { id: 'map', title: 'Map', template: 'hex-map', layer: 'fullscreen', fields: { title: 'General election 2024', region: 'E12000006', source: 'results' } },
+        {
+          id: 'map',
+          title: 'Map',
+          template: 'hex-map',
+          layer: 'fullscreen',
+          fields: { title: 'General election 2024', region: 'E12000006', source: 'results' },
+        },
       ],
     },
   ],

@@ -31,7 +31,19 @@ export async function launchCli(dir: string, port = 0): Promise<CliServer> {
 
 /** node --import tsx, not the tsx wrapper: a SIGKILL to the wrapper would leave its child server running. */
 async function launchOnce(dir: string, port: number): Promise<CliServer> {
-  const args = ['--import', 'tsx', 'main/server/cli.ts', '--port', String(port), '--data', path.join(dir, 'data'), '--show', path.join(dir, 'night.json'), '--as-run', path.join(dir, 'as-run.jsonl')];
+  const args = [
+    '--import',
+    'tsx',
+    'main/server/cli.ts',
+    '--port',
+    String(port),
+    '--data',
+    path.join(dir, 'data'),
+    '--show',
+    path.join(dir, 'night.json'),
+    '--as-run',
+    path.join(dir, 'as-run.jsonl'),
+  ];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));

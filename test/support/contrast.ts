@@ -37,7 +37,7 @@ export async function setBackdrop(page: Page, backdrop: Backdrop): Promise<void>
     canvas.height = 1080;
     const g = canvas.getContext('2d')!;
     let seed = 20240704;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const colours = ['#ffffff', '#000000', '#f3d2b3', '#e8e8e8', '#ffdd00', '#00a0ff', '#ff3030', '#30c060', '#8040c0', '#202020'];
     for (let i = 0; i < 400; i++) {
       g.fillStyle = colours[Math.floor(rnd() * colours.length)]!;
@@ -78,11 +78,13 @@ function readTexts(page: Page): Promise<TextBox[]> {
         if (s.overflowX !== 'visible' || s.overflowY !== 'visible' || e === stage) clips.push(e.getBoundingClientRect());
         if (e === stage) break;
       }
-      const rects = [...range.getClientRects()].map((r) => {
-        let [x0, y0, x1, y1] = [r.left, r.top, r.right, r.bottom];
-        for (const c of clips) [x0, y0, x1, y1] = [Math.max(x0, c.left), Math.max(y0, c.top), Math.min(x1, c.right), Math.min(y1, c.bottom)];
-        return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
-      }).filter((r) => r.w > 4 && r.h > 4);
+      const rects = [...range.getClientRects()]
+        .map((r) => {
+          let [x0, y0, x1, y1] = [r.left, r.top, r.right, r.bottom];
+          for (const c of clips) [x0, y0, x1, y1] = [Math.max(x0, c.left), Math.max(y0, c.top), Math.min(x1, c.right), Math.min(y1, c.bottom)];
+          return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+        })
+        .filter((r) => r.w > 4 && r.h > 4);
       if (!rects.length) continue;
       const style = getComputedStyle(el);
       const rgba = parse(el instanceof SVGElement ? style.fill : style.color);
@@ -104,7 +106,9 @@ const hex = (r: number, g: number, b: number) => `#${[r, g, b].map((v) => Math.r
  */
 export async function contrastFailures(page: Page): Promise<{ checked: number; failures: ContrastFailure[] }> {
   const texts = await readTexts(page);
-  const hide = await page.addStyleTag({ content: '.stage * { -webkit-text-fill-color: transparent !important; text-shadow: none !important; } .stage svg text { fill: transparent !important; }' });
+  const hide = await page.addStyleTag({
+    content: '.stage * { -webkit-text-fill-color: transparent !important; text-shadow: none !important; } .stage svg text { fill: transparent !important; }',
+  });
   const png = PNG.sync.read(await page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' }));
   await hide.evaluate((el) => (el as Element).remove());
   const failures: ContrastFailure[] = [];

@@ -9,7 +9,14 @@ import { WEB_ROOT, startHeadless } from '../../main/server/headless';
  * three. Takes the CLI's options (test/support/server-process.ts).
  */
 const { values } = parseArgs({ options: { port: { type: 'string' }, show: { type: 'string' }, 'as-run': { type: 'string' }, data: { type: 'string' } } });
-const app = await startHeadless({ host: '127.0.0.1', port: Number(values.port), showPath: values.show, asRunPath: values['as-run']!, dataDir: values.data, webRoot: WEB_ROOT });
+const app = await startHeadless({
+  host: '127.0.0.1',
+  port: Number(values.port),
+  showPath: values.show,
+  asRunPath: values['as-run']!,
+  dataDir: values.data,
+  webRoot: WEB_ROOT,
+});
 app.engine.subscribe((event) => {
   if (event.type !== 'program') return;
   queueMicrotask(() => {

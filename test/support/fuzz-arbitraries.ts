@@ -11,7 +11,20 @@ import { LAYERS } from '../../main/engine/show';
 const DEMO_CUES = ['wa-teetering', 'ep-landslide', 'wa-plaid-four', 'wa-32-seats', 'a', 'b', 'm', 'c'];
 
 export const nastyString = fc.oneof(
-  fc.constantFrom('', ' ', '../..', '..\\..', '%2e%2e', '\u0000', '\uFEFF', '\uD800', '<script>alert(1)</script>', '__proto__', 'constructor', 'x'.repeat(5000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '../..',
+    '..\\..',
+    '%2e%2e',
+    '\u0000',
+    '\uFEFF',
+    '\uD800',
+    '<script>alert(1)</script>',
+    '__proto__',
+    'constructor',
+    'x'.repeat(5000),
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
 );
@@ -28,7 +41,10 @@ export const anything = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(
 const mostly = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown> = nastyString) => fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: bad });
 const cueId = mostly(fc.constantFrom(...DEMO_CUES));
 const layer = mostly(fc.constantFrom(...LAYERS));
-const fields = fc.oneof(fc.dictionary(fc.constantFrom('headline', 'subline', 'party', 'variant', 'onsCode', '__proto__', 'x'), fc.oneof(nastyString, nastyNumber, anything)), anything);
+const fields = fc.oneof(
+  fc.dictionary(fc.constantFrom('headline', 'subline', 'party', 'variant', 'onsCode', '__proto__', 'x'), fc.oneof(nastyString, nastyNumber, anything)),
+  anything,
+);
 const seat = fc.record(
   {
     onsCode: fc.oneof(fc.constantFrom('E14001063', 'W07000081', 'S14000001', 'E14000001', 'X'), nastyString),
@@ -44,12 +60,26 @@ const seat = fc.record(
 
 /** The arguments each command takes, so generated commands are shaped like the real ones. */
 const ARGUMENTS: Record<string, string[]> = {
-  cue: ['cueId'], take: ['cueId'], next: ['layer'], update: ['layer', 'fields'], out: ['layer'],
-  'add-stack': ['name', 'stackId'], 'rename-stack': ['stackId', 'name'], 'delete-stack': ['stackId'],
-  'add-cue': ['stackId', 'template', 'cueId', 'title', 'layer', 'fields', 'index'], 'edit-cue': ['cueId', 'title', 'layer', 'fields'],
-  'delete-cue': ['cueId'], 'move-cue': ['cueId', 'stackId', 'index'], 'load-show': ['show'], 'declare-results': ['source', 'seats'],
-  'accept-correction': ['onsCode'], 'reject-correction': ['onsCode'], 'set-baseline': ['seats'], 'results-settings': ['holderBasis', 'speakerCountsWith'],
-  'set-mode': ['mode'], 'restore-program': ['program'],
+  cue: ['cueId'],
+  take: ['cueId'],
+  next: ['layer'],
+  update: ['layer', 'fields'],
+  out: ['layer'],
+  'add-stack': ['name', 'stackId'],
+  'rename-stack': ['stackId', 'name'],
+  'delete-stack': ['stackId'],
+  'add-cue': ['stackId', 'template', 'cueId', 'title', 'layer', 'fields', 'index'],
+  'edit-cue': ['cueId', 'title', 'layer', 'fields'],
+  'delete-cue': ['cueId'],
+  'move-cue': ['cueId', 'stackId', 'index'],
+  'load-show': ['show'],
+  'declare-results': ['source', 'seats'],
+  'accept-correction': ['onsCode'],
+  'reject-correction': ['onsCode'],
+  'set-baseline': ['seats'],
+  'results-settings': ['holderBasis', 'speakerCountsWith'],
+  'set-mode': ['mode'],
+  'restore-program': ['program'],
 };
 
 const argument: Record<string, fc.Arbitrary<unknown>> = {
@@ -70,7 +100,18 @@ const argument: Record<string, fc.Arbitrary<unknown>> = {
   show: anything,
   // What was on air before a crash, as session.json holds it: views right, wrong (a headline that is an object) or noise.
   program: fc.oneof(
-    fc.dictionary(layer.map(String), fc.record({ cueId, title: nastyString, template: mostly(fc.constantFrom('strap', 'seat-result', 'two-step')), fields, view: fields, step: mostly(fc.nat(3), nastyNumber) }), { maxKeys: 2 }),
+    fc.dictionary(
+      layer.map(String),
+      fc.record({
+        cueId,
+        title: nastyString,
+        template: mostly(fc.constantFrom('strap', 'seat-result', 'two-step')),
+        fields,
+        view: fields,
+        step: mostly(fc.nat(3), nastyNumber),
+      }),
+      { maxKeys: 2 },
+    ),
     anything,
   ),
 };

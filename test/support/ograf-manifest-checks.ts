@@ -18,7 +18,10 @@ export const OGRAF_V1_MANIFEST_CHECKS = {
     name: { type: 'string' },
     description: { type: 'string' },
     author: {
-      type: 'object', required: ['name'], patternProperties: vendor, additionalProperties: false,
+      type: 'object',
+      required: ['name'],
+      patternProperties: vendor,
+      additionalProperties: false,
       properties: { name: { type: 'string' }, email: { type: 'string' }, url: { type: 'string' } },
     },
     customActions: { type: 'array', items: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } } },
@@ -26,7 +29,11 @@ export const OGRAF_V1_MANIFEST_CHECKS = {
     supportsNonRealTime: { type: 'boolean' },
     stepCount: { type: 'number', minimum: -1 },
     // GDD's object.json: an object schema whose properties are schemas.
-    schema: { type: 'object', required: ['type'], properties: { type: { const: 'object' }, properties: { type: 'object', additionalProperties: { type: 'object' } } } },
+    schema: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { const: 'object' }, properties: { type: 'object', additionalProperties: { type: 'object' } } },
+    },
     renderRequirements: { type: 'array', items: { type: 'object' } },
   },
   patternProperties: vendor,

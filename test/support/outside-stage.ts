@@ -113,7 +113,19 @@ export class SnapshotScript {
   readonly program: Partial<Record<Layer, OnAir>> = {};
 
   onAir(layer: Layer, cueId: string, template: string, view: Record<string, unknown>): OnAir {
-    const onAir: OnAir = { takeId: ++this.takeId, cueId, title: cueId, template, fields: {}, view, viewRevision: SnapshotScript.viewRevision(view), step: 1, steps: 1, updateSeq: 0, since: Date.now() };
+    const onAir: OnAir = {
+      takeId: ++this.takeId,
+      cueId,
+      title: cueId,
+      template,
+      fields: {},
+      view,
+      viewRevision: SnapshotScript.viewRevision(view),
+      step: 1,
+      steps: 1,
+      updateSeq: 0,
+      since: Date.now(),
+    };
     this.program[layer] = onAir;
     return onAir;
   }
@@ -144,12 +156,20 @@ export async function graphicFrame(page: Page, selector: string): Promise<Frame>
 
 /** Waits until the template in a frame has recorded these calls, in this order, and returns all it recorded. */
 export async function callsReach(frame: Frame, expected: string[]): Promise<string[]> {
-  await frame.waitForFunction((want) => {
-    const calls = (window as unknown as { __calls?: string[] }).__calls ?? [];
-    return want.every((c, i) => calls[i] === c);
-  }, expected, { timeout: 8000 }).catch(async () => {
-    throw new Error(`calls never reached ${JSON.stringify(expected)}: ${JSON.stringify(await frame.evaluate(() => (window as unknown as { __calls?: string[] }).__calls))}`);
-  });
+  await frame
+    .waitForFunction(
+      (want) => {
+        const calls = (window as unknown as { __calls?: string[] }).__calls ?? [];
+        return want.every((c, i) => calls[i] === c);
+      },
+      expected,
+      { timeout: 8000 },
+    )
+    .catch(async () => {
+      throw new Error(
+        `calls never reached ${JSON.stringify(expected)}: ${JSON.stringify(await frame.evaluate(() => (window as unknown as { __calls?: string[] }).__calls))}`,
+      );
+    });
   return frame.evaluate(() => (window as unknown as { __calls: string[] }).__calls);
 }
 

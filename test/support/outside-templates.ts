@@ -14,19 +14,33 @@ export async function writeTemplate(dir: string, rel: string, text: string): Pro
   return file;
 }
 
-export const OGRAF_L3RD = JSON.stringify({
-  $schema: 'https://ograf.ebu.io/v1/specification/json-schemas/graphics/schema.json',
-  id: 'test-l3rd', name: 'Test lower third', main: 'graphic.mjs', version: '1', supportsRealTime: true, supportsNonRealTime: false,
-  stepCount: -1,
-  schema: { type: 'object', properties: { name: { type: 'string', gddType: 'single-line', maxLength: 40, default: 'Name' }, votes: { type: 'integer', minimum: 0 } }, required: ['name'] },
-  customActions: [{ id: 'highlight', name: 'Highlight', schema: null }],
-  v_strapline: { layer: 'bug' },
-  v_vendorthing: { anything: true },
-}, null, 2);
+export const OGRAF_L3RD = JSON.stringify(
+  {
+    $schema: 'https://ograf.ebu.io/v1/specification/json-schemas/graphics/schema.json',
+    id: 'test-l3rd',
+    name: 'Test lower third',
+    main: 'graphic.mjs',
+    version: '1',
+    supportsRealTime: true,
+    supportsNonRealTime: false,
+    stepCount: -1,
+    schema: {
+      type: 'object',
+      properties: { name: { type: 'string', gddType: 'single-line', maxLength: 40, default: 'Name' }, votes: { type: 'integer', minimum: 0 } },
+      required: ['name'],
+    },
+    customActions: [{ id: 'highlight', name: 'Highlight', schema: null }],
+    v_strapline: { layer: 'bug' },
+    v_vendorthing: { anything: true },
+  },
+  null,
+  2,
+);
 
 export const OGRAF_BARE = JSON.stringify({ id: 'bare', name: 'Bare graphic', main: 'lib/bare.js', supportsRealTime: true });
 
-export const OGRAF_MODULE = 'export default class extends HTMLElement { async load() {} async dispose() {} async playAction() { return { currentStep: 1 }; } async stopAction() {} async updateAction() {} async customAction() {} }\n';
+export const OGRAF_MODULE =
+  'export default class extends HTMLElement { async load() {} async dispose() {} async playAction() { return { currentStep: 1 }; } async stopAction() {} async updateAction() {} async customAction() {} }\n';
 
 export function spxPage(definition: string): string {
   return `<!DOCTYPE html>
@@ -64,7 +78,9 @@ export const SPX_LITERAL = spxPage(`{
       DataFields: [ { field: 'f0', ftype: 'textarea', title: 'Text', value: 'Hi' }, ],
     }`);
 
-export const SPX_NO_STEPS = spxPage(`{ "description": "No steps given", "out": "manual", "DataFields": [{ "field": "f0", "ftype": "textfield", "title": "Line", "value": "" }] }`);
+export const SPX_NO_STEPS = spxPage(
+  `{ "description": "No steps given", "out": "manual", "DataFields": [{ "field": "f0", "ftype": "textfield", "title": "Line", "value": "" }] }`,
+);
 
 /** Built by code: not read (it would have to run). */
 export const SPX_COMPUTED = spxPage(`makeDefinition({ "description": "Computed" })`);

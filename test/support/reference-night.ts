@@ -23,7 +23,9 @@ export function engineWithCue(
   seats: readonly SeatResult[],
 ): Engine {
   const show: Show = {
-    format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Test',
+    format: 'strapline-show',
+    version: SHOW_FORMAT_VERSION,
+    name: 'Test',
     stacks: [{ id: 's', name: 'S', cues: [{ id: cue.id, title: cue.id, template: cue.template, layer: cue.layer ?? 'fullscreen', fields: cue.fields }] }],
   };
   const e = new Engine({ show, baseline: reference.baseline, constituencies: reference.constituencies, templates: TEMPLATES, now: () => 0 });
@@ -43,8 +45,11 @@ export function previewViewOf(e: Engine, cueId: string): Fields {
  */
 export function onAirWording(result: string): string {
   if (result === 'Spk hold') return 'SPEAKER RE-ELECTED';
-  return result.split(' ').map((w) => {
-    const id = knownPartyIdFor(w);
-    return id === undefined ? w.toUpperCase() : partyInfo(id)!.shortName;
-  }).join(' ');
+  return result
+    .split(' ')
+    .map((w) => {
+      const id = knownPartyIdFor(w);
+      return id === undefined ? w.toUpperCase() : partyInfo(id)!.shortName;
+    })
+    .join(' ');
 }

@@ -9,7 +9,10 @@ import { REPO_ROOT } from '../../main/server/headless';
  * benchmark's driver (Playwright) does not share its event loop.
  */
 /** entry: another script taking the CLI's options (test/support/faulty-server.ts). */
-export async function spawnServer(show: unknown, entry = 'main/server/cli.ts'): Promise<{ url: string; exitCode: () => number | null; stderr: () => string; stop: () => Promise<void> }> {
+export async function spawnServer(
+  show: unknown,
+  entry = 'main/server/cli.ts',
+): Promise<{ url: string; exitCode: () => number | null; stderr: () => string; stop: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'strapline-bench-'));
   const showPath = path.join(dir, 'show.json');
   await writeFile(showPath, JSON.stringify(show));

@@ -23,7 +23,9 @@ export async function spawnZombie(): Promise<{ pid: number; parent: ChildProcess
 /** Whether ps says pid is a zombie (state Z): procps and BSD ps alike. */
 export function isZombie(pid: number): boolean {
   try {
-    return execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim().startsWith('Z');
+    return execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' })
+      .trim()
+      .startsWith('Z');
   } catch {
     return false;
   }

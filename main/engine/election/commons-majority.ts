@@ -31,11 +31,7 @@ export function seatsNeededForMajority(totalSeats: number = HOUSE_OF_COMMONS_SEA
   return Math.floor(totalSeats / 2) + 1;
 }
 
-export function majorityPosition(
-  seatsByParty: Readonly<Record<PartyId, number>>,
-  party: PartyId,
-  settings: MajoritySettings,
-): MajorityPosition {
+export function majorityPosition(seatsByParty: Readonly<Record<PartyId, number>>, party: PartyId, settings: MajoritySettings): MajorityPosition {
   const totalSeats = settings.totalSeats ?? HOUSE_OF_COMMONS_SEATS;
   const speakerSeats = settings.speakerCountsWith === party && party !== SPEAKER_PARTY_ID ? (seatsByParty[SPEAKER_PARTY_ID] ?? 0) : 0;
   const seats = (seatsByParty[party] ?? 0) + speakerSeats;

@@ -26,7 +26,6 @@ export const CANDIDATE_FORMATS = ['commons-candidate', 'strapline-json'] as cons
 /** A whole night's results, for a rehearsal or a replay. */
 export const RESULTS_FORMATS = ['commons-constituency', 'commons-candidate', 'strapline-json'] as const;
 
-
 export const electionManifestSchema = z.strictObject({
   name: z.string().trim().min(1).max(80),
   date: z.iso.date(),

@@ -7,9 +7,7 @@ import { commonsAbbreviation, type PartyId } from './party-table';
 import { seatWinner } from './seat-ranking';
 import type { SeatResult } from './seat-result-schema';
 
-export type SeatOutcome =
-  | { readonly kind: 'GAIN'; readonly winner: PartyId; readonly from: PartyId }
-  | { readonly kind: 'HOLD'; readonly winner: PartyId };
+export type SeatOutcome = { readonly kind: 'GAIN'; readonly winner: PartyId; readonly from: PartyId } | { readonly kind: 'HOLD'; readonly winner: PartyId };
 
 /**
  * Party against party. Two independents count as a hold here; a card that cares whether it

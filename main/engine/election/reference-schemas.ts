@@ -38,9 +38,6 @@ export type PartiesFile = z.infer<typeof partiesFileSchema>;
 /** HexJSON (odd-r etc.), keyed by ONS code; extra keys (colour, boundaries) pass through. */
 export const hexJsonSchema = z.looseObject({
   layout: z.enum(['odd-r', 'even-r', 'odd-q', 'even-q']),
-  hexes: z.record(
-    onsCodeSchema,
-    z.looseObject({ n: z.string().min(1), q: z.number().int(), r: z.number().int(), region: z.string().optional() }),
-  ),
+  hexes: z.record(onsCodeSchema, z.looseObject({ n: z.string().min(1), q: z.number().int(), r: z.number().int(), region: z.string().optional() })),
 });
 export type HexJson = z.infer<typeof hexJsonSchema>;

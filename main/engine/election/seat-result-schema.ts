@@ -72,12 +72,7 @@ export const declaredSeatSchema = z
     }
   });
 
-export const seatResultSchema = z.discriminatedUnion('state', [
-  pendingSeatSchema,
-  recountSeatSchema,
-  rushSeatSchema,
-  declaredSeatSchema,
-]);
+export const seatResultSchema = z.discriminatedUnion('state', [pendingSeatSchema, recountSeatSchema, rushSeatSchema, declaredSeatSchema]);
 export type SeatResult = z.infer<typeof seatResultSchema>;
 export type DeclaredSeat = z.infer<typeof declaredSeatSchema>;
 

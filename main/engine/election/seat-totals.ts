@@ -46,11 +46,7 @@ function seatsOf(results: ReadonlyMap<string, SeatResult> | Iterable<SeatResult>
   return 'get' in results ? results.values() : results;
 }
 
-export function deriveTotals(
-  results: ReadonlyMap<string, SeatResult> | Iterable<SeatResult>,
-  baseline: Baseline,
-  settings: TotalsSettings,
-): ElectionTotals {
+export function deriveTotals(results: ReadonlyMap<string, SeatResult> | Iterable<SeatResult>, baseline: Baseline, settings: TotalsSettings): ElectionTotals {
   const counts = { seatCount: 0, pending: 0, recount: 0, rush: 0, declared: 0, withoutHolder: 0 };
   const seats: Record<PartyId, number> = {};
   const gains: Record<PartyId, number> = {};

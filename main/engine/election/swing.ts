@@ -18,10 +18,7 @@ export function butlerSwing(from: ShareMove, to: ShareMove): number {
 
 /** Butler swing between two parties given share tables; predecessors stand in for new parties. */
 export function butlerSwingBetween(now: PartyShares, before: PartyShares, from: PartyId, to: PartyId): number {
-  return butlerSwing(
-    { before: baselineShareOf(before, from), now: shareOf(now, from) },
-    { before: baselineShareOf(before, to), now: shareOf(now, to) },
-  );
+  return butlerSwing({ before: baselineShareOf(before, from), now: shareOf(now, from) }, { before: baselineShareOf(before, to), now: shareOf(now, to) });
 }
 
 /** Swing a challenger needs to take a seat: (holder's share - challenger's share) / 2. */

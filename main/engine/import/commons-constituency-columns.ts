@@ -32,13 +32,29 @@ const OTHERS_HEADERS = ['All other candidates', 'Other', 'Others'];
 const METADATA_HEADERS = new Set(
   [
     ...Object.values(CONSTITUENCY_HEADERS),
-    'ONS region ID', 'County name', 'Region name', 'Country name', 'Constituency type',
-    'Member first name', 'Member surname', 'Member gender', 'Result',
+    'ONS region ID',
+    'County name',
+    'Region name',
+    'Country name',
+    'Constituency type',
+    'Member first name',
+    'Member surname',
+    'Member gender',
+    'Result',
     // Seen in other editions and exports of the same layout.
-    'Region ID', 'Country ID', 'County ID', 'Constituency ID', 'PA ID', 'Election', 'Election date',
-    'Member MNIS ID', 'Turnout', 'Turnout %',
+    'Region ID',
+    'Country ID',
+    'County ID',
+    'Constituency ID',
+    'PA ID',
+    'Election',
+    'Election date',
+    'Member MNIS ID',
+    'Turnout',
+    'Turnout %',
     // The by-election edition puts the contest's dates in front.
-    'By-election date', 'Writ date',
+    'By-election date',
+    'Writ date',
   ].map(foldHeader),
 );
 

@@ -8,7 +8,12 @@ import { commonsAbbreviation, OTHER_PARTY_ID, partyIdFor, type PartyId } from '.
 import { rankSeat } from '../election/seat-ranking';
 import { declaredSeatSchema, type SeatResult } from '../election/seat-result-schema';
 import { declarationTimeCell, onsCodeCell, optionalWholeNumberCell, requiredTextCell, wholeNumberCell } from './cell-schemas';
-import { CONSTITUENCY_HEADERS as H, REQUIRED_CONSTITUENCY_HEADERS, classifyConstituencyColumns, type ConstituencyColumns } from './commons-constituency-columns';
+import {
+  CONSTITUENCY_HEADERS as H,
+  REQUIRED_CONSTITUENCY_HEADERS,
+  classifyConstituencyColumns,
+  type ConstituencyColumns,
+} from './commons-constituency-columns';
 import { openCsvImport, RowReader } from './csv-table';
 import type { ImportOptions, ImportOutcome } from './import-report';
 
@@ -59,7 +64,10 @@ function readSeat(row: RowReader, columns: ConstituencyColumns): SeatResult | un
   const winner = partyIdFor(winnerLabel);
   if (!itemised.has(winner)) {
     if (otherWinner <= 0 || otherWinner > others) {
-      row.fail(`the winner (${winnerLabel}) has no column of its own, so its votes must be here and within "${columns.others ?? 'All other candidates'}"`, H.otherWinner);
+      row.fail(
+        `the winner (${winnerLabel}) has no column of its own, so its votes must be here and within "${columns.others ?? 'All other candidates'}"`,
+        H.otherWinner,
+      );
       return undefined;
     }
     partyVotes[winner] = otherWinner;
@@ -100,7 +108,14 @@ function readSeat(row: RowReader, columns: ConstituencyColumns): SeatResult | un
     row.fail(`says ${winnerLabel} but the votes put ${first === undefined ? 'nobody' : commonsAbbreviation(first.partyId)} first`, H.firstParty);
   }
   const runnerVotes = runner === undefined ? undefined : partyVotes[runner];
-  if (runner !== undefined && runner !== winner && runnerVotes !== undefined && second !== undefined && second.partyId !== runner && second.votes !== runnerVotes) {
+  if (
+    runner !== undefined &&
+    runner !== winner &&
+    runnerVotes !== undefined &&
+    second !== undefined &&
+    second.partyId !== runner &&
+    second.votes !== runnerVotes
+  ) {
     row.fail(`says ${runnerLabel} but the votes put ${commonsAbbreviation(second.partyId)} second`, H.secondParty);
   }
   if (majority !== undefined && first !== undefined && second !== undefined && first.votes - second.votes !== majority) {

@@ -129,7 +129,11 @@ export interface CsvImport<T> {
  * at all, its outcome (nothing applied, the reasons in the report).
  */
 export function openCsvImport<T>(
-  format: ImportFormat, text: string, fileName: string, requiredHeaders: readonly string[], options: ImportOptions,
+  format: ImportFormat,
+  text: string,
+  fileName: string,
+  requiredHeaders: readonly string[],
+  options: ImportOptions,
 ): CsvImport<T> | ImportOutcome<T> {
   const log = new IssueLog(fileName);
   const end = (recordsRead: number, accepted: readonly T[], rejected: number, fatal: boolean) =>

@@ -124,13 +124,7 @@ export interface ImportTally<T> {
 /** Applies the all-or-nothing rule and writes the one-line summary an operator reads. */
 export function finishImport<T>(log: IssueLog, tally: ImportTally<T>, options: ImportOptions): ImportOutcome<T> {
   const hasErrors = log.errorCount > 0;
-  const applied: AppliedScope = tally.fatal
-    ? 'nothing'
-    : !hasErrors
-      ? 'all'
-      : options.applyValidRows === true
-        ? 'valid-rows'
-        : 'nothing';
+  const applied: AppliedScope = tally.fatal ? 'nothing' : !hasErrors ? 'all' : options.applyValidRows === true ? 'valid-rows' : 'nothing';
   const seats = `${tally.accepted.length} seat${tally.accepted.length === 1 ? '' : 's'}`;
   const errors = `${log.errorCount} error${log.errorCount === 1 ? '' : 's'}`;
   const summary =

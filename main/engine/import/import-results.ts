@@ -61,7 +61,10 @@ export function importResults<F extends ImportFormat>(
  * drop folder that accepts any of them. Undefined when it is none of ours.
  */
 export function detectImportFormat(text: string): ImportFormat | undefined {
-  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (head.startsWith('{')) {
     const format = /"format"\s*:\s*"([^"]+)"/.exec(head)?.[1];
     if (format === 'strapline-results') return 'strapline-json';

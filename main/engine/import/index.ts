@@ -6,8 +6,14 @@ export { importNotionalResults, type NotionalImportOptions } from './notional-im
 export { importPaXml, type PaImportOutcome, type PaStateOfParties } from './pa-xml-importer';
 export { importStraplineResultsJson, importStraplineBaselineJson } from './strapline-json-importer';
 export {
-  DEFAULT_MAX_IMPORT_BYTES, formatIssue,
-  type ImportFormat, type ImportIssue, type ImportOptions, type ImportReport, type ImportOutcome, type AppliedScope,
+  DEFAULT_MAX_IMPORT_BYTES,
+  formatIssue,
+  type ImportFormat,
+  type ImportIssue,
+  type ImportOptions,
+  type ImportReport,
+  type ImportOutcome,
+  type AppliedScope,
 } from './import-report';
 export { parseCsv, stripByteOrderMark, type CsvRecord, type ParsedCsv, type CsvSyntaxError } from './csv-parser';
 export { openCsvTable, RowReader, foldHeader, type CsvTable } from './csv-table';

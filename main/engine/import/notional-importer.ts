@@ -13,9 +13,16 @@ import { NOTIONAL_TO_2024_ONS_CODES } from './ons-recodes';
 import { repairMacRomanMojibake } from './text-repair';
 
 const N = {
-  name: 'Boundary commission name', paName: 'PA name', onsCode: 'ONS ID', paNumber: 'PA number',
-  electorate: 'Electorate', validVotes: 'Valid votes', majority: 'Majority',
-  voteColumn: 'Vote column', votes: 'Votes', partyAbbreviation: 'Party abbreviation',
+  name: 'Boundary commission name',
+  paName: 'PA name',
+  onsCode: 'ONS ID',
+  paNumber: 'PA number',
+  electorate: 'Electorate',
+  validVotes: 'Valid votes',
+  majority: 'Majority',
+  voteColumn: 'Vote column',
+  votes: 'Votes',
+  partyAbbreviation: 'Party abbreviation',
 } as const;
 
 const AGGREGATE_VOTE_COLUMNS = new Set(['TOTOTHV', 'MAXOTHV']);
@@ -58,10 +65,13 @@ export function importNotionalResults(text: string, fileName: string, options: N
       const name = repairName(row, N.name);
       const paName = repairName(row, N.paName);
       const seat = {
-        onsCode, validVotes: validVotes ?? 0,
+        onsCode,
+        validVotes: validVotes ?? 0,
         ...(onsCode === sourceCode ? {} : { sourceOnsCode: sourceCode }),
-        ...(name === undefined ? {} : { name }), ...(paName === undefined ? {} : { paName }),
-        ...(paNumber === undefined ? {} : { paNumber }), ...(electorate === undefined ? {} : { electorate }),
+        ...(name === undefined ? {} : { name }),
+        ...(paName === undefined ? {} : { paName }),
+        ...(paNumber === undefined ? {} : { paNumber }),
+        ...(electorate === undefined ? {} : { electorate }),
         ...(majority === undefined ? {} : { majority }),
       };
       draft = { line: row.line, seat, rows: [], broken: false };

@@ -29,14 +29,18 @@ export function importPaXml(text: string, fileName: string, options: ImportOptio
   const log = new IssueLog(fileName);
   const fatal = () => finishImport(log, { format: 'pa-xml', recordsRead: 0, accepted: [], rejected: 0, fatal: true }, options);
   const oversize = oversizeMessage(text, options);
-  if (oversize !== undefined) return log.error(oversize), fatal();
+  if (oversize !== undefined) return (log.error(oversize), fatal());
   const read = readPaMessage(text.replace(/^\uFEFF/, ''), fileName);
-  if ('problem' in read) return log.error(read.problem.message, read.problem.line), fatal();
+  if ('problem' in read) return (log.error(read.problem.message, read.problem.line), fatal());
   const { message } = read;
   if (message.kind === 'state-of-parties') {
     const stateOfParties = readStateOfParties(message, text, log);
     const outcome = finishImport(log, { format: 'pa-xml', recordsRead: 1, accepted: [], rejected: 0, fatal: false }, options);
-    return { ...outcome, report: { ...outcome.report, summary: `${fileName}: PA state of parties (revision ${message.revision}); no seat changed` }, stateOfParties };
+    return {
+      ...outcome,
+      report: { ...outcome.report, summary: `${fileName}: PA state of parties (revision ${message.revision}); no seat changed` },
+      stateOfParties,
+    };
   }
   const seat = readSeat(message, text, log, options.paNumbers);
   return finishImport(log, { format: 'pa-xml', recordsRead: 1, accepted: seat ? [seat] : [], rejected: seat ? 0 : 1, fatal: false }, options);
@@ -46,16 +50,28 @@ export function importPaXml(text: string, fileName: string, options: ImportOptio
 function partyOf(party: { name: string; abbreviation: string }, log: IssueLog, line: number): PartyId {
   const known = knownPartyIdFor(party.abbreviation) ?? knownPartyIdFor(party.name);
   if (known !== undefined) return known;
-  log.warn(`party abbreviation "${party.abbreviation}" (${party.name}) is not in the party table: counted as a party of its own, in the neutral grey`, line, 'abbreviation');
+  log.warn(
+    `party abbreviation "${party.abbreviation}" (${party.name}) is not in the party table: counted as a party of its own, in the neutral grey`,
+    line,
+    'abbreviation',
+  );
   return partyIdFor(party.name);
 }
 
-function readSeat(message: Exclude<PaMessage, { kind: 'state-of-parties' }>, xml: string, log: IssueLog, paNumbers: ReadonlyMap<number, string> | undefined): SeatResult | undefined {
+function readSeat(
+  message: Exclude<PaMessage, { kind: 'state-of-parties' }>,
+  xml: string,
+  log: IssueLog,
+  paNumbers: ReadonlyMap<number, string> | undefined,
+): SeatResult | undefined {
   const root = message.kind === 'result' ? 'FirstPastThePostResult' : message.kind === 'rush' ? 'FirstPastThePostRush' : 'FirstPastThePostRecount';
   const seatLine = lineAtPath(xml, root, ['Election', 0, 'Constituency', 0]);
   const onsCode = paNumbers?.get(message.seat.number);
   if (onsCode === undefined) {
-    const why = paNumbers === undefined || paNumbers.size === 0 ? 'the loaded election has no PA numbers (its seats file needs a paNumber for each seat)' : 'no seat of the loaded election has that PA number';
+    const why =
+      paNumbers === undefined || paNumbers.size === 0
+        ? 'the loaded election has no PA numbers (its seats file needs a paNumber for each seat)'
+        : 'no seat of the loaded election has that PA number';
     log.error(`PA number ${message.seat.number} (${message.seat.name}): ${why}`, seatLine, 'number');
     return undefined;
   }
@@ -70,7 +86,12 @@ function readSeat(message: Exclude<PaMessage, { kind: 'state-of-parties' }>, xml
 
 type ResultSeat = Extract<PaMessage, { kind: 'result' }>['seat'];
 
-function readDeclared(seat: ResultSeat, base: { onsCode: string; revision: number; declaredAt?: string }, winner: PartyId, at: { xml: string; log: IssueLog; seatLine: number }): SeatResult | undefined {
+function readDeclared(
+  seat: ResultSeat,
+  base: { onsCode: string; revision: number; declaredAt?: string },
+  winner: PartyId,
+  at: { xml: string; log: IssueLog; seatLine: number },
+): SeatResult | undefined {
   const { log, seatLine } = at;
   const partyVotes: Record<PartyId, number> = {};
   const candidates = seat.Candidate.map((c: PaCandidate, i) => {
@@ -82,13 +103,23 @@ function readDeclared(seat: ResultSeat, base: { onsCode: string; revision: numbe
   });
   const elected = candidates.filter((c) => c.elected);
   if (elected.length !== 1) log.error(`${elected.length} candidates are marked elected; a result has exactly one`, seatLine, 'elected');
-  else if (elected[0]!.partyId !== winner) log.error(`winningParty is ${seat.winningParty} but the elected candidate stands for ${elected[0]!.partyName}`, seatLine, 'winningParty');
+  else if (elected[0]!.partyId !== winner)
+    log.error(`winningParty is ${seat.winningParty} but the elected candidate stands for ${elected[0]!.partyName}`, seatLine, 'winningParty');
   const validVotes = candidates.reduce((sum, c) => sum + c.votes, 0);
-  const counted = { ...base, state: 'declared' as const, electorate: seat.electorate, validVotes, partyVotes, candidates: candidates.map(({ elected: _e, ...c }) => c) };
+  const counted = {
+    ...base,
+    state: 'declared' as const,
+    electorate: seat.electorate,
+    validVotes,
+    partyVotes,
+    candidates: candidates.map(({ elected: _e, ...c }) => c),
+  };
   const [first, second] = rankSeat(counted);
   const tied = first !== undefined && second !== undefined && first.votes === second.votes;
-  if (!tied && first !== undefined && first.partyId !== winner) log.error(`winningParty is ${seat.winningParty} but the votes put another party first`, seatLine, 'winningParty');
-  if (first !== undefined && second !== undefined && first.votes - second.votes !== seat.majority) log.error(`majority is ${seat.majority} but the votes give ${first.votes - second.votes}`, seatLine, 'majority');
+  if (!tied && first !== undefined && first.partyId !== winner)
+    log.error(`winningParty is ${seat.winningParty} but the votes put another party first`, seatLine, 'winningParty');
+  if (first !== undefined && second !== undefined && first.votes - second.votes !== seat.majority)
+    log.error(`majority is ${seat.majority} but the votes give ${first.votes - second.votes}`, seatLine, 'majority');
   const checked = declaredSeatSchema.safeParse(tied ? { ...counted, winner } : counted);
   if (!checked.success) for (const issue of checked.error.issues) log.error(issue.message, seatLine, String(issue.path[0] ?? ''));
   return checked.success && log.errorCount === 0 ? checked.data : undefined;

@@ -12,11 +12,21 @@ import { z } from 'zod';
 
 // Attributes are text: a figure must be written as one (PA writes no separators).
 const count = z.string().trim().regex(/^\d+$/, 'must be a whole number of 0 or more').transform(Number);
-const percent = z.string().trim().regex(/^-?\d+(\.\d+)?$/, 'must be a number (a percentage)').transform(Number).refine((n) => n >= -100 && n <= 100, 'must be between -100 and 100');
+const percent = z
+  .string()
+  .trim()
+  .regex(/^-?\d+(\.\d+)?$/, 'must be a number (a percentage)')
+  .transform(Number)
+  .refine((n) => n >= -100 && n <= 100, 'must be between -100 and 100');
 const text = z.string().trim().min(1);
 const yesNo = z.enum(['true', 'false', 'yes', 'no', 'Yes', 'No', 'True', 'False']).transform((v) => /^(true|yes)$/i.test(v));
 // PA's times carry their UTC offset (`2024-07-05T02:41:00+01:00`); kept as UTC.
-const paTime = z.string().refine((v) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?(\.\d+)?(Z|[+-]\d\d:?\d\d)$/.test(v), 'expected a date and time with its offset, like 2024-07-05T02:41:00+01:00')
+const paTime = z
+  .string()
+  .refine(
+    (v) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?(\.\d+)?(Z|[+-]\d\d:?\d\d)$/.test(v),
+    'expected a date and time with its offset, like 2024-07-05T02:41:00+01:00',
+  )
   .transform((v) => new Date(v).toISOString());
 
 const partySchema = z.object({ name: text, abbreviation: text });
@@ -42,9 +52,20 @@ const resultConstituency = z.object({
   declarationTime: paTime.optional(),
   Candidate: z.array(candidateSchema).min(1, 'a result needs its Candidate elements'),
 });
-const rushConstituency = z.object({ ...seatFields, winningParty: text, sittingParty: text.optional(), gainOrHold: z.string().trim().optional(), declarationTime: paTime.optional() });
+const rushConstituency = z.object({
+  ...seatFields,
+  winningParty: text,
+  sittingParty: text.optional(),
+  gainOrHold: z.string().trim().optional(),
+  declarationTime: paTime.optional(),
+});
 const recountConstituency = z.object(seatFields);
-const electionOf = <T extends z.ZodType>(constituency: T) => z.array(z.object({ name: z.string().optional(), date: z.string().optional(), Constituency: z.array(constituency).length(1, 'one Constituency element a file') })).length(1, 'one Election element a file');
+const electionOf = <T extends z.ZodType>(constituency: T) =>
+  z
+    .array(
+      z.object({ name: z.string().optional(), date: z.string().optional(), Constituency: z.array(constituency).length(1, 'one Constituency element a file') }),
+    )
+    .length(1, 'one Election element a file');
 
 const stateParty = z.object({
   paId: count.optional(),
@@ -66,7 +87,10 @@ const ROOTS = {
   FirstPastThePostRecount: z.object({ revision, Election: electionOf(recountConstituency) }),
   FirstPastThePostStateOfParties: z.object({
     revision,
-    Election: z.array(z.object({ name: z.string().optional(), date: z.string().optional() })).max(1).optional(),
+    Election: z
+      .array(z.object({ name: z.string().optional(), date: z.string().optional() }))
+      .max(1)
+      .optional(),
     Parties: z.array(z.object({ Party: z.array(stateParty).min(1, 'a state of parties needs its Party elements') })).length(1, 'one Parties element a file'),
   }),
 } as const;
@@ -79,11 +103,19 @@ export type PaMessage =
   | { kind: 'state-of-parties'; revision: number; election: string; parties: PaStateParty[] };
 
 /** A problem with the file, with its line where it can be placed. */
-export interface PaProblem { message: string; line?: number }
+export interface PaProblem {
+  message: string;
+  line?: number;
+}
 
 // Elements that may repeat are always lists, so one candidate reads as a list of one.
 const parser = new XMLParser({
-  ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, ignoreDeclaration: true, ignorePiTags: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseAttributeValue: false,
+  parseTagValue: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
   isArray: (name) => ['Election', 'Constituency', 'Candidate', 'Party', 'Parties'].includes(name),
 });
 
@@ -93,7 +125,12 @@ export function readPaMessage(xml: string, fileName: string): { message: PaMessa
   const doc = parser.parse(xml) as Record<string, unknown>;
   const root = Object.keys(doc).find((k) => !k.startsWith('?') && !k.startsWith('#'));
   if (root === undefined || !(root in ROOTS)) {
-    return { problem: { message: `root element <${root ?? ''}> is not a PA message this importer reads (${Object.keys(ROOTS).join(', ')})`, line: lineAtPath(xml, root ?? '', []) } };
+    return {
+      problem: {
+        message: `root element <${root ?? ''}> is not a PA message this importer reads (${Object.keys(ROOTS).join(', ')})`,
+        line: lineAtPath(xml, root ?? '', []),
+      },
+    };
   }
   const checked = ROOTS[root as Root].safeParse(doc[root]);
   if (!checked.success) {
@@ -103,13 +140,17 @@ export function readPaMessage(xml: string, fileName: string): { message: PaMessa
   }
   const fromName = /_(\d+)\.xml$/i.exec(fileName)?.[1];
   const rev = checked.data.revision ?? (fromName === undefined ? undefined : Number(fromName));
-  if (rev === undefined) return { problem: { message: `${root}: no revision (a revision attribute on the root, or a file name ending _N.xml)`, line: lineAtPath(xml, root, []) } };
+  if (rev === undefined)
+    return { problem: { message: `${root}: no revision (a revision attribute on the root, or a file name ending _N.xml)`, line: lineAtPath(xml, root, []) } };
   const data = checked.data;
-  if ('Parties' in data) return { message: { kind: 'state-of-parties', revision: rev, election: data.Election?.[0]?.name ?? '', parties: data.Parties[0]!.Party } };
+  if ('Parties' in data)
+    return { message: { kind: 'state-of-parties', revision: rev, election: data.Election?.[0]?.name ?? '', parties: data.Parties[0]!.Party } };
   const election = data.Election[0]!;
   const name = election.name ?? '';
-  if (root === 'FirstPastThePostResult') return { message: { kind: 'result', revision: rev, election: name, seat: election.Constituency[0] as z.infer<typeof resultConstituency> } };
-  if (root === 'FirstPastThePostRush') return { message: { kind: 'rush', revision: rev, election: name, seat: election.Constituency[0] as z.infer<typeof rushConstituency> } };
+  if (root === 'FirstPastThePostResult')
+    return { message: { kind: 'result', revision: rev, election: name, seat: election.Constituency[0] as z.infer<typeof resultConstituency> } };
+  if (root === 'FirstPastThePostRush')
+    return { message: { kind: 'rush', revision: rev, election: name, seat: election.Constituency[0] as z.infer<typeof rushConstituency> } };
   return { message: { kind: 'recount', revision: rev, election: name, seat: election.Constituency[0]! } };
 }
 

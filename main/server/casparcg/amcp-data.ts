@@ -27,7 +27,9 @@ function fieldText(value: unknown): string {
  * componentData per field, its value in data@value), one line long.
  */
 export function templateDataXml(data: Record<string, unknown>): string {
-  const parts = Object.entries(data).map(([id, value]) => `<componentData id="${xmlEscaped(id)}"><data id="text" value="${xmlEscaped(fieldText(value))}"/></componentData>`);
+  const parts = Object.entries(data).map(
+    ([id, value]) => `<componentData id="${xmlEscaped(id)}"><data id="text" value="${xmlEscaped(fieldText(value))}"/></componentData>`,
+  );
   return `<templateData>${parts.join('')}</templateData>`;
 }
 

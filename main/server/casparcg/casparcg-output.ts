@@ -62,7 +62,11 @@ export class CasparcgOutput {
   private htmlPages(): AmcpStep[] {
     const token = this.page.readOnlyToken === null ? '' : `&token=${encodeURIComponent(this.page.readOnlyToken)}`;
     const base = this.config.pageBase?.replace(/\/$/, '') ?? this.page.base;
-    return LAYERS.filter((l) => this.config.layers[l] !== undefined).map((l) => ({ op: 'play-html', layer: this.config.layers[l]!, url: `${base}/output?layers=${l}${token}` }));
+    return LAYERS.filter((l) => this.config.layers[l] !== undefined).map((l) => ({
+      op: 'play-html',
+      layer: this.config.layers[l]!,
+      url: `${base}/output?layers=${l}${token}`,
+    }));
   }
 
   private run(plan: AmcpPlan, links: readonly CasparcgLink[]): void {

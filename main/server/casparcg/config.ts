@@ -15,7 +15,11 @@ export const TEMPLATE_SLOTS = 3;
  */
 export const DEFAULT_CASPARCG_LAYERS: Readonly<Record<Layer, number>> = { fullscreen: 10, 'lower-third': 20, ticker: 30, bug: 40 };
 
-const hostSchema = z.string().min(1).max(253).regex(/^[A-Za-z0-9.:_[\]-]+$/, 'a host name or address, with no spaces or quotes');
+const hostSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.:_[\]-]+$/, 'a host name or address, with no spaces or quotes');
 const portSchema = z.number().int().min(1).max(65535);
 
 export const casparcgServerSchema = z.strictObject({ host: hostSchema, port: portSchema.default(DEFAULT_AMCP_PORT) });
@@ -23,13 +27,21 @@ export type CasparcgServer = z.infer<typeof casparcgServerSchema>;
 
 /** A CasparCG template the server already has, named for a Strapline template: its cues' view is its data. */
 const templateNameSchema = z.strictObject({
-  name: z.string().min(1).max(200).regex(/^[^"\\\r\n]+$/, 'a template path without quotes, backslashes or line breaks'),
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^"\\\r\n]+$/, 'a template path without quotes, backslashes or line breaks'),
   dataFormat: z.enum(['json', 'xml']).default('json'),
 });
 
 export const casparcgOutputSchema = z.strictObject({
   /** The name the console shows; unique among the outputs. */
-  id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, "_" and "-" only'),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, "_" and "-" only'),
   main: casparcgServerSchema,
   /** A second server that receives exactly the same commands (main and backup). */
   backup: casparcgServerSchema.optional(),

@@ -88,7 +88,16 @@ export class CasparcgLink {
   status(): CasparcgLinkStatus {
     const oldest = Math.min(...this.pending.values());
     const lagMs = this.pending.size > 0 ? Math.max(this.now() - oldest, this.lastRoundTripMs ?? 0) : this.lastRoundTripMs;
-    return { role: this.role, host: this.server.host, port: this.server.port, connected: this.connected, lagMs, lastError: this.lastError, revision: this.revision, inSync: !this.diverged };
+    return {
+      role: this.role,
+      host: this.server.host,
+      port: this.server.port,
+      connected: this.connected,
+      lagMs,
+      lastError: this.lastError,
+      revision: this.revision,
+      inSync: !this.diverged,
+    };
   }
 
   close(): void {
@@ -115,15 +124,24 @@ export class CasparcgLink {
     try {
       const sent = await (() => {
         switch (step.op) {
-          case 'play-html': return this.api.playHtml({ ...at, url: step.url });
-          case 'clear': return this.api.clear(at);
-          case 'cg-add': return this.api.cgAdd({ ...cg, template: step.template, playOnLoad: step.playOnLoad, data: step.data });
-          case 'cg-play': return this.api.cgPlay(cg);
-          case 'cg-next': return this.api.cgNext(cg);
-          case 'cg-stop': return this.api.cgStop(cg);
-          case 'cg-remove': return this.api.cgRemove(cg);
-          case 'cg-update': return this.api.cgUpdate({ ...cg, data: step.data });
-          case 'opacity': return this.api.mixerOpacity({ ...at, value: step.value });
+          case 'play-html':
+            return this.api.playHtml({ ...at, url: step.url });
+          case 'clear':
+            return this.api.clear(at);
+          case 'cg-add':
+            return this.api.cgAdd({ ...cg, template: step.template, playOnLoad: step.playOnLoad, data: step.data });
+          case 'cg-play':
+            return this.api.cgPlay(cg);
+          case 'cg-next':
+            return this.api.cgNext(cg);
+          case 'cg-stop':
+            return this.api.cgStop(cg);
+          case 'cg-remove':
+            return this.api.cgRemove(cg);
+          case 'cg-update':
+            return this.api.cgUpdate({ ...cg, data: step.data });
+          case 'opacity':
+            return this.api.mixerOpacity({ ...at, value: step.value });
         }
       })();
       if (sent.error) return sent.error.message;

@@ -29,7 +29,8 @@ export class TemplatePlan {
   private readonly layers = new Map<Layer, LayerState>();
 
   constructor(private readonly config: CasparcgOutputConfig) {
-    for (const layer of LAYERS) if (config.layers[layer] !== undefined) this.layers.set(layer, { air: null, preload: null, outgoing: new Set(), dark: new Set() });
+    for (const layer of LAYERS)
+      if (config.layers[layer] !== undefined) this.layers.set(layer, { air: null, preload: null, outgoing: new Set(), dark: new Set() });
   }
 
   /** The commands that take the server from the state before to this snapshot's. */
@@ -58,7 +59,8 @@ export class TemplatePlan {
       const base = this.config.layers[layer]!;
       const air = state.air;
       // Every slot to a known state: empty, and seen, bar the one on air, which stays dark until it is in place.
-      for (let s = 0; s < TEMPLATE_SLOTS; s++) plan.steps.push({ op: 'clear', layer: base + s }, { op: 'opacity', layer: base + s, value: s === air?.slot ? 0 : 1 });
+      for (let s = 0; s < TEMPLATE_SLOTS; s++)
+        plan.steps.push({ op: 'clear', layer: base + s }, { op: 'opacity', layer: base + s, value: s === air?.slot ? 0 : 1 });
       state.outgoing.clear();
       state.dark.clear();
       if (air) {
@@ -67,9 +69,15 @@ export class TemplatePlan {
         for (let s = 1; s < air.step; s++) plan.steps.push({ op: 'cg-next', layer: base + air.slot });
         const takeId = air.takeId;
         if (air.hidden) state.dark.add(air.slot);
-        else plan.deferred.push({ afterMs: this.config.settleMs, steps: [{ op: 'opacity', layer: base + air.slot, value: 1 }], still: () => state.air?.takeId === takeId && !state.air.hidden });
+        else
+          plan.deferred.push({
+            afterMs: this.config.settleMs,
+            steps: [{ op: 'opacity', layer: base + air.slot, value: 1 }],
+            still: () => state.air?.takeId === takeId && !state.air.hidden,
+          });
       }
-      if (state.preload) plan.steps.push({ op: 'cg-add', layer: base + state.preload.slot, template: state.preload.template, data: state.preload.data, playOnLoad: false });
+      if (state.preload)
+        plan.steps.push({ op: 'cg-add', layer: base + state.preload.slot, template: state.preload.template, data: state.preload.data, playOnLoad: false });
     }
     return plan;
   }

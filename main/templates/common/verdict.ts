@@ -44,13 +44,19 @@ const tableOrder = (p: PartyId) => {
 export function leaders(seats: Readonly<Record<PartyId, number>>): { parties: PartyId[]; seats: number } {
   const named = Object.entries(seats).filter(([p, n]) => p !== OTHER_PARTY_ID && p !== SPEAKER_PARTY_ID && n > 0);
   const most = Math.max(0, ...named.map(([, n]) => n));
-  const parties = named.filter(([, n]) => n === most && most > 0).map(([p]) => p).sort((a, b) => tableOrder(a) - tableOrder(b) || a.localeCompare(b));
+  const parties = named
+    .filter(([, n]) => n === most && most > 0)
+    .map(([p]) => p)
+    .sort((a, b) => tableOrder(a) - tableOrder(b) || a.localeCompare(b));
   return { parties, seats: most };
 }
 
 /** "LAB and REF level on 1": no one party to name. */
 export function levelText(parties: readonly PartyId[], seats: number): string {
-  return `${parties.slice(0, -1).map((p) => partyShort(p)).join(', ')} and ${partyShort(parties.at(-1)!)} level on ${seats}`;
+  return `${parties
+    .slice(0, -1)
+    .map((p) => partyShort(p))
+    .join(', ')} and ${partyShort(parties.at(-1)!)} level on ${seats}`;
 }
 
 export function houseVerdict(seats: Readonly<Record<PartyId, number>>, count: HouseCount): Verdict {

@@ -27,7 +27,10 @@ export function resolveExitPoll(fields: ExitPollFields, ctx: BindingContext): Ex
   if (fields.compare === 'previous') return fields;
   // No baseline loaded: no comparison at all, rather than every party "up" from nothing.
   if (ctx.results.baseline.seats.size === 0) return { ...fields, parties: fields.parties.map(({ previous: _p, ...row }) => row), compareLabel: '' };
-  const before = baselineSeatsByRow(ctx, fields.parties.map((p) => p.party));
+  const before = baselineSeatsByRow(
+    ctx,
+    fields.parties.map((p) => p.party),
+  );
   // A poll without an Others row leaves the rest of the House out of the comparison, as it does the projection.
   const parties = fields.parties.map((p) => ({ ...p, previous: before[p.party] ?? 0 }));
   return { ...fields, parties, compareLabel: changeBasis('notional') };

@@ -7,12 +7,15 @@ import { resolveExitPoll } from './compare';
 export const EXIT_POLL_MAX_PARTIES = 8;
 const PARTY_IDS = PARTY_TABLE.map((p) => p.id) as [string, ...string[]];
 
-const seats = (what: string) => z.number().int(`${what} must be a whole number`).min(0, `${what} cannot be negative`).max(650, `${what} cannot exceed the 650 seats`);
+const seats = (what: string) =>
+  z.number().int(`${what} must be a whole number`).min(0, `${what} cannot be negative`).max(650, `${what} cannot exceed the 650 seats`);
 
 const projection = z.strictObject({
   party: z.enum(PARTY_IDS).meta({ label: 'Party', help: 'Party id from the party table; "other" for everyone else', kind: 'party' }),
   seats: seats('seats').meta({ label: 'Projected seats', help: 'The exit poll projection' }),
-  previous: seats('previous').optional().meta({ label: 'Previous', help: 'Used when comparing with your own figures: the figure to compare with, drawn as a ghost bar and a change' }),
+  previous: seats('previous')
+    .optional()
+    .meta({ label: 'Previous', help: 'Used when comparing with your own figures: the figure to compare with, drawn as a ghost bar and a change' }),
 });
 
 // The 22:00 projections of 2024, Ipsos for BBC, ITV News and Sky News. The figures they are
@@ -29,17 +32,37 @@ const POLL_2024 = [
 ];
 
 export const exitPollFields = z.strictObject({
-  title: z.string().trim().min(1, 'the board needs a title').max(24, 'at most 24 characters fit the title').default('Exit poll')
+  title: z
+    .string()
+    .trim()
+    .min(1, 'the board needs a title')
+    .max(24, 'at most 24 characters fit the title')
+    .default('Exit poll')
     .meta({ label: 'Title', help: 'Top line, in capitals on air' }),
-  time: z.string().trim().regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, 'time is HH:MM (24-hour) or empty').default('22:00')
+  time: z
+    .string()
+    .trim()
+    .regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, 'time is HH:MM (24-hour) or empty')
+    .default('22:00')
     .meta({ label: 'Time', help: 'Shown beside the title; empty hides it' }),
-  source: z.string().trim().max(60, 'at most 60 characters fit the source line').default('Projected seats: Ipsos for BBC, ITV News and Sky News')
+  source: z
+    .string()
+    .trim()
+    .max(60, 'at most 60 characters fit the source line')
+    .default('Projected seats: Ipsos for BBC, ITV News and Sky News')
     .meta({ label: 'Source', help: 'The line under the title' }),
-  compare: z.enum(['notional', 'previous'], { error: 'compare must be "notional" or "previous"' }).default('notional')
-    .meta({ label: 'Change against', help: 'notional: the baseline, the last election on these boundaries (as the seats change on the night); previous: the figures typed in each row' }),
-  compareLabel: z.string().trim().max(24, 'at most 24 characters fit the comparison label').default('')
-    .meta({ label: 'Comparison label', help: 'Said in the key when comparing with your own figures (e.g. "2019 exit poll"); the notional comparison names itself' }),
-  parties: z.array(projection).min(1, 'list at least one party').max(EXIT_POLL_MAX_PARTIES, `at most ${EXIT_POLL_MAX_PARTIES} parties fit the board`)
+  compare: z.enum(['notional', 'previous'], { error: 'compare must be "notional" or "previous"' }).default('notional').meta({
+    label: 'Change against',
+    help: 'notional: the baseline, the last election on these boundaries (as the seats change on the night); previous: the figures typed in each row',
+  }),
+  compareLabel: z.string().trim().max(24, 'at most 24 characters fit the comparison label').default('').meta({
+    label: 'Comparison label',
+    help: 'Said in the key when comparing with your own figures (e.g. "2019 exit poll"); the notional comparison names itself',
+  }),
+  parties: z
+    .array(projection)
+    .min(1, 'list at least one party')
+    .max(EXIT_POLL_MAX_PARTIES, `at most ${EXIT_POLL_MAX_PARTIES} parties fit the board`)
     .superRefine((rows, ctx) => {
       const seen = new Set<string>();
       rows.forEach((row, i) => {
@@ -65,5 +88,12 @@ export const exitPoll: TemplateDefinition = {
   // What it draws is its fields, with each row's previous figure filled from the baseline.
   ...boundTemplate(exitPollFields, resolveExitPoll, exitPollFields),
   title: (f) => `${String(f.title ?? 'Exit poll')} ${String(f.time ?? '')}`.trim(),
-  demo: { title: 'Exit poll', time: '22:00', source: 'Projected seats: Ipsos for BBC, ITV News and Sky News', compare: 'notional', compareLabel: '', parties: POLL_2024 },
+  demo: {
+    title: 'Exit poll',
+    time: '22:00',
+    source: 'Projected seats: Ipsos for BBC, ITV News and Sky News',
+    compare: 'notional',
+    compareLabel: '',
+    parties: POLL_2024,
+  },
 };

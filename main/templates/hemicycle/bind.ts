@@ -43,9 +43,11 @@ export type HemicycleView = z.infer<typeof hemicycleView>;
 export function seatingOrder(seats: Readonly<Record<PartyId, number>>, pending: number, shown: readonly PartyId[]): { party: string; seats: number }[] {
   const won = foldSeats(seats, shown);
   const placed = new Set<PartyId>([...FROM_LEFT, ...TO_RIGHT, OTHER_PARTY_ID]);
-  const middle = Object.keys(won).filter((p) => !placed.has(p)).sort((a, b) => a.localeCompare(b));
+  const middle = Object.keys(won)
+    .filter((p) => !placed.has(p))
+    .sort((a, b) => a.localeCompare(b));
   const order = [...FROM_LEFT, ...middle, OTHER_PARTY_ID, PENDING, ...TO_RIGHT];
-  return order.map((party) => ({ party, seats: party === PENDING ? pending : won[party] ?? 0 })).filter((b) => b.seats > 0);
+  return order.map((party) => ({ party, seats: party === PENDING ? pending : (won[party] ?? 0) })).filter((b) => b.seats > 0);
 }
 
 export function resolveHemicycle(fields: HemicycleFields, ctx: BindingContext): HemicycleView {

@@ -5,9 +5,18 @@ import { shownPartiesField } from '../seat-tally/schema';
 import { resolveHemicycle, hemicycleView } from './bind';
 
 export const hemicycleFields = z.strictObject({
-  title: z.string().trim().min(1, 'the arc needs a title').max(16, 'at most 16 characters fit beside the arc').default('House of Commons')
+  title: z
+    .string()
+    .trim()
+    .min(1, 'the arc needs a title')
+    .max(16, 'at most 16 characters fit beside the arc')
+    .default('House of Commons')
     .meta({ label: 'Title', help: 'Top line, in capitals on air' }),
-  subtitle: z.string().trim().max(40, 'at most 40 characters fit the subtitle').default('General election 2024')
+  subtitle: z
+    .string()
+    .trim()
+    .max(40, 'at most 40 characters fit the subtitle')
+    .default('General election 2024')
     .meta({ label: 'Subtitle', help: 'The line under the title' }),
   parties: shownPartiesField.meta({ label: 'Parties in the key', help: 'Named in the key, most seats first; the rest are added up as Others', kind: 'party' }),
 });

@@ -52,10 +52,15 @@ export function resolveHexMap(fields: HexMapFields, ctx: BindingContext): HexMap
     if (party !== undefined) winners[code] = party;
   }
   const codes = [...results.seats.keys()];
-  const focus = fields.region === WHOLE_MAP
-    ? null
-    : tally(FOCUS_REGIONS[fields.region as FocusRegion], fields.region,
-        codes.filter((code) => ctx.constituencies.get(code)?.regionCode === fields.region), winners);
+  const focus =
+    fields.region === WHOLE_MAP
+      ? null
+      : tally(
+          FOCUS_REGIONS[fields.region as FocusRegion],
+          fields.region,
+          codes.filter((code) => ctx.constituencies.get(code)?.regionCode === fields.region),
+          winners,
+        );
   return {
     title: fields.title,
     source: fields.source,

@@ -9,14 +9,23 @@ import { resolveHexMap } from './bind';
 export const HEX_MAP_NAME = 'General election 2024';
 
 export const hexMapFields = z.strictObject({
-  title: z.string().trim().min(1, 'the map needs a title').max(40, 'at most 40 characters fit above the key').default(HEX_MAP_NAME)
+  title: z
+    .string()
+    .trim()
+    .min(1, 'the map needs a title')
+    .max(40, 'at most 40 characters fit above the key')
+    .default(HEX_MAP_NAME)
     .meta({ label: 'Title', help: 'The line above the place name in the key' }),
-  region: z.enum([WHOLE_MAP, ...FOCUS_REGION_CODES], {
-    error: `region must be "all" or one of the ONS region and nation codes (${FOCUS_REGION_CODES.join(', ')})`,
-  }).default(WHOLE_MAP)
+  region: z
+    .enum([WHOLE_MAP, ...FOCUS_REGION_CODES], {
+      error: `region must be "all" or one of the ONS region and nation codes (${FOCUS_REGION_CODES.join(', ')})`,
+    })
+    .default(WHOLE_MAP)
     .meta({ label: 'Focus region', help: 'Step 2 zooms to this region or nation and dims the rest; "all" keeps the whole UK', kind: 'region' }),
-  source: z.enum(['results', 'baseline']).default('results')
-    .meta({ label: 'Colour by', help: 'Tonight\'s winners as they declare, or the holders before the election (the baseline)' }),
+  source: z
+    .enum(['results', 'baseline'])
+    .default('results')
+    .meta({ label: 'Colour by', help: "Tonight's winners as they declare, or the holders before the election (the baseline)" }),
 });
 export type HexMapFields = z.infer<typeof hexMapFields>;
 
@@ -38,7 +47,10 @@ export const hexMapViewSchema = z.object({
   uk: tallySchema,
   focus: tallySchema.nullable(),
   /** The loaded election's hex layout, by content key (GET /api/hex-layout?key=<key>); absent: the 2024 layout the gallery draws. */
-  layout: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  layout: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional(),
 });
 export type HexMapView = z.infer<typeof hexMapViewSchema>;
 

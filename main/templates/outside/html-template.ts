@@ -32,7 +32,7 @@ function spxDefinition(file: string, html: string, script: PageElement): ReadPag
   try {
     value = assignedLiteral(script.text, SPX_NAME);
   } catch (e) {
-    const offset = e instanceof NotALiteral ? e.offset : (e as { pos?: number }).pos ?? 0;
+    const offset = e instanceof NotALiteral ? e.offset : ((e as { pos?: number }).pos ?? 0);
     return { problem: problemAt(file, html, script.textOffset + offset, `${SPX_NAME}: ${(e as Error).message}`) };
   }
   if (value === undefined) return null;
@@ -41,7 +41,12 @@ function spxDefinition(file: string, html: string, script: PageElement): ReadPag
   if (!parsed.success) return { problem: at(describeIssues(parsed.error.issues)) };
   const fields = spxFieldsSchema(parsed.data.DataFields ?? []);
   if ('problem' in fields) return { problem: at(fields.problem) };
-  const name = parsed.data.description?.trim() || file.split('/').at(-1)!.replace(/\.html?$/i, '');
+  const name =
+    parsed.data.description?.trim() ||
+    file
+      .split('/')
+      .at(-1)!
+      .replace(/\.html?$/i, '');
   return { kind: 'spx', name, steps: parsed.data.steps ?? 1, out: parsed.data.out ?? 'manual', schema: fields.schema, problems: [] };
 }
 
@@ -61,7 +66,8 @@ export function readHtmlTemplate(file: string, html: string): ReadPage {
   const gddScript = scripts.find((s) => s.attribs.name === 'graphics-data-definition' && (s.attribs.type ?? '').toLowerCase() === 'application/json+gdd');
   const gdd = !gddScript ? null : gddScript.attribs.src ? { src: gddScript.attribs.src } : { text: gddScript.text, offset: gddScript.textOffset };
   const format = metaContent(elements, 'strapline-data-format');
-  const problems = format === null || format === 'json' || format === 'xml' ? [] : [`${file}: meta strapline-data-format "${format}" is neither json nor xml; json is sent`];
+  const problems =
+    format === null || format === 'json' || format === 'xml' ? [] : [`${file}: meta strapline-data-format "${format}" is neither json nor xml; json is sent`];
   const title = elements.find((e) => e.name === 'title')?.text.trim() || null;
   return { kind: 'casparcg', name: title, gdd, dataFormat: format === 'xml' ? 'xml' : 'json', problems };
 }

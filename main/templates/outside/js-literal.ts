@@ -9,7 +9,10 @@ import { parse, type Node } from 'acorn';
  * never runs an outside page outside its sandbox, not even to read it.
  */
 export class NotALiteral extends Error {
-  constructor(readonly offset: number, what: string) {
+  constructor(
+    readonly offset: number,
+    what: string,
+  ) {
     super(`${what} is not a plain literal (Strapline reads the definition without running the page)`);
   }
 }

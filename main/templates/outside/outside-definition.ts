@@ -18,7 +18,10 @@ const RESERVED = ['bind', 'dataFormat'] as const;
 const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
 
 function issuePath(e: ErrorObject): string[] {
-  const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   const named = e.params as { missingProperty?: string; additionalProperty?: string };
   if (named.missingProperty) path.push(named.missingProperty);
   if (named.additionalProperty) path.push(named.additionalProperty);
@@ -39,7 +42,11 @@ function compile(t: ScannedTemplate): ValidateFunction | string {
 function dataOf(t: ScannedTemplate, fields: Fields, bound: Record<string, string | number>): Record<string, unknown> {
   const values = Object.fromEntries(Object.entries(fields).filter(([k]) => !(RESERVED as readonly string[]).includes(k)));
   const properties = (t.schema.properties ?? {}) as Record<string, { default?: unknown; type?: unknown }>;
-  const defaults = Object.fromEntries(Object.entries(properties).filter(([, p]) => p.default !== undefined).map(([k, p]) => [k, p.default]));
+  const defaults = Object.fromEntries(
+    Object.entries(properties)
+      .filter(([, p]) => p.default !== undefined)
+      .map(([k, p]) => [k, p.default]),
+  );
   const data: Record<string, unknown> = { ...defaults, ...values, ...bound };
   // SPX and CasparCG pages get strings, as their own controllers send them; OGraf gets the schema's types.
   if (t.kind === 'spx' || t.kind === 'casparcg') {
@@ -55,7 +62,8 @@ export function outsideDefinition(t: ScannedTemplate): TemplateDefinition {
     if (typeof validate === 'string') return void ctx.addIssue({ code: 'custom', message: `${t.name} cannot be used: ${validate}` });
     const own = extras.safeParse(value);
     if (!own.success) for (const i of own.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
-    if (value.dataFormat !== undefined && t.kind !== 'casparcg') ctx.addIssue({ code: 'custom', path: ['dataFormat'], message: 'only a CasparCG template chooses JSON or XML' });
+    if (value.dataFormat !== undefined && t.kind !== 'casparcg')
+      ctx.addIssue({ code: 'custom', path: ['dataFormat'], message: 'only a CasparCG template chooses JSON or XML' });
     const values = Object.fromEntries(Object.entries(value).filter(([k]) => !(RESERVED as readonly string[]).includes(k)));
     if (validate(values)) return;
     for (const e of validate.errors ?? []) ctx.addIssue({ code: 'custom', path: issuePath(e), message: e.message ?? 'is not valid' });
@@ -68,7 +76,8 @@ export function outsideDefinition(t: ScannedTemplate): TemplateDefinition {
     // The engine's next needs a last step; a dynamic OGraf graphic (-1) is given room and says itself when it is done.
     steps: t.steps === -1 ? 100 : Math.max(1, t.steps),
     fields,
-    title: (f) => String(Object.entries(f).find(([k, v]) => !(RESERVED as readonly string[]).includes(k) && typeof v === 'string' && v.trim() !== '')?.[1] ?? t.name),
+    title: (f) =>
+      String(Object.entries(f).find(([k, v]) => !(RESERVED as readonly string[]).includes(k) && typeof v === 'string' && v.trim() !== '')?.[1] ?? t.name),
     demo: {},
     // What restore-program checks a saved view against.
     view: outsideViewSchema as unknown as z.ZodType<Fields>,
@@ -80,7 +89,14 @@ export function outsideDefinition(t: ScannedTemplate): TemplateDefinition {
       const bound = bind.success ? boundValues(bind.data, ctx) : {};
       const dataFormat = t.kind === 'casparcg' && (f.dataFormat === 'xml' || f.dataFormat === 'json') ? f.dataFormat : t.dataFormat;
       return {
-        outside: { kind: t.kind, src: templateFileUrl(t.folder, t.entry), version: t.version, steps: t.steps, dataFormat, ...(t.spxOut !== undefined ? { spxOut: t.spxOut } : {}) },
+        outside: {
+          kind: t.kind,
+          src: templateFileUrl(t.folder, t.entry),
+          version: t.version,
+          steps: t.steps,
+          dataFormat,
+          ...(t.spxOut !== undefined ? { spxOut: t.spxOut } : {}),
+        },
         data: dataOf(t, f, bound),
       };
     },

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import {
-  OTHER_PARTY_ID, baselineHolder, rankSeat, roundTo, seatMajority, seatOutcome, seatSwingBetween, seatWinner, turnoutPercent, voteShares,
-  type BaselineSeat, type DeclaredSeat, type PartyId,
+  OTHER_PARTY_ID,
+  baselineHolder,
+  rankSeat,
+  roundTo,
+  seatMajority,
+  seatOutcome,
+  seatSwingBetween,
+  seatWinner,
+  turnoutPercent,
+  voteShares,
+  type BaselineSeat,
+  type DeclaredSeat,
+  type PartyId,
 } from '../../engine/election';
 import type { BindingContext } from '../../engine/templates';
 import { outcomeText } from '../common/parties';

@@ -5,8 +5,15 @@
  */
 import { z } from 'zod';
 import {
-  OTHER_PARTY_ID, baselineShareOf, rankSeat, roundTo, voteShares,
-  type BaselineSeat, type DeclaredSeat, type PartyId, type PartyShares,
+  OTHER_PARTY_ID,
+  baselineShareOf,
+  rankSeat,
+  roundTo,
+  voteShares,
+  type BaselineSeat,
+  type DeclaredSeat,
+  type PartyId,
+  type PartyShares,
 } from '../../engine/election';
 import { partyName } from '../common/parties';
 
@@ -38,7 +45,12 @@ interface Entry {
 function entries(seat: DeclaredSeat): Entry[] {
   if (seat.candidates !== undefined) {
     const published = new Map(seat.candidates.map((c) => [c.name, c.partyName]));
-    return rankSeat(seat).map((p) => ({ party: p.partyId, candidate: p.candidateName ?? null, published: published.get(p.candidateName ?? ''), votes: p.votes }));
+    return rankSeat(seat).map((p) => ({
+      party: p.partyId,
+      candidate: p.candidateName ?? null,
+      published: published.get(p.candidateName ?? ''),
+      votes: p.votes,
+    }));
   }
   return rankSeat(seat).map((p) => ({ party: p.partyId, candidate: null, published: undefined, votes: p.votes }));
 }
@@ -64,11 +76,25 @@ export function resultBars(seat: DeclaredSeat, before: BaselineSeat | undefined,
   // Change from the exact shares, as published, not from the rounded share on screen.
   const rows: SeatResultBar[] = shown.map((e) => {
     const share = (e.votes / seat.validVotes) * 100;
-    return { party: e.party, label: partyName(e.party, e.published), candidate: e.candidate, votes: e.votes, share: oneDp(share), change: changeOf(e, share, shares, standing) };
+    return {
+      party: e.party,
+      label: partyName(e.party, e.published),
+      candidate: e.candidate,
+      votes: e.votes,
+      share: oneDp(share),
+      change: changeOf(e, share, shares, standing),
+    };
   });
   const rest = seat.validVotes - rows.reduce((sum, r) => sum + r.votes, 0);
   if (rest > 0) {
-    rows.push({ party: OTHER_PARTY_ID, label: partyName(OTHER_PARTY_ID), candidate: null, votes: rest, share: oneDp((rest / seat.validVotes) * 100), change: null });
+    rows.push({
+      party: OTHER_PARTY_ID,
+      label: partyName(OTHER_PARTY_ID),
+      candidate: null,
+      votes: rest,
+      share: oneDp((rest / seat.validVotes) * 100),
+      change: null,
+    });
   }
   return rows;
 }

@@ -7,9 +7,15 @@ import { resolveSeatResult, seatResultViewSchema } from './bind';
 export const PETERBOROUGH = 'E14001425';
 
 export const seatResultFields = z.strictObject({
-  constituency: onsCodeSchema.default(PETERBOROUGH)
+  constituency: onsCodeSchema
+    .default(PETERBOROUGH)
     .meta({ label: 'Constituency', help: 'The seat to show, by ONS code; the card follows its result live', kind: 'constituency' }),
-  bars: z.number().int('bars must be a whole number').min(3, 'at least 3 bars').max(7, 'at most 7 bars fit the full result').default(6)
+  bars: z
+    .number()
+    .int('bars must be a whole number')
+    .min(3, 'at least 3 bars')
+    .max(7, 'at most 7 bars fit the full result')
+    .default(6)
     .meta({ label: 'Bars in the full result', help: 'Largest parties shown on step 2; the rest are folded into Others' }),
 });
 export type SeatResultFields = z.infer<typeof seatResultFields>;

@@ -4,10 +4,7 @@
  * uses the engine's cached totals; a region adds up its own seats (at most a
  * few dozen, so one pass per change of results costs nothing).
  */
-import {
-  deriveTotals, OTHER_PARTY_ID, seatsNeededForMajority,
-  type Constituency, type ElectionTotals, type PartyId,
-} from '../../engine/election';
+import { deriveTotals, OTHER_PARTY_ID, seatsNeededForMajority, type Constituency, type ElectionTotals, type PartyId } from '../../engine/election';
 import { z } from 'zod';
 import type { BindingContext } from '../../engine/templates';
 import { bySeats, changeBasis, foldSeats, partyShort } from '../common/parties';
@@ -15,7 +12,10 @@ import { AWAITING, houseVerdict, leaders, levelText, type Verdict } from '../com
 import type { SeatTallyFields } from './schema';
 
 const NATION_CODES: Readonly<Record<string, Constituency['nation']>> = {
-  E92000001: 'England', S92000003: 'Scotland', W92000004: 'Wales', N92000002: 'Northern Ireland',
+  E92000001: 'England',
+  S92000003: 'Scotland',
+  W92000004: 'Wales',
+  N92000002: 'Northern Ireland',
 };
 
 export interface Area {
@@ -56,7 +56,10 @@ export const seatTallyView = z.strictObject({
   needed: count.nullable(),
   /** What the net changes are against, said on the board: "Change on 2019 notional". */
   changeAgainst: z.string(),
-  columns: z.array(z.strictObject({ party: z.string(), seats: count, change: z.number().int() })).min(1).max(8),
+  columns: z
+    .array(z.strictObject({ party: z.string(), seats: count, change: z.number().int() }))
+    .min(1)
+    .max(8),
   verdict: z.strictObject({ text: z.string(), party: z.string() }),
 });
 export type SeatTallyView = z.infer<typeof seatTallyView>;

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import {
-  OTHER_PARTY_ID, baselineShareOf, butlerSwingBetween, predecessorOf, roundTo, swingRequired, voteShares,
-  type PartyId,
-} from '../../engine/election';
+import { OTHER_PARTY_ID, baselineShareOf, butlerSwingBetween, predecessorOf, roundTo, swingRequired, voteShares, type PartyId } from '../../engine/election';
 import type { BindingContext } from '../../engine/templates';
 import { partyName } from '../common/parties';
 import type { SwingometerFields } from './schema';
@@ -59,7 +56,12 @@ function seatNeeds(ctx: BindingContext, holder: PartyId, challenger: PartyId): N
     const shares = voteShares(before.partyVotes, before.validVotes);
     const h = baselineShareOf(shares, holder);
     const c = baselineShareOf(shares, challenger);
-    const third = Math.max(0, ...Object.entries(shares).filter(([id]) => !skip.has(id)).map(([, s]) => s));
+    const third = Math.max(
+      0,
+      ...Object.entries(shares)
+        .filter(([id]) => !skip.has(id))
+        .map(([, s]) => s),
+    );
     const need = Math.max(swingRequired(h, c), third - c);
     needs.push({ name: ctx.constituencies.get(code)?.name ?? before.name ?? code, need });
   }
@@ -85,9 +87,12 @@ export function resolveSwingometer(fields: SwingometerFields, ctx: BindingContex
   const falling = needs.filter((n) => n.need <= Math.abs(s) && swing !== null);
   const standing = needs.slice(falling.length);
   const totals = ctx.totals();
-  const subtitle = fields.source === 'fixed'
-    ? 'What if: a uniform swing across the country'
-    : swing === null ? 'Average swing over the declared seats' : `Average swing over ${totals.declared} declared ${totals.declared === 1 ? 'seat' : 'seats'}`;
+  const subtitle =
+    fields.source === 'fixed'
+      ? 'What if: a uniform swing across the country'
+      : swing === null
+        ? 'Average swing over the declared seats'
+        : `Average swing over ${totals.declared} declared ${totals.declared === 1 ? 'seat' : 'seats'}`;
   return {
     title: fields.title || `${partyName(fields.from)} to ${partyName(fields.to)}`,
     subtitle,

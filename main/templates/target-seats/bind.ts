@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import {
-  baselineHolder, baselineShareOf, gainOrHold, predecessorOf, roundTo, seatWinner, swingRequired, voteShares,
-  type BaselineSeat, type PartyId,
+  baselineHolder,
+  baselineShareOf,
+  gainOrHold,
+  predecessorOf,
+  roundTo,
+  seatWinner,
+  swingRequired,
+  voteShares,
+  type BaselineSeat,
+  type PartyId,
 } from '../../engine/election';
 import type { BindingContext } from '../../engine/templates';
 import { outcomeText, partyName } from '../common/parties';
@@ -95,7 +103,10 @@ export function resolveTargetSeats(fields: TargetSeatsFields, ctx: BindingContex
     rows.push(targetRow(code, before, fields.party, ctx));
   }
   const list = ranked
-    ? rows.filter((r) => r.swing !== null).sort((a, b) => a.swing! - b.swing! || a.majority - b.majority).slice(0, fields.count)
+    ? rows
+        .filter((r) => r.swing !== null)
+        .sort((a, b) => a.swing! - b.swing! || a.majority - b.majority)
+        .slice(0, fields.count)
     : rows.slice(0, fields.count);
   return {
     title: fields.title || `${partyName(fields.party)} targets`,

@@ -9,16 +9,27 @@ export const ATTACKERS = PARTY_TABLE.map((p) => p.id).filter((id) => id !== 'oth
 const MAX_ROWS = ROWS_PER_PAGE * TARGET_PAGES;
 
 export const targetSeatsFields = z.strictObject({
-  title: z.string().trim().max(40, 'at most 40 characters fit the title').default('')
-    .meta({ label: 'Title', help: 'Leave empty for "<party> targets"' }),
-  party: z.enum(ATTACKERS, { error: `party must be one of ${ATTACKERS.join(', ')}` }).default('lab')
+  title: z.string().trim().max(40, 'at most 40 characters fit the title').default('').meta({ label: 'Title', help: 'Leave empty for "<party> targets"' }),
+  party: z
+    .enum(ATTACKERS, { error: `party must be one of ${ATTACKERS.join(', ')}` })
+    .default('lab')
     .meta({ label: 'Attacking party', help: 'Whose targets: seats it did not hold at the last election', kind: 'party' }),
-  region: z.string().regex(/^(all|[ENSW]\d{8})$/, 'region must be "all" or an ONS region or nation code like E12000006')
+  region: z
+    .string()
+    .regex(/^(all|[ENSW]\d{8})$/, 'region must be "all" or an ONS region or nation code like E12000006')
     .default('E12000006')
     .meta({ label: 'Region', help: 'ONS region (England) or nation code, or "all" for the UK', kind: 'region' }),
-  count: z.number().int('count must be a whole number').min(1, 'at least one target').max(MAX_ROWS, `at most ${MAX_ROWS} targets (${TARGET_PAGES} pages of ${ROWS_PER_PAGE})`).default(MAX_ROWS)
+  count: z
+    .number()
+    .int('count must be a whole number')
+    .min(1, 'at least one target')
+    .max(MAX_ROWS, `at most ${MAX_ROWS} targets (${TARGET_PAGES} pages of ${ROWS_PER_PAGE})`)
+    .default(MAX_ROWS)
     .meta({ label: 'How many', help: `Targets listed, ${ROWS_PER_PAGE} a page` }),
-  seats: z.array(onsCodeSchema).max(MAX_ROWS, `at most ${MAX_ROWS} seats in a list`).default([])
+  seats: z
+    .array(onsCodeSchema)
+    .max(MAX_ROWS, `at most ${MAX_ROWS} seats in a list`)
+    .default([])
     .meta({ label: 'Chosen seats', help: 'Optional: these seats in this order instead of the ranked targets', kind: 'constituency' }),
 });
 export type TargetSeatsFields = z.infer<typeof targetSeatsFields>;

@@ -7,24 +7,44 @@ export const MAX_ITEMS = 30;
 const MAX_ITEM_LENGTH = 140;
 
 /** One item a line; blank lines are dropped. Each line must fit the strip's one line at a glance. */
-const itemLines = z.string().max(MAX_ITEMS * (MAX_ITEM_LENGTH + 1), 'too much text for the ticker').superRefine((text, ctx) => {
-  const lines = splitItems(text);
-  if (lines.length > MAX_ITEMS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_ITEMS} items (one a line), not ${lines.length}` });
-  lines.forEach((line, i) => {
-    if (line.length > MAX_ITEM_LENGTH) ctx.addIssue({ code: 'custom', message: `item ${i + 1} is ${line.length} characters; at most ${MAX_ITEM_LENGTH}` });
+const itemLines = z
+  .string()
+  .max(MAX_ITEMS * (MAX_ITEM_LENGTH + 1), 'too much text for the ticker')
+  .superRefine((text, ctx) => {
+    const lines = splitItems(text);
+    if (lines.length > MAX_ITEMS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_ITEMS} items (one a line), not ${lines.length}` });
+    lines.forEach((line, i) => {
+      if (line.length > MAX_ITEM_LENGTH) ctx.addIssue({ code: 'custom', message: `item ${i + 1} is ${line.length} characters; at most ${MAX_ITEM_LENGTH}` });
+    });
   });
-});
 
 export const tickerFields = z.strictObject({
-  label: z.string().trim().min(1, 'the ticker needs a label').max(12, 'at most 12 characters fit the label block').default('Latest')
+  label: z
+    .string()
+    .trim()
+    .min(1, 'the ticker needs a label')
+    .max(12, 'at most 12 characters fit the label block')
+    .default('Latest')
     .meta({ label: 'Label', help: 'The block at the left, in capitals on air' }),
-  source: z.enum(['results', 'items']).default('results')
-    .meta({ label: 'Source', help: 'The latest declarations from the results, or only the items below' }),
-  count: z.number().int().min(1, 'show at least 1 declaration').max(MAX_ITEMS, `at most ${MAX_ITEMS} declarations`).default(12)
+  source: z.enum(['results', 'items']).default('results').meta({ label: 'Source', help: 'The latest declarations from the results, or only the items below' }),
+  count: z
+    .number()
+    .int()
+    .min(1, 'show at least 1 declaration')
+    .max(MAX_ITEMS, `at most ${MAX_ITEMS} declarations`)
+    .default(12)
     .meta({ label: 'Declarations', help: 'How many of the latest declared seats scroll (results source)' }),
-  items: itemLines.default('Exit poll: Labour 410 seats, Conservatives 131, Lib Dems 61\nReform UK 13, SNP 10, Plaid Cymru 4, Greens 2\n326 seats needed for a majority in the Commons')
+  items: itemLines
+    .default(
+      'Exit poll: Labour 410 seats, Conservatives 131, Lib Dems 61\nReform UK 13, SNP 10, Plaid Cymru 4, Greens 2\n326 seats needed for a majority in the Commons',
+    )
     .meta({ label: 'Items', help: 'One item a line. With the results source they run until the first seat declares', kind: 'multiline' }),
-  speed: z.number().int().min(40, 'at least 40 pixels a second').max(400, 'at most 400 pixels a second').default(140)
+  speed: z
+    .number()
+    .int()
+    .min(40, 'at least 40 pixels a second')
+    .max(400, 'at most 400 pixels a second')
+    .default(140)
     .meta({ label: 'Speed', help: 'Scroll speed, in pixels a second at 1080p' }),
 });
 export type TickerFields = z.infer<typeof tickerFields>;

@@ -131,12 +131,26 @@ function wrappedScale({ el, span, floor }: Box): number | null {
 /** Fits the boxes in passes (one layout each); returns those that wrapped. */
 function fitAll(boxes: Box[]): Box[] {
   boxes.forEach((b) => reset(b.el, b.span));
-  const full = pass(boxes.filter((b) => b.span.textContent !== ''), () => undefined, condense, (s) => (s < 1 ? 'condensed' : 'natural'));
-  const stepped = pass(full.filter((b) => b.el.dataset.fitStep), (b) => void (b.el.style.fontSize = `${b.el.dataset.fitStep}px`), condense,
-    (s) => (s < 1 ? 'smaller-condensed' : 'smaller'));
+  const full = pass(
+    boxes.filter((b) => b.span.textContent !== ''),
+    () => undefined,
+    condense,
+    (s) => (s < 1 ? 'condensed' : 'natural'),
+  );
+  const stepped = pass(
+    full.filter((b) => b.el.dataset.fitStep),
+    (b) => void (b.el.style.fontSize = `${b.el.dataset.fitStep}px`),
+    condense,
+    (s) => (s < 1 ? 'smaller-condensed' : 'smaller'),
+  );
   const unfitted = [...full.filter((b) => !b.el.dataset.fitStep), ...stepped];
   const wrapping = unfitted.filter((b) => b.el.dataset.fitLines === '2');
-  const unwrapped = pass(wrapping, (b) => b.el.classList.add('is-fit-wrapped'), wrappedScale, (s) => (s < 1 ? 'wrapped-condensed' : 'wrapped'));
+  const unwrapped = pass(
+    wrapping,
+    (b) => b.el.classList.add('is-fit-wrapped'),
+    wrappedScale,
+    (s) => (s < 1 ? 'wrapped-condensed' : 'wrapped'),
+  );
   for (const b of unwrapped) b.el.classList.remove('is-fit-wrapped');
   for (const b of [...unfitted.filter((b) => b.el.dataset.fitLines !== '2'), ...unwrapped]) apply(b, b.floor, 'over');
   return wrapping.filter((b) => !unwrapped.includes(b));

@@ -19,7 +19,9 @@ const containsWords = (text: string, words: string): boolean => ` ${text.replace
 /** The place a text names, folded ("east of england"), the longest match first; null if none. */
 export function namedPlace(text: string): string | null {
   const folded = fold(text);
-  const found = PLACES.map((p) => p.toLowerCase()).filter((p) => containsWords(folded, p)).sort((a, b) => b.length - a.length)[0];
+  const found = PLACES.map((p) => p.toLowerCase())
+    .filter((p) => containsWords(folded, p))
+    .sort((a, b) => b.length - a.length)[0];
   return found === undefined ? null : fold(found);
 }
 

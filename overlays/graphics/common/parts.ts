@@ -76,9 +76,12 @@ export function updateParts(root: HTMLElement, before: Parts, after: Parts, appl
     const a = before[key];
     const b = after[key];
     if (partText(a) === partText(b)) continue;
-    const count = typeof a === 'object' && typeof b === 'object' && a.fmt === b.fmt
-      ? countNumber(a.n, b.n, (n) => formatNumber(n, b.fmt))
-      : typeof a === 'string' && typeof b === 'string' ? countBetween(a, b) : null;
+    const count =
+      typeof a === 'object' && typeof b === 'object' && a.fmt === b.fmt
+        ? countNumber(a.n, b.n, (n) => formatNumber(n, b.fmt))
+        : typeof a === 'string' && typeof b === 'string'
+          ? countBetween(a, b)
+          : null;
     if (count) counting.push({ el, count });
     else fading.push(el);
   }
@@ -171,7 +174,7 @@ export function textPlate(brand: string): TextPlate {
   const white = contrastRatio(WHITE, brand);
   if (white >= TEXT_AA) return { plate: brand, text: WHITE };
   if (white < LARGE_TEXT_AA && contrastRatio(INK, brand) >= TEXT_AA) return { plate: brand, text: INK };
-  return { plate: darkenTo(brand, (1.05 / PLATE_TARGET) - 0.05), text: WHITE };
+  return { plate: darkenTo(brand, 1.05 / PLATE_TARGET - 0.05), text: WHITE };
 }
 
 /** The same colour with its relative luminance scaled down to `luminance` (linear light, one factor for all three channels). */
@@ -181,7 +184,13 @@ function darkenTo(hex: string, luminance: number): string {
   const toLinear = (s: number) => (s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4);
   const toSrgb = (l: number) => (l <= 0.0031308 ? l * 12.92 : 1.055 * l ** (1 / 2.4) - 0.055);
   // Rounded down, so the plate is never lighter than the target.
-  return `#${channels.map((s) => Math.floor(toSrgb(toLinear(s) * k) * 255).toString(16).padStart(2, '0')).join('')}`;
+  return `#${channels
+    .map((s) =>
+      Math.floor(toSrgb(toLinear(s) * k) * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /**

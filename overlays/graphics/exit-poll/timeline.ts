@@ -83,7 +83,7 @@ function moveBars(el: HTMLElement, tl: Timeline, before: Board, after: Board): v
     const now = after.rows[i];
     if (!was || !now) return;
     const q = gsap.utils.selector(row);
-    tl.call(() => fillRowText(row, { ...now, seats: was.seats, change: now.change === null ? null : was.change ?? 0 }), [], 0)
+    tl.call(() => fillRowText(row, { ...now, seats: was.seats, change: now.change === null ? null : (was.change ?? 0) }), [], 0)
       .to(q('.ep-bar'), { scaleX: barScale(now.seats, after), duration: 0.8, ease: 'power3.inOut' }, 0)
       .to(q('.ep-ghost'), { scaleX: barScale(now.previous ?? 0, after), duration: 0.8, ease: 'power3.inOut' }, 0)
       .to(q('.ep-ghost-tick'), { x: tickX(now.previous ?? 0, after), duration: 0.8, ease: 'power3.inOut' }, 0)

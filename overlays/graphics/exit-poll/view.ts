@@ -13,7 +13,14 @@ function row(): HTMLElement {
   const track = part('div', 'ep-track');
   // The tick under the bar: a small party's bar is never hidden by its comparison, whose ends still show above and below.
   track.append(part('div', 'ep-ghost'), part('div', 'ep-ghost-tick'), part('div', 'ep-bar'));
-  el.append(part('div', 'ep-row-bg'), part('div', 'ep-chip'), fitBox(part('div', 'ep-name'), { step: 36 }), track, part('div', 'ep-seats'), part('div', 'ep-change'));
+  el.append(
+    part('div', 'ep-row-bg'),
+    part('div', 'ep-chip'),
+    fitBox(part('div', 'ep-name'), { step: 36 }),
+    track,
+    part('div', 'ep-seats'),
+    part('div', 'ep-change'),
+  );
   return el;
 }
 

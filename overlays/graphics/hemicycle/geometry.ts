@@ -43,7 +43,7 @@ export function seatsPerRow(total: number, radii: readonly number[]): number[] {
 
 export function parliamentArc(total: number, spec: ArcSpec): Arc {
   const depth = spec.outer - spec.inner;
-  const spacing = Math.sqrt((Math.PI / 2) * (spec.outer ** 2 - spec.inner ** 2) / Math.max(1, total));
+  const spacing = Math.sqrt(((Math.PI / 2) * (spec.outer ** 2 - spec.inner ** 2)) / Math.max(1, total));
   const rows = Math.max(1, Math.min(total, Math.round(depth / spacing) + 1));
   const radii = Array.from({ length: rows }, (_, i) => (rows === 1 ? spec.outer : spec.inner + (depth * i) / (rows - 1)));
   const counts = seatsPerRow(total, radii);
@@ -84,9 +84,9 @@ function inColumns<T extends { row: number; angle: number }>(dots: T[], columns:
   const leftToRight = (row: number) => row % 2 === 0 || row === rows - 1;
   return dots
     .map((d) => ({ d, c: column(d) }))
-    .sort((a, b) => a.c - b.c
-      || (outward(a.c) ? a.d.row - b.d.row : b.d.row - a.d.row)
-      || (leftToRight(a.d.row) ? b.d.angle - a.d.angle : a.d.angle - b.d.angle))
+    .sort(
+      (a, b) => a.c - b.c || (outward(a.c) ? a.d.row - b.d.row : b.d.row - a.d.row) || (leftToRight(a.d.row) ? b.d.angle - a.d.angle : a.d.angle - b.d.angle),
+    )
     .map(({ d }) => d);
 }
 

@@ -75,7 +75,10 @@ export function hemicycleUpdate(el: HTMLElement, next: HemicycleView): Timeline 
   const sameKey = before.view.key.map((k) => k.party).join() === next.key.map((k) => k.party).join();
   // Waiting, the dashes stand (the closing fill writes them); there is nothing to count.
   if (sameKey && next.decided > 0) next.key.forEach((k, i) => tl.add(countTo(q('.hc-chip-n')[i]!, before.view.key[i]!.seats, k.seats, String, 0.6), 0));
-  else if (!sameKey) tl.to(q('.hc-key'), { opacity: 0, duration: 0.2 }, 0).call(() => fillKey(el, next), [], 0.2).to(q('.hc-key'), { opacity: 1, duration: 0.3 }, 0.2);
+  else if (!sameKey)
+    tl.to(q('.hc-key'), { opacity: 0, duration: 0.2 }, 0)
+      .call(() => fillKey(el, next), [], 0.2)
+      .to(q('.hc-key'), { opacity: 1, duration: 0.3 }, 0.2);
   if (before.view.title !== next.title || before.view.subtitle !== next.subtitle) {
     tl.to(q('.hc-head'), { opacity: 0, duration: 0.15 }, 0)
       .call(() => (fillText(el, { ...next, decided: before.view.decided }), fitText(el)), [], 0.15)

@@ -54,7 +54,8 @@ export function paintHex(hex: SVGPathElement, party: string | undefined): void {
   markKeyline(hex, party);
 }
 
-export const markKeyline = (hex: SVGPathElement, party: string | undefined) => hex.classList.toggle('keyline', party !== undefined && needsKeyline(hexColour(party)));
+export const markKeyline = (hex: SVGPathElement, party: string | undefined) =>
+  hex.classList.toggle('keyline', party !== undefined && needsKeyline(hexColour(party)));
 
 /** An SVG showing `box` of the map (stage coordinates), drawn `scale` times larger at (left, top). */
 function regionSvg(box: Box, scale: number, left: number, top: number): SVGSVGElement {

@@ -80,7 +80,8 @@ export function updateKey(tl: Timeline, parts: HexMapParts, view: HexMapView, pr
   const [count, rest] = progressText(view, next);
   countFromShown(tl, q(parts, '.hex-key-count'), Number(count), at);
   tl.call(() => void (q(parts, '.hex-key-of').textContent = rest), [], at);
-  if (view.source !== 'baseline') tl.to(q(parts, '.hex-key-bar-fill'), { scaleX: share(next.decided, next.total), duration: 0.8, ease: 'power2.out', ...FLAT }, at);
+  if (view.source !== 'baseline')
+    tl.to(q(parts, '.hex-key-bar-fill'), { scaleX: share(next.decided, next.total), duration: 0.8, ease: 'power2.out', ...FLAT }, at);
   parts.rows.forEach((row, i) => {
     const was = previous.parties[i];
     const now = next.parties[i];

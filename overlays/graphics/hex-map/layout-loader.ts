@@ -34,7 +34,11 @@ export function loadHexLayout(key: string): Promise<void> {
  * the map is loaded into preview, never first on the take.
  */
 export function whenHexLayoutsReady(snapshot: ProgramSnapshot): Promise<void> | null {
-  const views = [...Object.values(snapshot.program).filter((o) => o?.template === 'hex-map').map((o) => o!.view)];
+  const views = [
+    ...Object.values(snapshot.program)
+      .filter((o) => o?.template === 'hex-map')
+      .map((o) => o!.view),
+  ];
   if (snapshot.preview?.template === 'hex-map') views.push(snapshot.preview.view);
   const missing = [...new Set(views.map(hexLayoutKeyOf))].filter((key) => !hasHexLayout(key));
   return missing.length === 0 ? null : Promise.all(missing.map(loadHexLayout)).then(() => undefined);

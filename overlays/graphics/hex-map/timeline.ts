@@ -93,13 +93,17 @@ export function hexMapUpdate(el: HTMLElement, previous: HexMapView, next: HexMap
     if (zoomed) changed.push(zoomed);
   }
   if (changed.length) {
-    tl.to(changed, {
-      fill: (_: number, hex: SVGPathElement) => hexColour(next.winners[hex.dataset.code!]),
-      duration: 0.6,
-      ease: 'power1.inOut',
-      stagger: { each: Math.min(0.03, 0.9 / changed.length) },
-      onComplete: () => changed.forEach((hex) => markKeyline(hex, next.winners[hex.dataset.code!])),
-    }, 0);
+    tl.to(
+      changed,
+      {
+        fill: (_: number, hex: SVGPathElement) => hexColour(next.winners[hex.dataset.code!]),
+        duration: 0.6,
+        ease: 'power1.inOut',
+        stagger: { each: Math.min(0.03, 0.9 / changed.length) },
+        onComplete: () => changed.forEach((hex) => markKeyline(hex, next.winners[hex.dataset.code!])),
+      },
+      0,
+    );
   }
   updateKey(tl, parts, next, tallyFor(previous, parts.step), tallyFor(next, parts.step), 0);
   if (tl.duration() === 0) tl.set({}, {}, 0.01); // a lone call at 0 never fires when played

@@ -71,7 +71,10 @@ export function barScales(v: SeatResultView): number[] {
 export function styleSeatResult(el: HTMLElement, v: SeatResultView, colours = true): void {
   el.dataset.state = v.state;
   el.classList.toggle('has-mp', v.mp !== null);
-  el.classList.toggle('has-candidates', v.bars.some((b) => b.candidate !== null));
+  el.classList.toggle(
+    'has-candidates',
+    v.bars.some((b) => b.candidate !== null),
+  );
   el.classList.toggle('has-figures', v.state === 'declared');
   const win = verdictColour(v);
   if (colours) el.style.setProperty('--win', win);

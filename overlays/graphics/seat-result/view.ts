@@ -7,7 +7,6 @@ import { MAX_BARS, seatResultParts, setBars, styleSeatResult } from './fill';
 import { seatResultIn, seatResultOut, seatResultStep, seatResultUpdate, placeForStep1 } from './timeline';
 import { seatResultViewSchema } from '../../../main/templates/seat-result/bind';
 
-
 function stat(kind: string, main: string, sub: string): HTMLElement {
   const tile = part('div', `sr-stat sr-stat-${kind}`);
   tile.append(partSlot('sr-stat-label', `${kind}-label`), partSlot('sr-stat-value', main), partSlot('sr-stat-sub', sub, {}));
@@ -16,8 +15,12 @@ function stat(kind: string, main: string, sub: string): HTMLElement {
 
 function card(): HTMLElement {
   const head = part('div', 'sr-head');
-  head.append(part('div', 'sr-head-bg board-bar-bg'), part('div', 'sr-accent board-accent'),
-    partSlot('sr-name board-bar-title', 'name', { step: 48 }), partSlot('sr-region board-bar-subtitle', 'region', {}));
+  head.append(
+    part('div', 'sr-head-bg board-bar-bg'),
+    part('div', 'sr-accent board-accent'),
+    partSlot('sr-name board-bar-title', 'name', { step: 48 }),
+    partSlot('sr-region board-bar-subtitle', 'region', {}),
+  );
   const verdict = part('div', 'sr-verdict');
   // The elected candidate under the verdict, as UK results always name the winner.
   const words = part('div', 'sr-verdict-words');
@@ -45,8 +48,14 @@ function fullResult(): HTMLElement {
     const who = part('div', 'sr-who');
     // The name and the party share the column: each condenses, then steps down to 28 px.
     who.append(partSlot('sr-candidate', `bar${i}-name`, { step: 28 }), partSlot('sr-party', `bar${i}-label`, { lines: 2 }));
-    row.append(part('div', 'sr-swatch'), who, track,
-      partSlot('sr-share', `bar${i}-share`), partSlot('sr-change', `bar${i}-change`), partSlot('sr-votes', `bar${i}-votes`));
+    row.append(
+      part('div', 'sr-swatch'),
+      who,
+      track,
+      partSlot('sr-share', `bar${i}-share`),
+      partSlot('sr-change', `bar${i}-change`),
+      partSlot('sr-votes', `bar${i}-votes`),
+    );
     rows.append(row);
   }
   const el = part('div', 'sr-full board-panel');

@@ -28,8 +28,12 @@ export function seatTallyIn(el: HTMLElement): Timeline {
   view.columns.forEach((c, i) => {
     const col = columnOf(el, c.party);
     const at = 0.35 + i * 0.06;
-    tl.fromTo(col.querySelector('.st-bar'), { scaleY: 0 }, { scaleY: barScale(c.seats, layout), ...GROW }, at)
-      .fromTo(col.querySelector('.st-seats'), { y: 0 }, { y: figureY(c.seats, layout), ...GROW }, at);
+    tl.fromTo(col.querySelector('.st-bar'), { scaleY: 0 }, { scaleY: barScale(c.seats, layout), ...GROW }, at).fromTo(
+      col.querySelector('.st-seats'),
+      { y: 0 },
+      { y: figureY(c.seats, layout), ...GROW },
+      at,
+    );
     // Waiting, the dashes stand: nothing to count.
     if (!waiting(view)) tl.add(countTo(col.querySelector('.st-seats')!, 0, c.seats, String, GROW.duration), at);
   });
@@ -60,8 +64,11 @@ export function seatTallyUpdate(el: HTMLElement, next: SeatTallyView): Timeline 
       .call(() => fillHead(el, { ...next, decided: before.decided }), [], 0.15)
       .to(words, { opacity: 1, duration: 0.25 }, 0.15);
   }
-  tl.add(countTo(q('.st-declared-n')[0]!, before.decided, next.decided, String, move.duration), 0)
-    .to(q('.st-progress-fill'), { scaleX: next.total ? next.decided / next.total : 0, ...move }, 0);
+  tl.add(countTo(q('.st-declared-n')[0]!, before.decided, next.decided, String, move.duration), 0).to(
+    q('.st-progress-fill'),
+    { scaleX: next.total ? next.decided / next.total : 0, ...move },
+    0,
+  );
   if (sameParties(before, next)) {
     const was = new Map(before.columns.map((c) => [c.party, c]));
     for (const c of next.columns) {
@@ -83,4 +90,3 @@ export function seatTallyUpdate(el: HTMLElement, next: SeatTallyView): Timeline 
   // Ends exactly at the steady state (and records what is shown for the next update).
   return tl.call(() => fillTally(el, next));
 }
-

@@ -20,4 +20,3 @@ export function fillStrap(el: HTMLElement, fields: StrapFields): void {
   // On an update the strap is on air: fit the new text now (at build the renderer fits it once attached).
   fitText(el);
 }
-

@@ -57,7 +57,10 @@ export function swingParts(v: SwingometerView): Parts {
 
 /** Party colours, signed seat figures and the dial face for this pair and range. */
 export function styleSwing(el: HTMLElement, v: SwingometerView): void {
-  for (const [side, party] of [['from', v.from], ['to', v.to]] as const) {
+  for (const [side, party] of [
+    ['from', v.from],
+    ['to', v.to],
+  ] as const) {
     el.style.setProperty(`--${side}`, partyColour(party));
     el.style.setProperty(`--${side}-text`, textPlate(partyColour(party)).text);
   }

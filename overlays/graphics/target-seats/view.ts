@@ -21,8 +21,14 @@ function header(): HTMLElement {
 
 function columns(): HTMLElement {
   const cols = part('div', 'ts-cols');
-  cols.append(part('div', 'ts-rank'), partSlot('ts-seat', 'col-seat'), partSlot('ts-holder', 'col-holder'),
-    partSlot('ts-maj', 'col-maj'), partSlot('ts-swing', 'col-swing'), partSlot('ts-status', 'col-status'));
+  cols.append(
+    part('div', 'ts-rank'),
+    partSlot('ts-seat', 'col-seat'),
+    partSlot('ts-holder', 'col-holder'),
+    partSlot('ts-maj', 'col-maj'),
+    partSlot('ts-swing', 'col-swing'),
+    partSlot('ts-status', 'col-status'),
+  );
   return cols;
 }
 
@@ -33,8 +39,15 @@ function row(i: number): HTMLElement {
   const status = part('div', 'ts-status');
   status.append(partSlot('ts-result', `r${i}-status`, { step: 28 }));
   const el = part('div', 'ts-row');
-  el.append(part('div', 'ts-row-bg'), partSlot('ts-rank', `r${i}-rank`), partSlot('ts-seat', `r${i}-seat`, { step: 36 }), holder,
-    partSlot('ts-maj', `r${i}-maj`), partSlot('ts-swing', `r${i}-swing`), status);
+  el.append(
+    part('div', 'ts-row-bg'),
+    partSlot('ts-rank', `r${i}-rank`),
+    partSlot('ts-seat', `r${i}-seat`, { step: 36 }),
+    holder,
+    partSlot('ts-maj', `r${i}-maj`),
+    partSlot('ts-swing', `r${i}-swing`),
+    status,
+  );
   return el;
 }
 

@@ -32,7 +32,12 @@ export class TickerStrip {
   private loop: ReturnType<typeof gsap.to> | null = null;
   private clockTime = 0;
 
-  constructor(private readonly windowEl: HTMLElement, private readonly track: HTMLElement, items: readonly TickerItem[], public speed: number) {
+  constructor(
+    private readonly windowEl: HTMLElement,
+    private readonly track: HTMLElement,
+    items: readonly TickerItem[],
+    public speed: number,
+  ) {
     this.slots = items.map((item) => this.makeSlot(item));
   }
 

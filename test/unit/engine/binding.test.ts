@@ -3,7 +3,11 @@ import { engineHarness as harness, testShow } from '../../support/engine-fixture
 import type { ProgramSnapshot } from '../../../main/engine/protocol';
 
 const declared = (revision: number, lab: number, con: number) => ({
-  onsCode: 'E14000001', revision, state: 'declared', validVotes: lab + con, partyVotes: { lab, con },
+  onsCode: 'E14000001',
+  revision,
+  state: 'declared',
+  validVotes: lab + con,
+  partyVotes: { lab, con },
 });
 
 /** The test show plus bound cues: w reads seat E14000001; x's resolver always throws, y's once a seat declares. */

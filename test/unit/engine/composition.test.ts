@@ -33,7 +33,11 @@ function subsets(): Layer[][] {
 
 describe('composition rules: every combination of layers on air', () => {
   it('covers every subset of the four layers', () => {
-    expect(Object.keys(EXPECTED).sort()).toEqual(subsets().map((s) => s.join('+')).sort());
+    expect(Object.keys(EXPECTED).sort()).toEqual(
+      subsets()
+        .map((s) => s.join('+'))
+        .sort(),
+    );
   });
   for (const layers of subsets()) {
     it(`${layers.join(' + ') || 'nothing'}`, () => {
@@ -46,14 +50,23 @@ describe('composition rules: every combination of layers on air', () => {
 });
 
 const show: Show = {
-  format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Compose', stacks: [{ id: 's', name: 'S', cues: [
-    { id: 'strap', title: 'Strap', template: 'strap', layer: 'lower-third', fields: { headline: 'A' } },
-    { id: 'strap-2', title: 'Strap 2', template: 'strap', layer: 'lower-third', fields: { headline: 'B' } },
-    { id: 'bug', title: 'Bug', template: 'bug', layer: 'bug', fields: {} },
-    { id: 'tick', title: 'Ticker', template: 'ticker', layer: 'ticker', fields: { source: 'items', items: 'One' } },
-    { id: 'board', title: 'Board', template: 'two-step', layer: 'fullscreen', fields: { label: 'b' } },
-    { id: 'board-2', title: 'Board 2', template: 'two-step', layer: 'fullscreen', fields: { label: 'c' } },
-  ] }],
+  format: 'strapline-show',
+  version: SHOW_FORMAT_VERSION,
+  name: 'Compose',
+  stacks: [
+    {
+      id: 's',
+      name: 'S',
+      cues: [
+        { id: 'strap', title: 'Strap', template: 'strap', layer: 'lower-third', fields: { headline: 'A' } },
+        { id: 'strap-2', title: 'Strap 2', template: 'strap', layer: 'lower-third', fields: { headline: 'B' } },
+        { id: 'bug', title: 'Bug', template: 'bug', layer: 'bug', fields: {} },
+        { id: 'tick', title: 'Ticker', template: 'ticker', layer: 'ticker', fields: { source: 'items', items: 'One' } },
+        { id: 'board', title: 'Board', template: 'two-step', layer: 'fullscreen', fields: { label: 'b' } },
+        { id: 'board-2', title: 'Board 2', template: 'two-step', layer: 'fullscreen', fields: { label: 'c' } },
+      ],
+    },
+  ],
 };
 
 /** The engine, with the strap, bug and ticker on air, and the as-run lines of what follows. */
@@ -117,7 +130,15 @@ describe('the engine composes the program on every take, out and clear', () => {
     expect(h.layers()['lower-third']).toEqual(H);
     h.take('strap-2');
     expect(h.layers()['lower-third']).toEqual(H);
-    expect(h.lines()).toEqual(['out lower-third', 'take fullscreen', 'hold bug', 'take lower-third', 'hold lower-third', 'take lower-third', 'hold lower-third']);
+    expect(h.lines()).toEqual([
+      'out lower-third',
+      'take fullscreen',
+      'hold bug',
+      'take lower-third',
+      'hold lower-third',
+      'take lower-third',
+      'hold lower-third',
+    ]);
   });
 
   it('CLEAR ALL clears everything, held included, with no release lines', () => {
@@ -140,7 +161,10 @@ describe('the engine composes the program on every take, out and clear', () => {
   it('a program restored after a crash is composed too', () => {
     const h = engineHarness(show);
     const graphic = (cueId: string, template: string, fields: Record<string, unknown>) => ({ cueId, title: cueId, template, fields, view: fields, step: 1 });
-    h.must({ type: 'restore-program', program: { fullscreen: graphic('board', 'two-step', { label: 'b' }), 'lower-third': graphic('strap', 'strap', { headline: 'A' }) } });
+    h.must({
+      type: 'restore-program',
+      program: { fullscreen: graphic('board', 'two-step', { label: 'b' }), 'lower-third': graphic('strap', 'strap', { headline: 'A' }) },
+    });
     expect(h.engine.programSnapshot().composition).toEqual(EXPECTED['fullscreen+lower-third']);
   });
 });

@@ -30,12 +30,21 @@ const ACCEPTED: { [K in CommandType]: CommandOf<K>[] } = {
   cue: [{ type: 'cue', cueId: 'c' }],
   take: [{ type: 'take', cueId: 'b' }],
   next: [{ type: 'next', layer: 'fullscreen' }],
-  update: [{ type: 'update', layer: 'lower-third' }, { type: 'update', layer: 'lower-third', fields: { headline: 'New' } }],
+  update: [
+    { type: 'update', layer: 'lower-third' },
+    { type: 'update', layer: 'lower-third', fields: { headline: 'New' } },
+  ],
   out: [{ type: 'out', layer: 'lower-third' }],
   'clear-all': [{ type: 'clear-all' }],
   // Last without a payload, which is any JSON the graphic takes: the generated bad rows vary the others.
-  'custom-action': [{ type: 'custom-action', layer: 'bug', action: 'highlight', payload: { n: 1 } }, { type: 'custom-action', layer: 'bug', action: 'highlight' }],
-  'add-stack': [{ type: 'add-stack', name: 'S' }, { type: 'add-stack', name: 'S', stackId: 'new_stack-1' }],
+  'custom-action': [
+    { type: 'custom-action', layer: 'bug', action: 'highlight', payload: { n: 1 } },
+    { type: 'custom-action', layer: 'bug', action: 'highlight' },
+  ],
+  'add-stack': [
+    { type: 'add-stack', name: 'S' },
+    { type: 'add-stack', name: 'S', stackId: 'new_stack-1' },
+  ],
   'rename-stack': [{ type: 'rename-stack', stackId: 's1', name: 'R' }],
   'delete-stack': [{ type: 'delete-stack', stackId: 's2' }],
   'add-cue': [
@@ -48,13 +57,23 @@ const ACCEPTED: { [K in CommandType]: CommandOf<K>[] } = {
   'load-show': [{ type: 'load-show', show: testShow() }],
   'restore-program': [
     { type: 'restore-program', program: {} },
-    { type: 'restore-program', program: { fullscreen: { cueId: 'm', title: 'M', template: 'two-step', fields: { label: 'm' }, view: { label: 'm' }, step: 2 } } },
+    {
+      type: 'restore-program',
+      program: { fullscreen: { cueId: 'm', title: 'M', template: 'two-step', fields: { label: 'm' }, view: { label: 'm' }, step: 2 } },
+    },
   ],
   undo: [{ type: 'undo' }],
   redo: [{ type: 'redo' }],
   'declare-results': [
     { type: 'declare-results', source: 'test', seats: [DECLARED] },
-    { type: 'declare-results', source: 'test', seats: [{ onsCode: 'W07000001', revision: 1, state: 'rush', winner: 'pc' }, { onsCode: 'E14000001', revision: 0, state: 'pending' }] },
+    {
+      type: 'declare-results',
+      source: 'test',
+      seats: [
+        { onsCode: 'W07000001', revision: 1, state: 'rush', winner: 'pc' },
+        { onsCode: 'E14000001', revision: 0, state: 'pending' },
+      ],
+    },
   ],
   'accept-correction': [{ type: 'accept-correction', onsCode: 'E14000001' }],
   'reject-correction': [{ type: 'reject-correction', onsCode: 'E14000001' }],
@@ -74,9 +93,16 @@ const withCorrection = [
 ];
 const SETUP: Partial<Record<CommandType, unknown[]>> = {
   // The strap has one step: next needs a two-step graphic on air.
-  next: [{ type: 'cue', cueId: 'm' }, { type: 'take', cueId: 'm' }],
+  next: [
+    { type: 'cue', cueId: 'm' },
+    { type: 'take', cueId: 'm' },
+  ],
   // Only an OGraf graphic on air takes a custom action.
-  'custom-action': [{ type: 'add-cue', stackId: 's2', template: 'ograf-like', cueId: 'og' }, { type: 'cue', cueId: 'og' }, { type: 'take', cueId: 'og' }],
+  'custom-action': [
+    { type: 'add-cue', stackId: 's2', template: 'ograf-like', cueId: 'og' },
+    { type: 'cue', cueId: 'og' },
+    { type: 'take', cueId: 'og' },
+  ],
   'accept-correction': withCorrection,
   'reject-correction': withCorrection,
   // Undo needs an edit behind it; redo an undone one.
@@ -215,10 +241,14 @@ bad('load-show: cue on an unknown layer', {
   show: { ...show, stacks: [{ id: 's', name: 'S', cues: [{ ...show.stacks[0]!.cues[0]!, layer: 'main' }] }] },
 });
 bad('load-show: 201 stacks', { type: 'load-show', show: { ...show, stacks: Array.from({ length: 201 }, (_, i) => ({ id: `s${i}`, name: 'S', cues: [] })) } });
-bad('load-show: bad field in a cue', {
-  type: 'load-show',
-  show: { ...show, stacks: [{ id: 's', name: 'S', cues: [{ ...show.stacks[0]!.cues[0]!, fields: { headline: '' } }] }] },
-}, 'INVALID_FIELDS');
+bad(
+  'load-show: bad field in a cue',
+  {
+    type: 'load-show',
+    show: { ...show, stacks: [{ id: 's', name: 'S', cues: [{ ...show.stacks[0]!.cues[0]!, fields: { headline: '' } }] }] },
+  },
+  'INVALID_FIELDS',
+);
 
 // Results: seats are checked by shape, sums included, before anything is held.
 const declare = (label: string, seat: unknown) => bad(`declare-results: ${label}`, { type: 'declare-results', source: 'test', seats: [seat] });

@@ -90,8 +90,16 @@ describe('a title the operator typed', () => {
 
 describe('in a show file', () => {
   const show = (cue: Record<string, unknown>) => ({
-    format: 'strapline-show', version: 3, name: 'T',
-    stacks: [{ id: 's', name: 'S', cues: [{ id: 'c', title: 'Result: Clacton', template: 'seat-result', layer: 'fullscreen', fields: { constituency: CLACTON }, ...cue }] }],
+    format: 'strapline-show',
+    version: 3,
+    name: 'T',
+    stacks: [
+      {
+        id: 's',
+        name: 'S',
+        cues: [{ id: 'c', title: 'Result: Clacton', template: 'seat-result', layer: 'fullscreen', fields: { constituency: CLACTON }, ...cue }],
+      },
+    ],
   });
 
   it('keeps autoTitle: true, and refuses any other value naming the field', () => {

@@ -21,7 +21,9 @@ describe('the shared bound on JSON values', () => {
 
   it('refuses one level too deep, saying where', () => {
     expect(jsonBoundsProblem(nested(MAX_JSON_DEPTH + 1))).toBe(`k.k.k.k.k.k.k.k… (${MAX_JSON_DEPTH} levels): nested deeper than ${MAX_JSON_DEPTH} levels`);
-    expect(jsonBoundsProblem({ seats: [{ votes: nested(MAX_JSON_DEPTH) }] })).toMatch(/^seats\[0\]\.votes\.k\.k\.k\.k\.k… \(\d+ levels\): nested deeper than 32/);
+    expect(jsonBoundsProblem({ seats: [{ votes: nested(MAX_JSON_DEPTH) }] })).toMatch(
+      /^seats\[0\]\.votes\.k\.k\.k\.k\.k… \(\d+ levels\): nested deeper than 32/,
+    );
   });
 
   it('measures 200,000 levels (arrays and objects) without overflowing the stack', () => {
@@ -39,7 +41,9 @@ describe('the shared bound on JSON values', () => {
   it('refuses an object with too many keys and a list with too many items, saying which', () => {
     const wideObject = { fields: Object.fromEntries(Array.from({ length: MAX_JSON_ITEMS + 1 }, (_, i) => [`k${i}`, i])) };
     expect(jsonBoundsProblem(wideObject)).toBe(`fields: ${MAX_JSON_ITEMS + 1} keys is over the ${MAX_JSON_ITEMS} allowed in one object`);
-    expect(jsonBoundsProblem([[], new Array(MAX_JSON_ITEMS + 1).fill(0)])).toBe(`[1]: ${MAX_JSON_ITEMS + 1} items is over the ${MAX_JSON_ITEMS} allowed in one list`);
+    expect(jsonBoundsProblem([[], new Array(MAX_JSON_ITEMS + 1).fill(0)])).toBe(
+      `[1]: ${MAX_JSON_ITEMS + 1} items is over the ${MAX_JSON_ITEMS} allowed in one list`,
+    );
   });
 });
 
@@ -50,7 +54,10 @@ describe('the engine applies it before any schema, on every transport', () => {
     const before = airState(h.engine);
     const graphic = { cueId: 'b', title: 'B', template: 'strap', fields: { headline: 'B' }, view: nested(20_000, 'headline'), step: 1 };
     const r = h.engine.dispatch({ type: 'restore-program', program: { 'lower-third': graphic } });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_COMMAND', message: expect.stringMatching(/^command program\.lower-third\.view\.headline.*nested deeper than 32 levels$/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_COMMAND', message: expect.stringMatching(/^command program\.lower-third\.view\.headline.*nested deeper than 32 levels$/) },
+    });
     expect(airState(h.engine)).toEqual(before);
     // And the refusal is told to listeners like any other (the shape of every engine error).
     expect(h.events.at(-1)).toMatchObject({ type: 'error', data: { code: 'INVALID_COMMAND' } });

@@ -25,12 +25,27 @@ beforeAll(async () => {
   drawn = previewViewOf(engineWithCue(reference, CUE, night), CUE.id);
 });
 
-const restoreSeat = (view: unknown) => ({ type: 'restore-program', program: { fullscreen: { cueId: CUE.id, title: 'Peterborough', template: CUE.template, fields: CUE.fields, view, step: 2 } } });
+const restoreSeat = (view: unknown) => ({
+  type: 'restore-program',
+  program: { fullscreen: { cueId: CUE.id, title: 'Peterborough', template: CUE.template, fields: CUE.fields, view, step: 2 } },
+});
 
 describe('restore-program never puts an unchecked view on air', () => {
   it('an unbound strap draws its own (validated) fields, whatever view came with it', () => {
     const e = engineWithCue(reference, { id: 's', template: 'strap', fields: { headline: 'Strap' }, layer: 'lower-third' }, []);
-    const r = e.dispatch({ type: 'restore-program', program: { 'lower-third': { cueId: 's', title: 'Strap', template: 'strap', fields: { headline: 'Labour landslide' }, view: { headline: { not: 'text' } }, step: 1 } } });
+    const r = e.dispatch({
+      type: 'restore-program',
+      program: {
+        'lower-third': {
+          cueId: 's',
+          title: 'Strap',
+          template: 'strap',
+          fields: { headline: 'Labour landslide' },
+          view: { headline: { not: 'text' } },
+          step: 1,
+        },
+      },
+    });
     expect(r).toMatchObject({ ok: true, detail: { restored: ['lower-third'] } });
     const onAir = e.programSnapshot().program['lower-third']!;
     // Only the fields given are kept (the graphic draws the template's defaults for the rest).
@@ -53,7 +68,10 @@ describe('restore-program never puts an unchecked view on air', () => {
     const e = engineWithCue(reference, CUE, []);
     const before = airState(e);
     const r = e.dispatch(restoreSeat({ ...drawn, ...damage }));
-    expect(r).toMatchObject({ ok: true, detail: { restored: [], skipped: [{ layer: 'fullscreen', reason: expect.stringMatching(/saved view is not a Seat result view \(.+\)/) }] } });
+    expect(r).toMatchObject({
+      ok: true,
+      detail: { restored: [], skipped: [{ layer: 'fullscreen', reason: expect.stringMatching(/saved view is not a Seat result view \(.+\)/) }] },
+    });
     expect(airState(e)).toEqual(before);
   });
 

@@ -6,7 +6,13 @@ import { engineHarness, type EngineHarness } from '../../support/engine-fixture'
 
 /** The journal's records and replay, pure: what a change did to the results, played back onto what a start holds. */
 
-const declared = (onsCode: string, revision: number, con: number, lab: number) => ({ onsCode, revision, state: 'declared', validVotes: con + lab, partyVotes: { con, lab } });
+const declared = (onsCode: string, revision: number, con: number, lab: number) => ({
+  onsCode,
+  revision,
+  state: 'declared',
+  validVotes: con + lab,
+  partyVotes: { con, lab },
+});
 
 /** Records every results change of a live engine, as the server's journal does. */
 function recording(h: EngineHarness): { lines: string[] } {

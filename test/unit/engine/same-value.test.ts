@@ -6,8 +6,14 @@ describe('sameValue: structural equality of JSON values', () => {
     [1, 1],
     ['a', 'a'],
     [null, null],
-    [[1, [2, { a: 3 }]], [1, [2, { a: 3 }]]],
-    [{ a: 1, b: 'x' }, { b: 'x', a: 1 }],
+    [
+      [1, [2, { a: 3 }]],
+      [1, [2, { a: 3 }]],
+    ],
+    [
+      { a: 1, b: 'x' },
+      { b: 'x', a: 1 },
+    ],
     // Absent and undefined are the same once sent as JSON.
     [{ a: 1, b: undefined }, { a: 1 }],
   ])('%j equals %j', (a, b) => {
@@ -20,7 +26,10 @@ describe('sameValue: structural equality of JSON values', () => {
     [1, '1'],
     [null, {}],
     [[], {}],
-    [[1, 2], [1, 2, 3]],
+    [
+      [1, 2],
+      [1, 2, 3],
+    ],
     [{ a: 1 }, { a: 1, b: 2 }],
     [{ a: 1 }, { b: 1 }],
     [{ a: { b: [1, 2] } }, { a: { b: [1, 3] } }],

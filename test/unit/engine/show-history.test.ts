@@ -27,7 +27,14 @@ const TABLE: Record<string, Row> = {
   'undone, redone': { steps: [rename, { type: 'undo' }, { type: 'redo' }], undo: 0, redo: 'NOTHING_TO_REDO' },
   'undone, then a new edit': { steps: [rename, { type: 'undo' }, addStack], undo: 2, redo: 'NOTHING_TO_REDO' },
   'an edit, then a show loaded': { steps: [rename, load], undo: 'NOTHING_TO_UNDO', redo: 'NOTHING_TO_REDO' },
-  'playout only': { steps: [{ type: 'cue', cueId: 'a' }, { type: 'take', cueId: 'a' }], undo: 'NOTHING_TO_UNDO', redo: 'NOTHING_TO_REDO' },
+  'playout only': {
+    steps: [
+      { type: 'cue', cueId: 'a' },
+      { type: 'take', cueId: 'a' },
+    ],
+    undo: 'NOTHING_TO_UNDO',
+    redo: 'NOTHING_TO_REDO',
+  },
 };
 
 describe('undo and redo: state table', () => {

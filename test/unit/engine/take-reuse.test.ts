@@ -11,7 +11,11 @@ import { BASELINE_SEATS, T0 } from '../../support/engine-fixture';
 function countingTemplate(): { template: TemplateDefinition; calls: Fields[] } {
   const calls: Fields[] = [];
   const template: TemplateDefinition = {
-    id: 'counting', name: 'Counting', description: 'Test-only bound graphic', layer: 'fullscreen', steps: 1,
+    id: 'counting',
+    name: 'Counting',
+    description: 'Test-only bound graphic',
+    layer: 'fullscreen',
+    steps: 1,
     fields: z.strictObject({ onsCode: z.string().default('E14000001'), label: z.string().default('from the schema') }),
     title: () => 'Counting',
     demo: {},
@@ -27,14 +31,27 @@ function countingTemplate(): { template: TemplateDefinition; calls: Fields[] } {
 function setUp() {
   const { template, calls } = countingTemplate();
   const show: Show = {
-    format: 'strapline-show', version: SHOW_FORMAT_VERSION, name: 'Take reuse',
-    stacks: [{ id: 's', name: 'S', cues: [
-      { id: 'x', title: 'X', template: 'counting', layer: 'fullscreen', fields: { onsCode: 'E14000001' } },
-      { id: 'a', title: 'A', template: 'strap', layer: 'lower-third', fields: { headline: 'A', subline: '', party: 'none', variant: 'standard' } },
-    ] }],
+    format: 'strapline-show',
+    version: SHOW_FORMAT_VERSION,
+    name: 'Take reuse',
+    stacks: [
+      {
+        id: 's',
+        name: 'S',
+        cues: [
+          { id: 'x', title: 'X', template: 'counting', layer: 'fullscreen', fields: { onsCode: 'E14000001' } },
+          { id: 'a', title: 'A', template: 'strap', layer: 'lower-third', fields: { headline: 'A', subline: '', party: 'none', variant: 'standard' } },
+        ],
+      },
+    ],
   };
   let t = T0;
-  const engine = new Engine({ show, baseline: baselineFromSeats(BASELINE_SEATS), templates: templateTable([...TEMPLATES.values(), template]), now: () => (t += 1000) });
+  const engine = new Engine({
+    show,
+    baseline: baselineFromSeats(BASELINE_SEATS),
+    templates: templateTable([...TEMPLATES.values(), template]),
+    now: () => (t += 1000),
+  });
   const must = (command: unknown) => expect(engine.dispatch(command)).toMatchObject({ ok: true });
   return { engine, calls, must };
 }

@@ -17,8 +17,14 @@ const resolved = (fields: Record<string, unknown>): ExitPollFields =>
 
 /** The exit poll's fields and the board worked out from them, against the published polls. */
 const poll2019 = [
-  { party: 'con', seats: 368 }, { party: 'lab', seats: 191 }, { party: 'snp', seats: 55 }, { party: 'ld', seats: 13 },
-  { party: 'pc', seats: 3 }, { party: 'green', seats: 1 }, { party: 'brexit', seats: 0 }, { party: 'other', seats: 19 },
+  { party: 'con', seats: 368 },
+  { party: 'lab', seats: 191 },
+  { party: 'snp', seats: 55 },
+  { party: 'ld', seats: 13 },
+  { party: 'pc', seats: 3 },
+  { party: 'green', seats: 1 },
+  { party: 'brexit', seats: 0 },
+  { party: 'other', seats: 19 },
 ];
 
 describe('exit poll board', () => {
@@ -26,9 +32,7 @@ describe('exit poll board', () => {
     const fields = resolved({});
     expect(fields.compareLabel).toBe('Change on 2019 notional');
     const board = exitPollBoard(fields);
-    expect(board.rows.map((r) => `${r.party} ${r.seats}`)).toEqual([
-      'lab 410', 'con 131', 'ld 61', 'reform 13', 'snp 10', 'pc 4', 'green 2', 'other 19',
-    ]);
+    expect(board.rows.map((r) => `${r.party} ${r.seats}`)).toEqual(['lab 410', 'con 131', 'ld 61', 'reform 13', 'snp 10', 'pc 4', 'green 2', 'other 19']);
     expect(board.verdict).toEqual({ text: 'LAB majority of 170', party: 'lab' });
     expect(board.needed).toBe(326);
     // The notional House (data README): Lab 200, Con 372, LD 8, SNP 48, Reform 0, Green 1, PC 2;
@@ -40,8 +44,15 @@ describe('exit poll board', () => {
     expect(board.scaleMax % 50).toBe(0);
   });
 
-  it('compares with figures of the operator\'s own (the 2019 poll) only when asked, under their label', () => {
-    const fields = resolved({ compare: 'previous', compareLabel: '2019 exit poll', parties: [{ party: 'lab', seats: 410, previous: 191 }, { party: 'con', seats: 131, previous: 368 }] });
+  it("compares with figures of the operator's own (the 2019 poll) only when asked, under their label", () => {
+    const fields = resolved({
+      compare: 'previous',
+      compareLabel: '2019 exit poll',
+      parties: [
+        { party: 'lab', seats: 410, previous: 191 },
+        { party: 'con', seats: 131, previous: 368 },
+      ],
+    });
     expect(fields.compareLabel).toBe('2019 exit poll');
     expect(exitPollBoard(fields).rows.map((r) => r.change)).toEqual([219, -237]);
   });
@@ -53,7 +64,15 @@ describe('exit poll board', () => {
   });
 
   it('calls a hung parliament by the shortfall (the 2017 poll: Con 314, 12 short)', () => {
-    const board = exitPollBoard(exitPollFields.parse({ parties: [{ party: 'con', seats: 314 }, { party: 'lab', seats: 266 }, { party: 'other', seats: 70 }] }));
+    const board = exitPollBoard(
+      exitPollFields.parse({
+        parties: [
+          { party: 'con', seats: 314 },
+          { party: 'lab', seats: 266 },
+          { party: 'other', seats: 70 },
+        ],
+      }),
+    );
     expect(board.verdict).toEqual({ text: 'CON short by 12', party: 'con' });
   });
 
@@ -73,11 +92,25 @@ describe('exit poll fields', () => {
   };
 
   it('refuses a party listed twice, naming the row', () => {
-    expect(refuse({ parties: [{ party: 'lab', seats: 300 }, { party: 'lab', seats: 10 }] })).toContain('parties.1.party: lab is listed twice');
+    expect(
+      refuse({
+        parties: [
+          { party: 'lab', seats: 300 },
+          { party: 'lab', seats: 10 },
+        ],
+      }),
+    ).toContain('parties.1.party: lab is listed twice');
   });
 
   it('refuses projections that add up to more than the House', () => {
-    expect(refuse({ parties: [{ party: 'lab', seats: 400 }, { party: 'con', seats: 300 }] })).toContain('add up to 700, more than the 650 seats');
+    expect(
+      refuse({
+        parties: [
+          { party: 'lab', seats: 400 },
+          { party: 'con', seats: 300 },
+        ],
+      }),
+    ).toContain('add up to 700, more than the 650 seats');
   });
 
   it('refuses more parties than the board has rows, bad numbers and a bad time', () => {

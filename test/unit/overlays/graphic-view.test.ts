@@ -35,7 +35,17 @@ describe('a template drawing parses each view once', () => {
     view.animateUpdate(el, a, b);
     view.animateUpdate(el, b, c);
     expect(parses()).toBe(3);
-    expect(seen).toEqual([{ n: 1, label: 'none' }, [{ n: 1, label: 'none' }, { n: 2, label: 'none' }], [{ n: 2, label: 'none' }, { n: 3, label: 'none' }]]);
+    expect(seen).toEqual([
+      { n: 1, label: 'none' },
+      [
+        { n: 1, label: 'none' },
+        { n: 2, label: 'none' },
+      ],
+      [
+        { n: 2, label: 'none' },
+        { n: 3, label: 'none' },
+      ],
+    ]);
   });
 
   it('still refuses a view its schema does not accept, naming the field', () => {

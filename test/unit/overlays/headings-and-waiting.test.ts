@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 
 /** A board as the output gets it before any seat has declared. */
-const before = (template: string, fields: Record<string, unknown> = {}) =>
-  previewViewOf(engineWithCue(reference, { id: 'c', template, fields }, []), 'c');
+const before = (template: string, fields: Record<string, unknown> = {}) => previewViewOf(engineWithCue(reference, { id: 'c', template, fields }, []), 'c');
 
 describe('regional headings never repeat or contradict the place', () => {
   it('finds the place a title names, the longest first, whatever its case', () => {

@@ -33,11 +33,11 @@ describe('minimum mark sizes', () => {
       const px = pollBar(row.seats, board) * TRACK_PX;
       expect(px, `${row.party} ${row.seats}`).toBeGreaterThanOrEqual(MIN_MARK_PX);
       // Drawn to scale it would be 3 px for Green: under the 6 px tick.
-      if (row.seats / board.scaleMax * TRACK_PX > MIN_MARK_PX) expect(px).toBeCloseTo(row.seats / board.scaleMax * TRACK_PX, 6);
+      if ((row.seats / board.scaleMax) * TRACK_PX > MIN_MARK_PX) expect(px).toBeCloseTo((row.seats / board.scaleMax) * TRACK_PX, 6);
       expect(tickX(row.previous ?? 0, board)).toBeCloseTo(pollBar(row.previous ?? 0, board) * TRACK_PX, 6);
     }
     const green = board.rows.find((r) => r.party === 'green')!;
-    expect(green.seats / board.scaleMax * TRACK_PX).toBeLessThan(6);
+    expect((green.seats / board.scaleMax) * TRACK_PX).toBeLessThan(6);
   });
 
   it('seat tally 2024: every party with a seat stands at least the minimum tall; none stands for zero', () => {

@@ -84,6 +84,14 @@ describe('a party outside the table', () => {
       expect(p.shortName.length, p.id).toBeLessThanOrEqual(10);
       expect(p.longName.length, p.id).toBeLessThanOrEqual(14);
     }
-    expect(['reform', 'alliance', 'speaker', 'sf', 'pc', 'ld', 'wpb'].map((p) => partyShort(p))).toEqual(['REFORM', 'ALLIANCE', 'SPEAKER', 'SINN FÉIN', 'PLAID', 'LIB DEM', 'WORKERS']);
+    expect(['reform', 'alliance', 'speaker', 'sf', 'pc', 'ld', 'wpb'].map((p) => partyShort(p))).toEqual([
+      'REFORM',
+      'ALLIANCE',
+      'SPEAKER',
+      'SINN FÉIN',
+      'PLAID',
+      'LIB DEM',
+      'WORKERS',
+    ]);
   });
 });

@@ -10,10 +10,7 @@ import { INK, TEXT_AA, WHITE, contrastRatio, relativeLuminance, textPlate } from
 
 const ratio = (n: number) => `${n.toFixed(2)}:1`;
 const name = (c: string) => (c === WHITE ? 'white' : c === INK ? 'ink' : c);
-const rows = [
-  ...PARTY_TABLE.map((p) => ({ id: p.id, colour: p.colour })),
-  { id: 'house gold', colour: HOUSE_ACCENT },
-].map((r) => {
+const rows = [...PARTY_TABLE.map((p) => ({ id: p.id, colour: p.colour })), { id: 'house gold', colour: HOUSE_ACCENT }].map((r) => {
   const { plate, text } = textPlate(r.colour);
   const onPlate = contrastRatio(text, plate);
   return { ...r, plate, text, onPlate, label: `${r.id} ${r.colour}: ${name(text)} on ${plate} at ${ratio(onPlate)}` };
@@ -56,7 +53,20 @@ describe('one plate and one type colour for words on every party colour (textPla
 
   it('sets white on Labour red and the darkened plates, ink on the light ones (Lib Dem, Reform, SNP, Alliance, gold)', () => {
     const by = Object.fromEntries(rows.map((r) => [r.id, name(r.text)]));
-    expect(by).toMatchObject({ lab: 'white', con: 'white', green: 'white', dup: 'white', sdlp: 'white', ind: 'white', pc: 'white', ld: 'ink', reform: 'ink', snp: 'ink', alliance: 'ink', 'house gold': 'ink' });
+    expect(by).toMatchObject({
+      lab: 'white',
+      con: 'white',
+      green: 'white',
+      dup: 'white',
+      sdlp: 'white',
+      ind: 'white',
+      pc: 'white',
+      ld: 'ink',
+      reform: 'ink',
+      snp: 'ink',
+      alliance: 'ink',
+      'house gold': 'ink',
+    });
   });
 
   it('darkens a plate without changing its colour: the same hue within 2 degrees and the same saturation within 0.05, and no darker than needed', () => {

@@ -5,14 +5,30 @@ import { parseCsv } from '../../../main/engine/import/csv-parser';
 
 type OnAirEntry = Exclude<AsRunEntry, { action: 'mode' } | { action: 'hold' | 'release' }>;
 const entry = (over: Partial<OnAirEntry>): AsRunEntry => ({
-  at: '2024-07-04T22:00:00.000Z', revision: 2, action: 'take', layer: 'lower-third', cueId: 'wa-teetering', template: 'strap',
-  title: 'Tories teetering in Wales', step: 1, ...over,
+  at: '2024-07-04T22:00:00.000Z',
+  revision: 2,
+  action: 'take',
+  layer: 'lower-third',
+  cueId: 'wa-teetering',
+  template: 'strap',
+  title: 'Tories teetering in Wales',
+  step: 1,
+  ...over,
 });
 
 const night: AsRunEntry[] = [
   entry({}),
   entry({ at: '2024-07-04T22:00:05.000Z', revision: 3, action: 'take', layer: 'fullscreen', cueId: 'ep', template: 'exit-poll', title: 'Exit poll, 22:00' }),
-  entry({ at: '2024-07-04T22:00:09.000Z', revision: 4, action: 'next', layer: 'fullscreen', cueId: 'ep', template: 'exit-poll', title: 'Exit poll, 22:00', step: 2 }),
+  entry({
+    at: '2024-07-04T22:00:09.000Z',
+    revision: 4,
+    action: 'next',
+    layer: 'fullscreen',
+    cueId: 'ep',
+    template: 'exit-poll',
+    title: 'Exit poll, 22:00',
+    step: 2,
+  }),
   { at: '2024-07-04T22:01:00.000Z', revision: 4, action: 'mode', mode: 'rehearsal' },
   entry({ at: '2024-07-04T22:02:00.000Z', revision: 5, action: 'out', rehearsal: true }),
 ];

@@ -11,13 +11,34 @@ const sample = z.strictObject({
   seats: z.number().int('whole seats only').min(0).max(650).default(326).meta({ label: 'Seats' }),
   accent: z.enum(['none', 'lab', 'con']).default('none').meta({ label: 'Accent' }),
   mood: z.enum(['calm', 'loud']).default('calm').meta({ label: 'Mood' }),
-  seat: z.string().regex(/^[ENSW]\d{8}$/).default('E14001425').meta({ label: 'Seat', kind: 'constituency' }),
-  region: z.union([z.literal('all'), z.string().regex(/^[ENSW]\d{8}$/)]).default('all').meta({ label: 'Region', kind: 'region' }),
-  tint: z.string().regex(/^#[0-9A-F]{6}$/).default('#F2B705').meta({ label: 'Tint', kind: 'colour' }),
+  seat: z
+    .string()
+    .regex(/^[ENSW]\d{8}$/)
+    .default('E14001425')
+    .meta({ label: 'Seat', kind: 'constituency' }),
+  region: z
+    .union([z.literal('all'), z.string().regex(/^[ENSW]\d{8}$/)])
+    .default('all')
+    .meta({ label: 'Region', kind: 'region' }),
+  tint: z
+    .string()
+    .regex(/^#[0-9A-F]{6}$/)
+    .default('#F2B705')
+    .meta({ label: 'Tint', kind: 'colour' }),
   live: z.boolean().default(false).meta({ label: 'Live' }),
-  parties: z.array(z.enum(['lab', 'con', 'ld'])).max(3).default(['lab']).meta({ label: 'Parties', kind: 'party' }),
+  parties: z
+    .array(z.enum(['lab', 'con', 'ld']))
+    .max(3)
+    .default(['lab'])
+    .meta({ label: 'Parties', kind: 'party' }),
   rows: z
-    .array(z.strictObject({ party: z.enum(['lab', 'con', 'ld']).meta({ label: 'Party', kind: 'party' }), seats: z.number().int().min(0).meta({ label: 'Seats' }), previous: z.number().int().optional().meta({ label: 'Previous' }) }))
+    .array(
+      z.strictObject({
+        party: z.enum(['lab', 'con', 'ld']).meta({ label: 'Party', kind: 'party' }),
+        seats: z.number().int().min(0).meta({ label: 'Seats' }),
+        previous: z.number().int().optional().meta({ label: 'Previous' }),
+      }),
+    )
     .max(4)
     .refine((r) => new Set(r.map((x) => x.party)).size === r.length, 'a party is listed twice')
     .default([{ party: 'lab', seats: 410 }])
@@ -30,8 +51,18 @@ const field = (key: string): FieldModel => model.find((f) => f.key === key)!;
 describe('formModel: the schema read as a form', () => {
   it('gives every field the input its kind asks for, with label, help and default', () => {
     expect(model.map((f) => [f.key, f.kind])).toEqual([
-      ['title', 'text'], ['notes', 'multiline'], ['seats', 'number'], ['accent', 'party'], ['mood', 'choice'], ['seat', 'constituency'],
-      ['region', 'region'], ['tint', 'colour'], ['live', 'boolean'], ['parties', 'list'], ['rows', 'rows'], ['unlabelled', 'text'],
+      ['title', 'text'],
+      ['notes', 'multiline'],
+      ['seats', 'number'],
+      ['accent', 'party'],
+      ['mood', 'choice'],
+      ['seat', 'constituency'],
+      ['region', 'region'],
+      ['tint', 'colour'],
+      ['live', 'boolean'],
+      ['parties', 'list'],
+      ['rows', 'rows'],
+      ['unlabelled', 'text'],
     ]);
     expect(field('title')).toMatchObject({ label: 'Title', help: 'Top line', default: 'Exit poll', maxLength: 24, optional: false });
     expect(field('seats')).toMatchObject({ integer: true, min: 0, max: 650, default: 326 });
@@ -40,14 +71,20 @@ describe('formModel: the schema read as a form', () => {
 
   it('names choices: parties by the party table, the rest as written; union literals stay choices', () => {
     expect(field('accent').choices).toEqual([
-      { value: 'none', label: 'None (house colour)' }, { value: 'lab', label: 'Labour' }, { value: 'con', label: 'Conservative' },
+      { value: 'none', label: 'None (house colour)' },
+      { value: 'lab', label: 'Labour' },
+      { value: 'con', label: 'Conservative' },
     ]);
     expect(field('mood').choices.map((c) => c.label)).toEqual(['Calm', 'Loud']);
     expect(field('region').choices.map((c) => c.value)).toEqual(['all']);
   });
 
   it('reads arrays of objects as a row editor and arrays of values as a list', () => {
-    expect(field('rows').columns.map((c) => [c.key, c.kind, c.optional])).toEqual([['party', 'party', false], ['seats', 'number', false], ['previous', 'number', true]]);
+    expect(field('rows').columns.map((c) => [c.key, c.kind, c.optional])).toEqual([
+      ['party', 'party', false],
+      ['seats', 'number', false],
+      ['previous', 'number', true],
+    ]);
     expect(field('rows').maxItems).toBe(4);
     expect(field('parties').columns[0]).toMatchObject({ kind: 'party', label: 'Parties' });
     expect(blankRow(field('rows'), [])).toEqual({ party: 'lab', seats: '0', previous: '' });
@@ -75,9 +112,18 @@ describe('raw input and back', () => {
   });
 
   it('reads rows cell by cell, dropping an empty optional cell and naming a bad one by its path', () => {
-    const raw = toRaw(field('rows'), [{ party: 'lab', seats: 410, previous: 191 }, { party: 'con', seats: 131 }]);
-    expect(raw).toEqual([{ party: 'lab', seats: '410', previous: '191' }, { party: 'con', seats: '131', previous: '' }]);
-    expect(fromRaw(field('rows'), raw).value).toEqual([{ party: 'lab', seats: 410, previous: 191 }, { party: 'con', seats: 131 }]);
+    const raw = toRaw(field('rows'), [
+      { party: 'lab', seats: 410, previous: 191 },
+      { party: 'con', seats: 131 },
+    ]);
+    expect(raw).toEqual([
+      { party: 'lab', seats: '410', previous: '191' },
+      { party: 'con', seats: '131', previous: '' },
+    ]);
+    expect(fromRaw(field('rows'), raw).value).toEqual([
+      { party: 'lab', seats: 410, previous: 191 },
+      { party: 'con', seats: 131 },
+    ]);
     expect(fromRaw(field('rows'), [{ party: 'ld', seats: 'x', previous: '' }]).errors).toEqual({ 'rows.0.seats': '"x" is not a number' });
   });
 });
@@ -95,7 +141,10 @@ describe('checkDraft: the template schema decides, messages land on their field'
     const r = checkDraft(sample, model, stored, {
       title: '',
       seats: '4.5',
-      rows: [{ party: 'lab', seats: '1', previous: '' }, { party: 'lab', seats: '2', previous: '' }],
+      rows: [
+        { party: 'lab', seats: '1', previous: '' },
+        { party: 'lab', seats: '2', previous: '' },
+      ],
       tint: 'red',
     });
     expect(r.errors.title).toBe('needs a title');

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Constituency, SeatResult } from '../../../main/engine/election';
 import {
-  buildSeat, describeCorrection, describeDeclareOutcome, emptyDraft, formatClock, liveFigures, newRow, parseCount,
-  searchConstituencies, type Draft,
+  buildSeat,
+  describeCorrection,
+  describeDeclareOutcome,
+  emptyDraft,
+  formatClock,
+  liveFigures,
+  newRow,
+  parseCount,
+  searchConstituencies,
+  type Draft,
 } from '../../../renderer/declaration';
 
 /** Peterborough, GE2024, as in ../shared/data/ge2024-constituency-results.csv. */
@@ -58,7 +66,12 @@ describe('buildSeat', () => {
     const { seat, errors } = buildSeat(peterborough(), 1, true);
     expect(errors).toEqual({});
     expect(seat).toEqual({
-      onsCode: 'E14001425', revision: 1, state: 'declared', electorate: 73378, invalidVotes: 143, validVotes: 41872,
+      onsCode: 'E14001425',
+      revision: 1,
+      state: 'declared',
+      electorate: 73378,
+      invalidVotes: 143,
+      validVotes: 41872,
       partyVotes: { lab: 13418, con: 13300, ld: 1746, reform: 5379, green: 2542, other: 5487 },
     });
   });
@@ -104,9 +117,13 @@ describe('buildSeat', () => {
 });
 
 describe('searchConstituencies', () => {
-  const seat = (onsCode: string, name: string): Constituency =>
-    ({ onsCode, name, regionName: 'R', regionCode: 'E12000001', nation: 'England' });
-  const list = [seat('E14001425', 'Peterborough'), seat('E14001100', 'North West Cambridgeshire'), seat('E14001200', 'Birmingham Northfield'), seat('E14001300', 'Northampton North')];
+  const seat = (onsCode: string, name: string): Constituency => ({ onsCode, name, regionName: 'R', regionCode: 'E12000001', nation: 'England' });
+  const list = [
+    seat('E14001425', 'Peterborough'),
+    seat('E14001100', 'North West Cambridgeshire'),
+    seat('E14001200', 'Birmingham Northfield'),
+    seat('E14001300', 'Northampton North'),
+  ];
 
   it('puts names that start with the text first, then word starts, then anywhere', () => {
     expect(searchConstituencies(list, 'north').map((c) => c.name)).toEqual(['North West Cambridgeshire', 'Northampton North', 'Birmingham Northfield']);
@@ -117,7 +134,14 @@ describe('searchConstituencies', () => {
 });
 
 describe('describeCorrection', () => {
-  const current: SeatResult = { onsCode: 'E14001425', revision: 1, state: 'declared', electorate: 73378, validVotes: 26718, partyVotes: { lab: 13418, con: 13300 } };
+  const current: SeatResult = {
+    onsCode: 'E14001425',
+    revision: 1,
+    state: 'declared',
+    electorate: 73378,
+    validVotes: 26718,
+    partyVotes: { lab: 13418, con: 13300 },
+  };
   it('lists the winner, each changed party and the majority, old to new', () => {
     const proposed: SeatResult = { ...current, revision: 2, validVotes: 26918, partyVotes: { lab: 13418, con: 13500 } };
     const changes = describeCorrection(current, proposed);
@@ -140,7 +164,10 @@ describe('describeDeclareOutcome', () => {
   it('tells applied, correction and stale apart from the engine detail', () => {
     expect(describeDeclareOutcome({ applied: 1, correction: 0 }, 'Peterborough').tone).toBe('ok');
     expect(describeDeclareOutcome({ applied: 0, correction: 1 }, 'Peterborough').text).toMatch(/correction/);
-    expect(describeDeclareOutcome({ applied: 0, correction: 0, stale: 1 }, 'Peterborough')).toMatchObject({ tone: 'error', text: expect.stringMatching(/stale/) });
+    expect(describeDeclareOutcome({ applied: 0, correction: 0, stale: 1 }, 'Peterborough')).toMatchObject({
+      tone: 'error',
+      text: expect.stringMatching(/stale/),
+    });
     expect(describeDeclareOutcome(undefined, 'Peterborough').tone).toBe('error');
   });
 });

@@ -32,7 +32,7 @@ describe('firesFrom: which actions a key can fire from there', () => {
     expect(firing('free')).toEqual(ACTION_IDS);
   });
 
-  it('fires only CLEAR ALL and search from a text box: Ctrl+Z there is the text\'s own undo, and nothing takes', () => {
+  it("fires only CLEAR ALL and search from a text box: Ctrl+Z there is the text's own undo, and nothing takes", () => {
     expect(firing('text')).toEqual(['clearAll', 'search']);
   });
 

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTION_IDS, KEYMAP_STORAGE_KEY, LIST_KEYS, actionFor, ariaChords, ariaShortcuts, bindKey, chordOf, conflicts, defaultKeymap, formatChord, isChord, listKeyFor, loadKeymap,
-  saveKeymap, unbindKey,
-  type Change, type Keymap, type KeyLike,
+  ACTION_IDS,
+  KEYMAP_STORAGE_KEY,
+  LIST_KEYS,
+  actionFor,
+  ariaChords,
+  ariaShortcuts,
+  bindKey,
+  chordOf,
+  conflicts,
+  defaultKeymap,
+  formatChord,
+  isChord,
+  listKeyFor,
+  loadKeymap,
+  saveKeymap,
+  unbindKey,
+  type Change,
+  type Keymap,
+  type KeyLike,
 } from '../../../renderer/keymap';
 
 /** A Storage stand-in over a Map: the keymap code only ever calls getItem and setItem. */
@@ -11,7 +27,14 @@ function memoryStorage(initial: Record<string, string> = {}) {
   return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), items };
 }
 
-const press = (key: string, mods: Partial<Omit<KeyLike, 'key'>> = {}): KeyLike => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+const press = (key: string, mods: Partial<Omit<KeyLike, 'key'>> = {}): KeyLike => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
 
 function ok(change: Change): Keymap {
   if ('error' in change) throw new Error(change.error);
@@ -22,8 +45,18 @@ describe('the default keymap', () => {
   it('binds every key the issue names to its action, and no key twice', () => {
     const k = defaultKeymap();
     const expected: Record<string, string> = {
-      Space: 'take', Enter: 'take', ArrowRight: 'next', Escape: 'out', F12: 'clearAll', ArrowUp: 'selectPrevious', ArrowDown: 'selectNext',
-      'Ctrl+F': 'search', 'Ctrl+Z': 'undo', 'Ctrl+Shift+Z': 'redo', '?': 'cheatSheet', F1: 'cheatSheet',
+      Space: 'take',
+      Enter: 'take',
+      ArrowRight: 'next',
+      Escape: 'out',
+      F12: 'clearAll',
+      ArrowUp: 'selectPrevious',
+      ArrowDown: 'selectNext',
+      'Ctrl+F': 'search',
+      'Ctrl+Z': 'undo',
+      'Ctrl+Shift+Z': 'redo',
+      '?': 'cheatSheet',
+      F1: 'cheatSheet',
     };
     for (const [chord, action] of Object.entries(expected)) expect(actionFor(k, chord), chord).toBe(action);
     expect(conflicts(k)).toEqual([]);
@@ -87,7 +120,7 @@ describe('changing keys', () => {
   });
 });
 
-describe('the cue list\'s fixed keys', () => {
+describe("the cue list's fixed keys", () => {
   it('are real chords, none of them a default hotkey, each found from its chord', () => {
     for (const row of LIST_KEYS) {
       for (const chord of row.keys) {

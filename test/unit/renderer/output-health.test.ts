@@ -4,7 +4,15 @@ import { outputState } from '../../../renderer/components/OutputHealth';
 
 const T = Date.UTC(2024, 6, 4, 23, 0, 0);
 const output = (over: Partial<OutputStatus>): OutputStatus => ({
-  id: 1, peer: '127.0.0.1', connectedSince: T, disconnectedAt: null, layers: null, fps: null, revision: null, lastReportAt: null, ...over,
+  id: 1,
+  peer: '127.0.0.1',
+  connectedSince: T,
+  disconnectedAt: null,
+  layers: null,
+  fps: null,
+  revision: null,
+  lastReportAt: null,
+  ...over,
 });
 
 /** How the console judges an output, on the server's clock. */

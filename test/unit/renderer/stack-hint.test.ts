@@ -6,7 +6,10 @@ function ok(change: Change): Keymap {
   if ('error' in change) throw new Error(change.error);
   return change.keymap;
 }
-const line = (keymap: Keymap) => stackHint(keymap).map((i) => `${i.keys} ${i.label}`).join(' · ');
+const line = (keymap: Keymap) =>
+  stackHint(keymap)
+    .map((i) => `${i.keys} ${i.label}`)
+    .join(' · ');
 
 describe('the cue list hint line', () => {
   it('reads the default keys from the keymap and the list table', () => {

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { findCue, type Show } from '../../../main/engine/show';
 import { engineHarness, testShow } from '../../support/engine-fixture';
-import { DRAW_ALL_ROWS, NO_FILTER, ROW_HEIGHT, buildRows, dropIndex, neighbourMove, uniqueId, visibleRange, type DropAt } from '../../../renderer/components/stack-editor-rows';
+import {
+  DRAW_ALL_ROWS,
+  NO_FILTER,
+  ROW_HEIGHT,
+  buildRows,
+  dropIndex,
+  neighbourMove,
+  uniqueId,
+  visibleRange,
+  type DropAt,
+} from '../../../renderer/components/stack-editor-rows';
 
 /** The stack list's row model: what is drawn where, what a search keeps, where a drop lands. */
 const withEmpty = (): Show => ({ ...testShow(), stacks: [...testShow().stacks, { id: 's3', name: 'Empty', cues: [] }] });
 const shape = (show: Show, filter = NO_FILTER) =>
-  buildRows(show, filter).rows.map((r) => (r.kind === 'stack' ? `[${r.stack.id} ${r.shown}]` : r.kind === 'cue' ? `${r.cue.id}@${r.index}` : `(empty ${r.stackId})`));
+  buildRows(show, filter).rows.map((r) =>
+    r.kind === 'stack' ? `[${r.stack.id} ${r.shown}]` : r.kind === 'cue' ? `${r.cue.id}@${r.index}` : `(empty ${r.stackId})`,
+  );
 
 describe('buildRows', () => {
   it('lays out headers, cues and a placeholder for an empty stack, at fixed heights', () => {

@@ -48,7 +48,14 @@ function raw(method: string, urlPath: string, headers: Record<string, string> = 
   });
 }
 
-const SPELLINGS = ['/renderer%2findex.html', '/renderer%2Findex.html', '/%72enderer/index.html', '/assets/..%2frenderer%2findex.html', '/assets/%2e%2e%2frenderer/index.html', '/output/..%2f..%2frenderer/index.html'];
+const SPELLINGS = [
+  '/renderer%2findex.html',
+  '/renderer%2Findex.html',
+  '/%72enderer/index.html',
+  '/assets/..%2frenderer%2findex.html',
+  '/assets/%2e%2e%2frenderer/index.html',
+  '/output/..%2f..%2frenderer/index.html',
+];
 
 describe('the console page, however its path is spelled', () => {
   it('is served to the control token (so the refusals below mean something)', async () => {

@@ -35,7 +35,10 @@ describe('GET /api/as-run', () => {
     const body = (await (await fetch(`${server.url}/api/as-run`)).json()) as { entries: unknown[]; total: number };
     expect(body.total).toBe(3);
     await expect.poll(async () => (await readFile(server.asRunPath, 'utf8')).trim().split('\n').length).toBe(3);
-    const file = (await readFile(server.asRunPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    const file = (await readFile(server.asRunPath, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
     expect(body.entries).toEqual(file);
     expect(body.entries.map((e) => (e as { action: string }).action)).toEqual(['take', 'take', 'clear-all']);
   });

@@ -28,7 +28,13 @@ describe('imports and show files in the big-input worker', () => {
     const reference = await loadReferenceData(REFERENCE_DIR);
     const demo = await readShowFile(DEMO_SHOW, TEMPLATES);
     if ('error' in demo) throw new Error(demo.error.message);
-    const base = { webRoot: WEB_ROOT, host: '127.0.0.1', port: 0, constituencies: reference.constituencies, rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json') };
+    const base = {
+      webRoot: WEB_ROOT,
+      host: '127.0.0.1',
+      port: 0,
+      constituencies: reference.constituencies,
+      rehearsalSource: path.join(REFERENCE_DIR, 'ge2024-results.json'),
+    };
     engine = new Engine({ show: demo.show, baseline: reference.baseline, constituencies: reference.constituencies, templates: TEMPLATES, now: Date.now });
     server = await startServer({ ...base, engine });
     small = new BigInput({ resourceLimits: { maxOldGenerationSizeMb: 48 } });
@@ -41,7 +47,10 @@ describe('imports and show files in the big-input worker', () => {
   });
 
   const importCsv = (at: RunningServer, csv: string, extra = '') =>
-    fetch(`${at.url}/api/import?format=commons-constituency&name=big.csv${extra}`, { method: 'POST', body: csv }).then(async (r) => ({ status: r.status, json: await r.json() }));
+    fetch(`${at.url}/api/import?format=commons-constituency&name=big.csv${extra}`, { method: 'POST', body: csv }).then(async (r) => ({
+      status: r.status,
+      json: await r.json(),
+    }));
 
   it('refuses a maximum-size file with a bad line, naming it, and changes nothing', { timeout: 180_000 }, async () => {
     const { csv, rows } = await maxSizeImportCsv({ badLine: 5 });

@@ -115,7 +115,12 @@ describe('CasparCG templates output', () => {
       await expect.poll(() => main.plays.length, { timeout: 10_000 }).toBeGreaterThan(from);
       await expect.poll(() => main.layer(1, 10)?.opacity, { timeout: 5000 }).toBe(1);
       const layer = main.layer(1, 10)!;
-      expect({ template: layer.template, data: layer.data, nexts: layer.nexts, playing: layer.playing }).toEqual({ template: 'strapline/MAP', data, nexts: 1, playing: true });
+      expect({ template: layer.template, data: layer.data, nexts: layer.nexts, playing: layer.playing }).toEqual({
+        template: 'strapline/MAP',
+        data,
+        nexts: 1,
+        playing: true,
+      });
       // Every in since the fault played while the layer was dark.
       expect(main.plays.slice(from).map((p) => p.visible)).toEqual([false]);
     }
@@ -129,7 +134,12 @@ describe('CasparCG templates output', () => {
     await command(server, '/api/take', { cueId: 'map' });
     await command(server, '/api/cue', { cueId: 'strap-a' });
     await command(server, '/api/take', { cueId: 'strap-a' });
-    await expect.poll(() => main.plays.map((p) => [p.template, p.visible])).toEqual([['strapline/MAP', true], ['strapline/STRAP', false]]);
+    await expect
+      .poll(() => main.plays.map((p) => [p.template, p.visible]))
+      .toEqual([
+        ['strapline/MAP', true],
+        ['strapline/STRAP', false],
+      ]);
     const strapLayer = main.plays[1]!.layer;
     await command(server, '/api/out', { layer: 'fullscreen' });
     await expect.poll(() => main.layer(1, strapLayer)?.opacity).toBe(1);
@@ -166,7 +176,9 @@ describe('CasparCG templates output', () => {
     await command(server, '/api/cue', { cueId: 'strap-b' });
     await command(server, '/api/take', { cueId: 'strap-b' });
     // The server lacks the strap's template: its CG ADD is refused, and so is the CG PLAY after it.
-    await expect.poll(async () => (await casparcgStatus(server))[0]!.servers[0]!.lastError?.message).toMatch(/^CasparCG main 127\.0\.0\.1:\d+: CG (ADD|PLAY) 1-20: 404 /);
+    await expect
+      .poll(async () => (await casparcgStatus(server))[0]!.servers[0]!.lastError?.message)
+      .toMatch(/^CasparCG main 127\.0\.0\.1:\d+: CG (ADD|PLAY) 1-20: 404 /);
     // Every CG ADD of the strap (the preview left by the last test is preloaded at the greeting too) is refused.
     const adds = main.received(/CG 1-2\d ADD 1 "strapline\/STRAP"/).map((c) => c.code);
     expect(adds.length).toBeGreaterThan(0);
@@ -182,10 +194,16 @@ describe('CasparCG templates output', () => {
   it('refuses a configuration that names a layer twice or a bad host, and changes nothing', async () => {
     main = await CasparcgStandin.start();
     await configureCasparcg(server, [output()]);
-    const res = await fetch(`${server.url}/api/casparcg`, { method: 'POST', body: JSON.stringify({ outputs: [output({ layers: { 'lower-third': 20, bug: 21 } })] }) });
+    const res = await fetch(`${server.url}/api/casparcg`, {
+      method: 'POST',
+      body: JSON.stringify({ outputs: [output({ layers: { 'lower-third': 20, bug: 21 } })] }),
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/outputs: 0\.layers\.bug: CasparCG layer 21 is already lower-third's/);
-    const bad = await fetch(`${server.url}/api/casparcg`, { method: 'POST', body: JSON.stringify({ outputs: [output({ main: { host: 'a "b"', port: 1 } })] }) });
+    const bad = await fetch(`${server.url}/api/casparcg`, {
+      method: 'POST',
+      body: JSON.stringify({ outputs: [output({ main: { host: 'a "b"', port: 1 } })] }),
+    });
     expect((await bad.json()).error.message).toMatch(/0\.main\.host/);
     expect((await casparcgStatus(server)).map((o) => o.id)).toEqual(['studio']);
   });

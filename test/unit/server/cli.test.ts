@@ -83,7 +83,11 @@ describe('the start-up lines', () => {
     const port = new URL(base).port;
     expect(headlines(out)).toEqual([expect.stringMatching(new RegExp(`^Strapline is running headless on port ${port}, data folder ${literally(data)} \\(`))]);
     expect(out.split('\n')[0]).toBe(headlines(out)[0]);
-    for (const [label, page] of [['output', '/output'], ['gallery', '/gallery'], ['producer', '/producer']] as const) {
+    for (const [label, page] of [
+      ['output', '/output'],
+      ['gallery', '/gallery'],
+      ['producer', '/producer'],
+    ] as const) {
       expect(line(out, label)).toBe(`${base}${page}`);
       expect(await statusOf(line(out, label)!)).toBe(200);
     }
@@ -103,14 +107,18 @@ describe('the start-up lines', () => {
     expect(refused).toContain(`--templates folder ${path.join(data, 'nowhere')} does not exist`);
   });
 
-  it.skipIf(electronRuns)('the same through `npm start` where Electron\'s binary is absent (the launcher runs the CLI)', async () => {
+  it.skipIf(electronRuns)("the same through `npm start` where Electron's binary is absent (the launcher runs the CLI)", async () => {
     const data = path.join(dir, 'launcher');
     const out = await run(['--port', '0', '--data', data, '--as-run', path.join(data, 'as-run.jsonl')], DONE, true);
     const base = line(out, 'console')!.replace(/\/$/, '');
     // The launcher's reason and the CLI's start are one line, not two.
     const port = new URL(base).port;
     expect(headlines(out)).toEqual([
-      expect.stringMatching(new RegExp(`^Electron's binary is not installed on this machine, so Strapline is running headless on port ${port}, data folder ${literally(data)} \\(.*: open the URLs below in a browser$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^Electron's binary is not installed on this machine, so Strapline is running headless on port ${port}, data folder ${literally(data)} \\(.*: open the URLs below in a browser$`,
+        ),
+      ),
     ]);
     expect(line(out, 'gallery')).toBe(`${base}/gallery`);
     expect(line(out, 'producer')).toBe(`${base}/producer`);
@@ -129,7 +137,11 @@ describe('the start-up lines', () => {
     expect(gallery.length).toBe(producer.length);
     for (const url of [...gallery, ...producer]) expect(new URL(url).searchParams.get('token')).toBe(tokens.readOnly);
     // Fetched through loopback on the printed port: the token is what is tested, not this machine's routes.
-    const local = (u: string) => { const url = new URL(u); url.hostname = '127.0.0.1'; return url; };
+    const local = (u: string) => {
+      const url = new URL(u);
+      url.hostname = '127.0.0.1';
+      return url;
+    };
     expect(await statusOf(local(gallery[0]!).href)).toBe(200);
     const bare = local(gallery[0]!);
     bare.search = '';

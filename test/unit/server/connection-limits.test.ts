@@ -30,14 +30,27 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'overlays', 'output.html'), '<!doctype html><title>output</title>');
   await writeFile(path.join(root, 'assets', 'app.js'), 'console.log("app")');
   engine = new Engine({ show: testShow(), baseline: baselineFromSeats([]), templates: testTemplates, now: () => 0 });
-  server = await startServer({ engine, webRoot: root, host: '127.0.0.1', port: 0, constituencies: [], rehearsalSource: path.join(tmp, 'none.json'), limits: LIMITS });
+  server = await startServer({
+    engine,
+    webRoot: root,
+    host: '127.0.0.1',
+    port: 0,
+    constituencies: [],
+    rehearsalSource: path.join(tmp, 'none.json'),
+    limits: LIMITS,
+  });
 });
 afterAll(async () => {
   await server?.close();
   await rm(tmp, { recursive: true, force: true });
 });
 
-interface Reply { status: number; type: string; length: string | undefined; body: string }
+interface Reply {
+  status: number;
+  type: string;
+  length: string | undefined;
+  body: string;
+}
 function request(method: string, urlPath: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: server.port, path: urlPath, method, agent: false }, (res) => {
@@ -82,7 +95,9 @@ describe('slow clients are dropped after a set time', () => {
   });
 
   it('a body that trickles in: a 408 that says why, then the socket is closed', async () => {
-    const { closedAfterMs, heard } = await trickle('POST /api/command HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":');
+    const { closedAfterMs, heard } = await trickle(
+      'POST /api/command HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":',
+    );
     expect(heard).toMatch(/^HTTP\/1.1 408/);
     expect(heard).toContain('The request body did not arrive within 0.4 s');
     expect(closedAfterMs).toBeLessThan(2000);
@@ -92,18 +107,29 @@ describe('slow clients are dropped after a set time', () => {
 
 describe('sockets per address', () => {
   it('refuses the socket past the cap with a clear 503, and the open ones (WebSockets count) carry on', async () => {
-    const sockets = await Promise.all(Array.from({ length: LIMITS.perAddress }, () => new Promise<WebSocket>((resolve, reject) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?role=console`);
-      ws.once('open', () => resolve(ws)).once('error', reject);
-    })));
+    const sockets = await Promise.all(
+      Array.from(
+        { length: LIMITS.perAddress },
+        () =>
+          new Promise<WebSocket>((resolve, reject) => {
+            const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?role=console`);
+            ws.once('open', () => resolve(ws)).once('error', reject);
+          }),
+      ),
+    );
     const refused = await request('GET', '/api/state');
     expect(refused.status).toBe(503);
     expect(JSON.parse(refused.body).error.message).toBe(`Too many connections from 127.0.0.1: at most ${LIMITS.perAddress} at once`);
     // Every socket that was open still hears the air change.
-    const heard = sockets.map((ws) => new Promise<string>((resolve) => ws.on('message', (d) => {
-      const m = JSON.parse(String(d)) as { type: string; data: { preview: { cueId: string } | null } };
-      if (m.type === 'program' && m.data.preview) resolve(m.data.preview.cueId);
-    })));
+    const heard = sockets.map(
+      (ws) =>
+        new Promise<string>((resolve) =>
+          ws.on('message', (d) => {
+            const m = JSON.parse(String(d)) as { type: string; data: { preview: { cueId: string } | null } };
+            if (m.type === 'program' && m.data.preview) resolve(m.data.preview.cueId);
+          }),
+        ),
+    );
     expect(engine.dispatch({ type: 'cue', cueId: 'a' }).ok).toBe(true);
     expect(await Promise.all(heard)).toEqual(sockets.map(() => 'a'));
     sockets[0]!.close();

@@ -141,7 +141,10 @@ describe('bad requests are refused and change nothing', () => {
     { name: 'extra field on command', path: 'command', body: '{"type": "cue", "cueId": "wa-teetering", "x": 1}', code: 'INVALID_COMMAND' },
     { name: 'unknown cue', path: 'cue', body: '{"cueId": "nope"}', code: 'UNKNOWN_CUE', status: 404 },
     {
-      name: 'a cue id already used', path: 'command', code: 'DUPLICATE_ID', status: 409,
+      name: 'a cue id already used',
+      path: 'command',
+      code: 'DUPLICATE_ID',
+      status: 409,
       body: '{"type": "add-cue", "stackId": "wales", "template": "strap", "cueId": "wa-teetering"}',
     },
     { name: 'an unknown stack', path: 'command', body: '{"type": "rename-stack", "stackId": "nope", "name": "x"}', code: 'UNKNOWN_STACK', status: 404 },

@@ -78,7 +78,7 @@ async function zombie(): Promise<number> {
 }
 
 describe('a second start on a data folder in use', () => {
-  it('is refused, naming the folder, the other pid, its console and what to do; the first one\'s files and air are untouched', async () => {
+  it("is refused, naming the folder, the other pid, its console and what to do; the first one's files and air are untouched", async () => {
     const { data, show } = await fresh();
     const first = await start(data, show);
     await post(`${first.server.url}/api/cue`, { cueId: 'lab-majority' });
@@ -130,10 +130,15 @@ describe('a stale lock', () => {
     const pid = await deadPid();
     await mkdir(data);
     // This machine and this folder, so the dead pid is the only reason it is stale.
-    await writeFile(lock, JSON.stringify({ pid, startedAt: '2024-07-04T21:00:00.000Z', host: '127.0.0.1', port: 7300, machine: os.hostname(), dir: await realpath(data) }));
+    await writeFile(
+      lock,
+      JSON.stringify({ pid, startedAt: '2024-07-04T21:00:00.000Z', host: '127.0.0.1', port: 7300, machine: os.hostname(), dir: await realpath(data) }),
+    );
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const app = await start(data, show);
-    expect(logged.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('lock'))).toEqual([`data folder ${data}: took over a stale lock (pid ${pid} has exited)`]);
+    expect(logged.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('lock'))).toEqual([
+      `data folder ${data}: took over a stale lock (pid ${pid} has exited)`,
+    ]);
     expect(await lockIn(lock)).toMatchObject({ pid: process.pid, port: app.server.port });
   });
 
@@ -154,15 +159,22 @@ describe('a stale lock', () => {
     const { data, lock } = await fresh();
     await mkdir(data);
     // The test runner's own pid, in a lock taken long before the runner started.
-    await writeFile(lock, JSON.stringify({ pid: process.pid, startedAt: '2024-07-04T21:00:00.000Z', port: 7300, machine: os.hostname(), dir: await realpath(data) }));
+    await writeFile(
+      lock,
+      JSON.stringify({ pid: process.pid, startedAt: '2024-07-04T21:00:00.000Z', port: 7300, machine: os.hostname(), dir: await realpath(data) }),
+    );
     const { lines, log } = logLines();
     const held = await acquireDataLock(data, {}, log);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`took over a stale lock \\(pid ${process.pid} is another process now, started 20\\d\\d-.*, not the Strapline that took the lock at 2024-07-04T21:00:00.000Z\\)$`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `took over a stale lock \\(pid ${process.pid} is another process now, started 20\\d\\d-.*, not the Strapline that took the lock at 2024-07-04T21:00:00.000Z\\)$`,
+      ),
+    );
     await held.release();
   });
 
-  it.skipIf(process.platform !== 'linux')('whose recorded start tick is not the live pid\'s is taken over, whatever its start time says', async () => {
+  it.skipIf(process.platform !== 'linux')("whose recorded start tick is not the live pid's is taken over, whatever its start time says", async () => {
     const { data, lock } = await fresh();
     await mkdir(data);
     // Ours, as this process writes it, but from another boot: the time alone would call it held.
@@ -195,7 +207,7 @@ describe('a stale lock', () => {
     await held.release();
   });
 
-  it('copied with its folder is not this folder\'s: the copy starts, the original stays held', async () => {
+  it("copied with its folder is not this folder's: the copy starts, the original stays held", async () => {
     const { dir, data } = await fresh();
     const original = await acquireDataLock(data, { host: '127.0.0.1', port: 7300 }, () => undefined);
     await cp(data, path.join(dir, 'copy'), { recursive: true });
@@ -268,10 +280,10 @@ describe('a lock from another machine', () => {
     const { data, lock } = await fresh();
     await mkdir(data);
     await writeFile(lock, JSON.stringify({ pid: await deadPid(), startedAt: 'then', host: '0.0.0.0', port: 7300, machine: 'gallery-pc-2' }));
+    await expect(acquireDataLock(data, {}, () => undefined)).rejects.toThrow(`The data folder ${data} is locked by Strapline on gallery-pc-2 (pid`);
     await expect(acquireDataLock(data, {}, () => undefined)).rejects.toThrow(
-      `The data folder ${data} is locked by Strapline on gallery-pc-2 (pid`,
+      `console http://127.0.0.1:7300/), which cannot be checked from here. Stop that one, or start this one with another data folder (--data DIR; STRAPLINE_DATA for the desktop app). If it is not running there, delete ${lock}.`,
     );
-    await expect(acquireDataLock(data, {}, () => undefined)).rejects.toThrow(`console http://127.0.0.1:7300/), which cannot be checked from here. Stop that one, or start this one with another data folder (--data DIR; STRAPLINE_DATA for the desktop app). If it is not running there, delete ${lock}.`);
   });
 });
 
@@ -279,7 +291,11 @@ describe('through the real CLI', () => {
   /** Runs until it is ready or has exited; a rebuild of the pages by another run (they are briefly gone) is waited out. */
   async function cli(data: string) {
     for (let waited = 0; ; waited += 500) {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'main/server/cli.ts', '--port', '0', '--data', data, '--as-run', path.join(data, '..', 'as-run.jsonl')], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'main/server/cli.ts', '--port', '0', '--data', data, '--as-run', path.join(data, '..', 'as-run.jsonl')],
+        { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       children.push(child);
       const out = { stdout: '', stderr: '' };
       child.stderr!.on('data', (c: Buffer) => (out.stderr += c.toString()));
@@ -303,7 +319,9 @@ describe('through the real CLI', () => {
     const url = /console:\s+(http:\/\/\S+?)\/\s/.exec(first.out.stdout)![1]!;
     const second = await cli(data);
     expect(second.code).toBe(1);
-    expect(second.out.stderr.trim().split('\n')).toEqual([expect.stringContaining(`strapline: The data folder ${data} is in use by another Strapline (pid ${first.child.pid}, console ${url}/)`)]);
+    expect(second.out.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining(`strapline: The data folder ${data} is in use by another Strapline (pid ${first.child.pid}, console ${url}/)`),
+    ]);
     expect(second.out.stdout).toBe('');
     first.child.kill('SIGTERM');
     await once(first.child, 'exit');

@@ -58,7 +58,14 @@ afterEach(async () => {
 });
 
 function start(settleMs = SETTLE_MS): DropFolderWatcher {
-  watcher = watchDropFolder({ dir, engine, settleMs, badFileGraceMs: BAD_GRACE_MS, onReport: (r) => reports.push(r), onError: (e) => reports.push({ file: '(folder)', seats: [], errors: [{ file: dir, message: e.message }], warnings: [], summary: e.message }) });
+  watcher = watchDropFolder({
+    dir,
+    engine,
+    settleMs,
+    badFileGraceMs: BAD_GRACE_MS,
+    onReport: (r) => reports.push(r),
+    onError: (e) => reports.push({ file: '(folder)', seats: [], errors: [{ file: dir, message: e.message }], warnings: [], summary: e.message }),
+  });
   return watcher;
 }
 
@@ -317,7 +324,9 @@ describe('files taken', () => {
       await new Promise((r) => setTimeout(r, SETTLE_MS * 2));
       await w.scanNow();
     }
-    expect(reportsFor('(folder)').map((r) => r.summary)).toEqual([expect.stringMatching(/^cannot move taken files into .*done: .*; they stay, and are read again at the next start$/)]);
+    expect(reportsFor('(folder)').map((r) => r.summary)).toEqual([
+      expect.stringMatching(/^cannot move taken files into .*done: .*; they stay, and are read again at the next start$/),
+    ]);
     expect(reportsFor('aldershot.json')).toHaveLength(1);
     expect(declareCommands).toBe(1);
     expect((await readdir(dir)).sort()).toEqual(['aldershot.json', 'done']);
@@ -351,7 +360,21 @@ describe('a burst of 650 files', () => {
     await expect.poll(async () => (await readdir(path.join(dir, 'done'))).length, { timeout: 10_000 }).toBe(650);
     expect(await readdir(dir)).toEqual(['done']);
     expect(engine.resultsSnapshot().totals.seats).toEqual({
-      lab: 411, con: 121, ld: 72, snp: 9, reform: 5, green: 4, pc: 4, sf: 7, dup: 5, sdlp: 2, alliance: 1, uup: 1, tuv: 1, ind: 6, speaker: 1,
+      lab: 411,
+      con: 121,
+      ld: 72,
+      snp: 9,
+      reform: 5,
+      green: 4,
+      pc: 4,
+      sf: 7,
+      dup: 5,
+      sdlp: 2,
+      alliance: 1,
+      uup: 1,
+      tuv: 1,
+      ind: 6,
+      speaker: 1,
     });
   });
 });
@@ -360,7 +383,14 @@ describe('the headless server with --drop', () => {
   it('declares what lands in its drop folder, as GET /api/results shows', async () => {
     // The as-run log lives elsewhere: in the drop folder it would be read as a results file.
     const logs = await mkdtemp(path.join(os.tmpdir(), 'strapline-drop-log-'));
-    const app = await startHeadless({ showPath: DEMO_SHOW, host: '127.0.0.1', port: 0, asRunPath: path.join(logs, 'as-run.jsonl'), webRoot: WEB_ROOT, dropFolder: dir });
+    const app = await startHeadless({
+      showPath: DEMO_SHOW,
+      host: '127.0.0.1',
+      port: 0,
+      asRunPath: path.join(logs, 'as-run.jsonl'),
+      webRoot: WEB_ROOT,
+      dropFolder: dir,
+    });
     try {
       await writeFile(path.join(dir, 'aldershot.json'), JSON.stringify(aldershot()));
       const declared = async () => ((await (await fetch(`${app.server.url}/api/results`)).json()) as { totals: { declared: number } }).totals.declared;

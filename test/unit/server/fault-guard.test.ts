@@ -20,7 +20,12 @@ afterEach(async () => {
   running = null;
 });
 
-interface Said { type: string; id?: number; data?: { message?: string }; result?: { ok: boolean; error?: { code: string; message: string } } }
+interface Said {
+  type: string;
+  id?: number;
+  data?: { message?: string };
+  result?: { ok: boolean; error?: { code: string; message: string } };
+}
 
 async function openConsole(url: string): Promise<{ ws: WebSocket; said: Said[] }> {
   const ws = new WebSocket(`${url.replace('http', 'ws')}/ws?role=console`);
@@ -44,7 +49,9 @@ describe('one command no longer kills the server', () => {
     expect((await res.json()).error.message).toMatch(/^Body program\.lower-third\.view\.a\.a.*nested deeper than 32 levels$/);
     const { ws, said } = await openConsole(running.url);
     ws.send(`{"id":7,"command":${deepRestore(20_000)}}`);
-    await expect.poll(() => said.find((m) => m.type === 'error')?.data?.message, { timeout: 5000 }).toMatch(/^Message command\.program\.lower-third\.view.*nested deeper than 32 levels$/);
+    await expect
+      .poll(() => said.find((m) => m.type === 'error')?.data?.message, { timeout: 5000 })
+      .toMatch(/^Message command\.program\.lower-third\.view.*nested deeper than 32 levels$/);
     // Past the microtask that used to throw, and a write of session.json.
     await new Promise((r) => setTimeout(r, 500));
     expect(running.exitCode()).toBeNull();
@@ -58,7 +65,10 @@ describe('a fault after a command was accepted', () => {
   it('is caught, logged and told to the console, and the server keeps running with the take on air', async () => {
     running = await spawnServer(demo, 'test/support/faulty-server.ts');
     const { ws, said } = await openConsole(running.url);
-    for (const [route, body] of [['cue', { cueId: 'wa-teetering' }], ['take', { cueId: 'wa-teetering' }]] as const) {
+    for (const [route, body] of [
+      ['cue', { cueId: 'wa-teetering' }],
+      ['take', { cueId: 'wa-teetering' }],
+    ] as const) {
       const res = await fetch(`${running.url}/api/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       expect(res.status).toBe(200);
     }

@@ -24,7 +24,11 @@ let watcher: WebSocket;
 const faults: string[] = [];
 beforeAll(async () => {
   server = await startTestServer({ data: true });
-  for (const c of [{ type: 'cue', cueId: 'wa-teetering' }, { type: 'take', cueId: 'wa-teetering' }, { type: 'cue', cueId: 'ep-landslide' }]) {
+  for (const c of [
+    { type: 'cue', cueId: 'wa-teetering' },
+    { type: 'take', cueId: 'wa-teetering' },
+    { type: 'cue', cueId: 'ep-landslide' },
+  ]) {
     expect(server.engine.dispatch(c).ok).toBe(true);
   }
   // A console that never sends: anything of type error it hears is a fault, not an answer.
@@ -45,27 +49,59 @@ const holeText = JSON.stringify(HOLE);
 
 /** A hostile value, as JSON text, and what the refusal must say. */
 const hostile: fc.Arbitrary<{ text: string; says: RegExp }> = fc.oneof(
-  fc.tuple(fc.integer({ min: MAX_JSON_DEPTH + 1, max: 20_000 }), fc.boolean(), fc.constantFrom('a', 'headline', 'view', '__proto__')).map(([n, asList, key]) => ({
-    text: asList ? `${'['.repeat(n)}${']'.repeat(n)}` : `${`{"${key}":`.repeat(n)}1${'}'.repeat(n)}`,
-    says: new RegExp(`nested deeper than ${MAX_JSON_DEPTH} levels$`),
-  })),
+  fc
+    .tuple(fc.integer({ min: MAX_JSON_DEPTH + 1, max: 20_000 }), fc.boolean(), fc.constantFrom('a', 'headline', 'view', '__proto__'))
+    .map(([n, asList, key]) => ({
+      text: asList ? `${'['.repeat(n)}${']'.repeat(n)}` : `${`{"${key}":`.repeat(n)}1${'}'.repeat(n)}`,
+      says: new RegExp(`nested deeper than ${MAX_JSON_DEPTH} levels$`),
+    })),
   fc.tuple(fc.integer({ min: MAX_JSON_ITEMS + 1, max: MAX_JSON_ITEMS + 2000 }), fc.boolean()).map(([n, asList]) => ({
     text: asList ? `[${new Array(n).fill('0').join(',')}]` : `{${Array.from({ length: n }, (_, i) => `"k${i}":${i}`).join(',')}}`,
     says: new RegExp(`is over the ${MAX_JSON_ITEMS} allowed in one (list|object)$`),
   })),
 );
 
-const graphic = (at: Record<string, unknown>) => ({ cueId: 'x', title: 'X', template: 'seat-result', fields: { constituency: 'E14001425' }, view: {}, step: 1, ...at });
+const graphic = (at: Record<string, unknown>) => ({
+  cueId: 'x',
+  title: 'X',
+  template: 'seat-result',
+  fields: { constituency: 'E14001425' },
+  view: {},
+  step: 1,
+  ...at,
+});
 /** Right-shaped values for each field, with the hole somewhere inside (or the value the hole). */
 const SHAPED: Record<string, unknown[]> = {
   program: [{ fullscreen: graphic({ view: HOLE }) }, { fullscreen: graphic({ fields: { constituency: HOLE } }) }, { bug: HOLE }],
   seats: [[{ onsCode: 'E14001425', state: 'declared', revision: 9, winner: 'lab', validVotes: 10, partyVotes: HOLE }], [HOLE]],
-  show: [{ format: 'strapline-show', version: 2, name: 'X', stacks: [{ id: 's', name: 'S', cues: [{ id: 'c', title: 'C', template: 'strap', layer: 'lower-third', fields: { headline: HOLE } }] }] }],
+  show: [
+    {
+      format: 'strapline-show',
+      version: 2,
+      name: 'X',
+      stacks: [{ id: 's', name: 'S', cues: [{ id: 'c', title: 'C', template: 'strap', layer: 'lower-third', fields: { headline: HOLE } }] }],
+    },
+  ],
   fields: [{ headline: HOLE }, { subline: 'x', party: HOLE }],
 };
 const GOOD: Record<string, unknown> = {
-  cueId: 'wa-teetering', layer: 'lower-third', name: 'X', stackId: 'demo', template: 'strap', title: 'T', index: 0, source: 'fuzz',
-  onsCode: 'E14001425', holderBasis: 'notional', speakerCountsWith: 'lab', mode: 'live', fields: { headline: 'x' }, program: {}, seats: [], show: {}, action: 'highlight',
+  cueId: 'wa-teetering',
+  layer: 'lower-third',
+  name: 'X',
+  stackId: 'demo',
+  template: 'strap',
+  title: 'T',
+  index: 0,
+  source: 'fuzz',
+  onsCode: 'E14001425',
+  holderBasis: 'notional',
+  speakerCountsWith: 'lab',
+  mode: 'live',
+  fields: { headline: 'x' },
+  program: {},
+  seats: [],
+  show: {},
+  action: 'highlight',
 };
 
 /** A command of the map with one field (or one it does not take: "extra") hostile. */
@@ -77,7 +113,11 @@ const hostileCommand = fc
   })
   .map(([type, field, bad, pick]) => {
     const shapes = [HOLE, ...(SHAPED[field] ?? [])];
-    const others = Object.fromEntries(Object.keys(commandSchemas[type].shape).filter((k) => k !== 'type' && k !== field).map((k) => [k, GOOD[k]]));
+    const others = Object.fromEntries(
+      Object.keys(commandSchemas[type].shape)
+        .filter((k) => k !== 'type' && k !== field)
+        .map((k) => [k, GOOD[k]]),
+    );
     const text = JSON.stringify({ type, ...others, [field]: shapes[pick % shapes.length] }).replace(holeText, bad.text);
     return { type, field, text, says: bad.says };
   });

@@ -61,23 +61,29 @@ function damaged(text: string, hits: Damage[]): string {
 
 /** Text damaged from a real file, or noise from nowhere. */
 const fileText = (pick: () => string) =>
-  fc.oneof({ weight: 4, arbitrary: fc.array(damage, { minLength: 1, maxLength: 3 }).map((hits) => damaged(pick(), hits)) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 400 }) });
+  fc.oneof(
+    { weight: 4, arbitrary: fc.array(damage, { minLength: 1, maxLength: 3 }).map((hits) => damaged(pick(), hits)) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 400 }) },
+  );
 
 describe('show files', () => {
   it('a damaged show file is refused with its name and place, and is left as it was', async () => {
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fileText(() => demoShow), async (text) => {
-        const file = path.join(dir, `show-${n++}.json`);
-        const bytes = Buffer.from(text, 'utf8');
-        await writeFile(file, bytes);
-        const loaded = await readShowFile(file, TEMPLATES);
-        if ('error' in loaded) {
-          expect(loaded.error.code).toBe('INVALID_SHOW_FILE');
-          expect(loaded.error.message).toContain(file);
-        }
-        expect((await readFile(file)).equals(bytes)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fileText(() => demoShow),
+        async (text) => {
+          const file = path.join(dir, `show-${n++}.json`);
+          const bytes = Buffer.from(text, 'utf8');
+          await writeFile(file, bytes);
+          const loaded = await readShowFile(file, TEMPLATES);
+          if ('error' in loaded) {
+            expect(loaded.error.code).toBe('INVALID_SHOW_FILE');
+            expect(loaded.error.message).toContain(file);
+          }
+          expect((await readFile(file)).equals(bytes)).toBe(true);
+        },
+      ),
       { seed: 1832, numRuns: 60 },
     );
   });
@@ -93,7 +99,13 @@ describe('show files', () => {
 
 describe('imports', () => {
   const FORMATS: ImportFormat[] = ['commons-constituency', 'commons-candidate', 'notional', 'strapline-json', 'strapline-baseline-json'];
-  const anySource = fc.nat(3).chain((i) => fc.tuple(fc.constant(i), fileText(() => sources[i]!.text), fc.constantFrom(...FORMATS)));
+  const anySource = fc.nat(3).chain((i) =>
+    fc.tuple(
+      fc.constant(i),
+      fileText(() => sources[i]!.text),
+      fc.constantFrom(...FORMATS),
+    ),
+  );
 
   it('an importer never throws; a refused file applies nothing and says why', () => {
     const seen = { refused: 0, applied: 0 };
@@ -146,31 +158,51 @@ describe('drop folder', () => {
     let round = 0;
     const seen = { refused: 0, applied: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(fileText(() => seatFile), fileText(() => sources[0]!.text)), { minLength: 1, maxLength: 4 }), async (texts) => {
-        const drop = path.join(dir, `drop-${round++}`);
-        await mkdir(drop);
-        const files = texts.map((t) => Buffer.from(t, 'utf8'));
-        await Promise.all(files.map((b, i) => writeFile(path.join(drop, `seat-${i}.json`), b)));
-        const h = engineHarness();
-        const before = airState(h.engine);
-        const reports: DropFileReport[] = [];
-        const watcher = watchDropFolder({ dir: drop, engine: h.engine, settleMs: 5, badFileGraceMs: 20, maxFileBytes: 4096, onReport: (r) => reports.push(r), onError: () => undefined });
-        try {
-          await expect.poll(() => reports.length, { timeout: 5000, interval: 10 }).toBe(texts.length);
-        } finally {
-          await watcher.close();
-        }
-        for (const r of reports) if (r.seats.length === 0) expect(r.errors.length).toBeGreaterThan(0);
-        for (const r of reports) seen[r.errors.length > 0 ? 'refused' : 'applied'] += 1;
-        if (!reports.some((r) => r.seats.some((s) => s.verdict === 'applied' || s.verdict === 'correction'))) expect(airState(h.engine)).toEqual(before);
-        // A refused file (or one of unknown seats) stays as it was, to be fixed in place; a taken one is moved, byte for byte, into done/.
-        const refusedNames = reports.filter((r) => !wasTaken(r)).map((r) => r.file).sort();
-        await expect.poll(async () => (await readdir(drop)).filter((n) => n !== 'done').sort(), { timeout: 3000, interval: 10 }).toEqual(refusedNames);
-        for (const [i, b] of files.entries()) {
-          const name = `seat-${i}.json`;
-          expect((await readFile(path.join(drop, refusedNames.includes(name) ? '' : 'done', name))).equals(b), name).toBe(true);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fileText(() => seatFile),
+            fileText(() => sources[0]!.text),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+        async (texts) => {
+          const drop = path.join(dir, `drop-${round++}`);
+          await mkdir(drop);
+          const files = texts.map((t) => Buffer.from(t, 'utf8'));
+          await Promise.all(files.map((b, i) => writeFile(path.join(drop, `seat-${i}.json`), b)));
+          const h = engineHarness();
+          const before = airState(h.engine);
+          const reports: DropFileReport[] = [];
+          const watcher = watchDropFolder({
+            dir: drop,
+            engine: h.engine,
+            settleMs: 5,
+            badFileGraceMs: 20,
+            maxFileBytes: 4096,
+            onReport: (r) => reports.push(r),
+            onError: () => undefined,
+          });
+          try {
+            await expect.poll(() => reports.length, { timeout: 5000, interval: 10 }).toBe(texts.length);
+          } finally {
+            await watcher.close();
+          }
+          for (const r of reports) if (r.seats.length === 0) expect(r.errors.length).toBeGreaterThan(0);
+          for (const r of reports) seen[r.errors.length > 0 ? 'refused' : 'applied'] += 1;
+          if (!reports.some((r) => r.seats.some((s) => s.verdict === 'applied' || s.verdict === 'correction'))) expect(airState(h.engine)).toEqual(before);
+          // A refused file (or one of unknown seats) stays as it was, to be fixed in place; a taken one is moved, byte for byte, into done/.
+          const refusedNames = reports
+            .filter((r) => !wasTaken(r))
+            .map((r) => r.file)
+            .sort();
+          await expect.poll(async () => (await readdir(drop)).filter((n) => n !== 'done').sort(), { timeout: 3000, interval: 10 }).toEqual(refusedNames);
+          for (const [i, b] of files.entries()) {
+            const name = `seat-${i}.json`;
+            expect((await readFile(path.join(drop, refusedNames.includes(name) ? '' : 'done', name))).equals(b), name).toBe(true);
+          }
+        },
+      ),
       { seed: 1945, numRuns: 12 },
     );
     expect(seen.refused).toBeGreaterThan(3);

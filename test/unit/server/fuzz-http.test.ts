@@ -22,10 +22,48 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const ROUTES = ['/', '/output', '/producer', '/gallery', '/api/state', '/api/stacks', '/api/cue', '/api/take', '/api/next', '/api/out', '/api/clear',
-  '/api/command', '/api/results', '/api/import', '/api/constituencies', '/api/access', '/api/as-run', '/ws', '/assets/x.js', '/renderer/index.html'];
+const ROUTES = [
+  '/',
+  '/output',
+  '/producer',
+  '/gallery',
+  '/api/state',
+  '/api/stacks',
+  '/api/cue',
+  '/api/take',
+  '/api/next',
+  '/api/out',
+  '/api/clear',
+  '/api/command',
+  '/api/results',
+  '/api/import',
+  '/api/constituencies',
+  '/api/access',
+  '/api/as-run',
+  '/ws',
+  '/assets/x.js',
+  '/renderer/index.html',
+];
 const segment = fc.oneof(
-  fc.constantFrom('..', '.', '%2e%2e', '%2E%2e%2f', '..%2f', '%2f', '%5c', '..%5c', '%00', '%c0%ae%c0%ae', '%ff', '%', 'api', 'assets', 'etc', 'passwd', 'package.json'),
+  fc.constantFrom(
+    '..',
+    '.',
+    '%2e%2e',
+    '%2E%2e%2f',
+    '..%2f',
+    '%2f',
+    '%5c',
+    '..%5c',
+    '%00',
+    '%c0%ae%c0%ae',
+    '%ff',
+    '%',
+    'api',
+    'assets',
+    'etc',
+    'passwd',
+    'package.json',
+  ),
   fc.stringMatching(/^[A-Za-z0-9._~%-]{0,12}$/),
 );
 const randomPath = fc.array(segment, { maxLength: 6 }).map((s) => `/${s.join('/')}`);
@@ -49,7 +87,11 @@ const body = fc.oneof(
   fc.constant(undefined),
   fc.uint8Array({ maxLength: 512 }).map((b) => Buffer.from(b)),
   fc.jsonValue({ maxDepth: 3 }).map((v) => Buffer.from(JSON.stringify(v) ?? 'null')),
-  fc.record({ cueId: cueIds, layer: fc.string({ maxLength: 12 }), type: fc.constantFrom('cue', 'take', 'out', 'clear-all', 'load-show', 'x') }, { requiredKeys: [] })
+  fc
+    .record(
+      { cueId: cueIds, layer: fc.string({ maxLength: 12 }), type: fc.constantFrom('cue', 'take', 'out', 'clear-all', 'load-show', 'x') },
+      { requiredKeys: [] },
+    )
     .map((v) => Buffer.from(JSON.stringify(v))),
   fc.constant(Buffer.from([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0xc0, 0x80])),
   fc.constant(OVERSIZED),
@@ -61,11 +103,19 @@ const hostile = fc.tuple(method, urlPath, headers, body);
 /** Well-formed requests with odd values, so accepted paths are fuzzed too, not only the refusals. */
 const plausible = fc.oneof(
   fc.tuple(fc.constant('GET'), fc.constantFrom('/api/state', '/api/stacks', '/api/results', '/output', '/'), fc.constant({}), fc.constant(undefined)),
-  fc.tuple(fc.constant('POST'), fc.constantFrom('/api/cue', '/api/take', '/api/clear', '/api/out'), fc.constant({ 'content-type': 'application/json' }),
-    fc.record({ cueId: cueIds, layer: fc.constantFrom('lower-third', 'fullscreen', 'sky') }, { requiredKeys: [] }).map((v) => Buffer.from(JSON.stringify(v)))),
+  fc.tuple(
+    fc.constant('POST'),
+    fc.constantFrom('/api/cue', '/api/take', '/api/clear', '/api/out'),
+    fc.constant({ 'content-type': 'application/json' }),
+    fc.record({ cueId: cueIds, layer: fc.constantFrom('lower-third', 'fullscreen', 'sky') }, { requiredKeys: [] }).map((v) => Buffer.from(JSON.stringify(v))),
+  ),
 );
 
-interface Reply { status: number; type: string; text: string }
+interface Reply {
+  status: number;
+  type: string;
+  text: string;
+}
 
 function send(m: string, p: string, h: Record<string, string | undefined>, b: Buffer | undefined): Promise<Reply> {
   const clean = Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<string, string>;
@@ -75,11 +125,15 @@ function send(m: string, p: string, h: Record<string, string | undefined>, b: Bu
     const req = request(`${base}${p}`, { method: m, headers: clean }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.setTimeout(5000, () => req.destroy(new Error(`no answer to ${m} ${p}`)));
     // The server may answer (413) and close before reading the whole of an oversized body.
-    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? resolve({ status: 413, type: 'reset', text: '' }) : reject(e)));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'EPIPE' || e.code === 'ECONNRESET' ? resolve({ status: 413, type: 'reset', text: '' }) : reject(e),
+    );
     req.end(b);
   });
 }
@@ -140,9 +194,17 @@ describe('HTTP fuzz', () => {
     const garbage = fc.oneof(
       fc.uint8Array({ minLength: 1, maxLength: 600 }).map((b) => Buffer.from(b)),
       // Absolute-form targets too ("GET http://[ HTTP/1.1" once crashed the server: new URL threw outside any catch).
-      fc.tuple(fc.constantFrom(...KNOWN_METHODS), fc.constantFrom('/', 'http://', '//', 'http://[', 'ws://'),
-        fc.oneof(fc.constant(''), fc.stringMatching(/^[!-~]{0,20}$/), fc.string({ unit: 'binary', maxLength: 40 })), fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 4 }), fc.nat(5000))
-        .map(([m, scheme, p, lines, length]) => Buffer.from(`${m} ${scheme}${p} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${length}\r\n${lines.join('\r\n')}\r\n\r\n{"type":`, 'utf8')),
+      fc
+        .tuple(
+          fc.constantFrom(...KNOWN_METHODS),
+          fc.constantFrom('/', 'http://', '//', 'http://[', 'ws://'),
+          fc.oneof(fc.constant(''), fc.stringMatching(/^[!-~]{0,20}$/), fc.string({ unit: 'binary', maxLength: 40 })),
+          fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 4 }),
+          fc.nat(5000),
+        )
+        .map(([m, scheme, p, lines, length]) =>
+          Buffer.from(`${m} ${scheme}${p} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${length}\r\n${lines.join('\r\n')}\r\n\r\n{"type":`, 'utf8'),
+        ),
     );
     await fc.assert(
       fc.asyncProperty(garbage, async (bytes) => {

@@ -20,8 +20,18 @@ const segment = fc.constantFrom('..', '.', '%2e%2e', '%2E%2E', '%2f', '%5c', 'ou
 const frameUrl = fc.oneof(
   fc.tuple(fc.array(segment, { maxLength: 4 }), fc.constantFrom('', '?a=1', '#top', '?token=x#y')).map(([s, tail]) => `${ORIGIN}/${s.join('/')}${tail}`),
   fc.constantFrom(
-    `${ORIGIN}0/`, 'http://127.0.0.1:730/', `${ORIGIN}@evil.example/`, 'http://localhost:7300/', 'https://127.0.0.1:7300/', 'http://127.0.0.2:7300/',
-    'HTTP://127.0.0.1:7300/', 'http://user@127.0.0.1:7300/', 'file:///opt/strapline/out/renderer/index.html', 'null', 'about:blank', 'data:text/html,x',
+    `${ORIGIN}0/`,
+    'http://127.0.0.1:730/',
+    `${ORIGIN}@evil.example/`,
+    'http://localhost:7300/',
+    'https://127.0.0.1:7300/',
+    'http://127.0.0.2:7300/',
+    'HTTP://127.0.0.1:7300/',
+    'http://user@127.0.0.1:7300/',
+    'file:///opt/strapline/out/renderer/index.html',
+    'null',
+    'about:blank',
+    'data:text/html,x',
   ),
   fc.webUrl(),
   fc.string({ maxLength: 60 }),
@@ -41,7 +51,11 @@ describe('IPC guard fuzz', () => {
   it('accepts commands only from the console window at the engine’s origin; a refusal changes nothing', () => {
     const seen = { forbidden: 0, passed: 0 };
     fc.assert(
-      fc.property(fc.oneof(fc.constant(CONSOLE_ID), fc.integer({ min: -1, max: 20 })), fc.oneof(fc.constant(CONSOLE_ID), fc.constant(null)), frameUrl, commandOrNoise,
+      fc.property(
+        fc.oneof(fc.constant(CONSOLE_ID), fc.integer({ min: -1, max: 20 })),
+        fc.oneof(fc.constant(CONSOLE_ID), fc.constant(null)),
+        frameUrl,
+        commandOrNoise,
         (senderId, consoleId, url, command) => {
           const h = engineHarness();
           h.must({ type: 'cue', cueId: 'a' });
@@ -59,7 +73,8 @@ describe('IPC guard fuzz', () => {
             twin.must({ type: 'cue', cueId: 'a' });
             expect(result).toEqual(twin.engine.dispatch(command));
           }
-        }),
+        },
+      ),
       { seed: 42, numRuns: 300 },
     );
     expect(seen.forbidden).toBeGreaterThan(100);

@@ -15,14 +15,25 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
   // Something on air and in preview, so a wrongly accepted out or take would show.
-  for (const c of [{ type: 'cue', cueId: 'wa-teetering' }, { type: 'take', cueId: 'wa-teetering' }, { type: 'cue', cueId: 'ep-landslide' }]) {
+  for (const c of [
+    { type: 'cue', cueId: 'wa-teetering' },
+    { type: 'take', cueId: 'wa-teetering' },
+    { type: 'cue', cueId: 'ep-landslide' },
+  ]) {
     expect(server.engine.dispatch(c).ok).toBe(true);
   }
 });
 afterAll(() => server?.stop());
 
-interface Frame { data: Buffer | string; binary: boolean }
-interface Said { type: string; id?: number; result?: { ok: boolean } }
+interface Frame {
+  data: Buffer | string;
+  binary: boolean;
+}
+interface Said {
+  type: string;
+  id?: number;
+  result?: { ok: boolean };
+}
 type Reply = { type: 'closed'; code: number } | { type: 'reply'; message: Said };
 
 /** One socket and everything it is told, answering "what did the server say to my last frame?". */
@@ -58,7 +69,11 @@ class Client {
     for (;;) {
       if (this.closeCode !== null) return [{ type: 'closed', code: this.closeCode }];
       const at = this.messages.findIndex((m) => m.type === 'result' && m.id === probe);
-      if (at >= 0) return this.messages.slice(0, at).filter((m) => m.type === 'result' || m.type === 'error').map((message) => ({ type: 'reply', message }));
+      if (at >= 0)
+        return this.messages
+          .slice(0, at)
+          .filter((m) => m.type === 'result' || m.type === 'error')
+          .map((message) => ({ type: 'reply', message }));
       if (Date.now() > deadline) throw new Error('no answer to the probe');
       await new Promise((r) => setTimeout(r, 2));
     }
@@ -68,7 +83,9 @@ class Client {
 const frame: fc.Arbitrary<Frame> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }).map((data) => ({ data, binary: false })),
   fc.jsonValue({ maxDepth: 3 }).map((v) => ({ data: JSON.stringify(v) ?? 'null', binary: false })),
-  fc.tuple(fc.oneof(fc.nat(), fc.constantFrom(-1, 1.5, 'x', null)), commandOrNoise).map(([id, command]) => ({ data: JSON.stringify({ id, command }), binary: false })),
+  fc
+    .tuple(fc.oneof(fc.nat(), fc.constantFrom(-1, 1.5, 'x', null)), commandOrNoise)
+    .map(([id, command]) => ({ data: JSON.stringify({ id, command }), binary: false })),
   { weight: 3, arbitrary: fc.tuple(fc.nat(), commandOrNoise).map(([id, command]) => ({ data: JSON.stringify({ id, command }), binary: false })) },
   fc.uint8Array({ maxLength: 200 }).map((b) => ({ data: Buffer.from(b), binary: true })),
   fc.constant({ data: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), binary: false }),

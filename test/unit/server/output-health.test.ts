@@ -28,7 +28,14 @@ class Peer {
   async outputs(match: (o: OutputsSnapshot) => boolean): Promise<OutputsSnapshot> {
     let found: OutputsSnapshot | undefined;
     await expect
-      .poll(() => (found = this.messages.flatMap((m) => (m.type === 'outputs' ? [m.data] : [])).reverse().find(match)), { timeout: 5000 })
+      .poll(
+        () =>
+          (found = this.messages
+            .flatMap((m) => (m.type === 'outputs' ? [m.data] : []))
+            .reverse()
+            .find(match)),
+        { timeout: 5000 },
+      )
       .toBeDefined();
     return found!;
   }
@@ -62,7 +69,12 @@ describe('output health', () => {
     expect(listed.outputs.find((x) => x.id === id)).toMatchObject({ peer: expect.stringContaining('127.0.0.1'), fps: null, lastReportAt: null });
     output.send(report);
     const reported = await consolePeer.outputs((o) => o.outputs.some((x) => x.id === id && x.fps !== null));
-    expect(reported.outputs.find((x) => x.id === id)).toMatchObject({ fps: 59.9, layers: ['lower-third', 'bug'], revision: 1, lastReportAt: expect.any(Number) });
+    expect(reported.outputs.find((x) => x.id === id)).toMatchObject({
+      fps: 59.9,
+      layers: ['lower-third', 'bug'],
+      revision: 1,
+      lastReportAt: expect.any(Number),
+    });
     // Outputs are never told about each other.
     expect(output.messages.some((m) => m.type === 'outputs')).toBe(false);
   });

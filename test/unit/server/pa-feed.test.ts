@@ -21,7 +21,14 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'strapline-pa-'));
   drop = path.join(dir, 'drop');
   await mkdir(drop);
-  app = await startHeadless({ showPath: DEMO_SHOW, host: '127.0.0.1', port: 0, asRunPath: path.join(dir, 'as-run.jsonl'), webRoot: WEB_ROOT, dropFolder: drop });
+  app = await startHeadless({
+    showPath: DEMO_SHOW,
+    host: '127.0.0.1',
+    port: 0,
+    asRunPath: path.join(dir, 'as-run.jsonl'),
+    webRoot: WEB_ROOT,
+    dropFolder: drop,
+  });
   url = app.server.url;
 });
 afterAll(async () => {
@@ -82,9 +89,17 @@ describe('PA XML on the server', () => {
 
   it('the drop folder takes a rush as .xml and moves it into done/', async () => {
     await copyFile(PA_DIR + 'Peterborough_rush_1.xml', path.join(drop, 'Peterborough_rush_1.xml'));
-    const seat = await until(() => seatOf('E14001425'), (s) => s?.state === 'rush', 'Peterborough after the drop');
+    const seat = await until(
+      () => seatOf('E14001425'),
+      (s) => s?.state === 'rush',
+      'Peterborough after the drop',
+    );
     expect(seat).toMatchObject({ state: 'rush', winner: 'lab' });
-    await until(() => readdir(path.join(drop, 'done')).catch((): string[] => []), (names) => names.includes('Peterborough_rush_1.xml'), 'done/');
+    await until(
+      () => readdir(path.join(drop, 'done')).catch((): string[] => []),
+      (names) => names.includes('Peterborough_rush_1.xml'),
+      'done/',
+    );
   });
 
   it('a state of parties changes no seat, shows as feedStateOfParties with where it differs from our count', async () => {
@@ -95,7 +110,13 @@ describe('PA XML on the server', () => {
     expect(after.resultsRevision).toBe(before.resultsRevision);
     expect(after.totals.seats).toEqual(before.totals.seats);
     const feed = after.feedStateOfParties;
-    expect(feed).toMatchObject({ election: 'General Election 2024', revision: 3, seats: { lab: 2, con: 0, alliance: 0 }, gains: { lab: 2 }, losses: { con: 2 } });
+    expect(feed).toMatchObject({
+      election: 'General Election 2024',
+      revision: 3,
+      seats: { lab: 2, con: 0, alliance: 0 },
+      gains: { lab: 2 },
+      losses: { con: 2 },
+    });
     expect(typeof feed.receivedAt).toBe('number');
     // Strapline has Aldershot (a gain) and the Peterborough rush (a gain): Labour 2 seats, 2 gains, as the feed says.
     expect(after.totals.seats).toMatchObject({ lab: 2 });
@@ -103,7 +124,9 @@ describe('PA XML on the server', () => {
   });
 
   it('an older state of parties is kept out; a differing newer one is flagged party by party', async () => {
-    const older = (await readFile(PA_DIR + 'state_of_parties_3.xml', 'utf8')).replace('revision="3"', 'revision="2"').replace('totalSeats="2" gains="2"', 'totalSeats="9" gains="9"');
+    const older = (await readFile(PA_DIR + 'state_of_parties_3.xml', 'utf8'))
+      .replace('revision="3"', 'revision="2"')
+      .replace('totalSeats="2" gains="2"', 'totalSeats="9" gains="9"');
     const r1 = await fetch(`${url}/api/import?format=pa-xml&name=sop.xml`, { method: 'POST', body: older });
     expect(r1.status).toBe(200);
     expect((await results()).feedStateOfParties.seats.lab).toBe(2);
@@ -118,8 +141,10 @@ describe('PA XML on the server', () => {
     ]);
   });
 
-  it('the full result after the rush brings the figures, at the rush\'s revision', async () => {
-    const xml = (await readFile(PA_DIR + 'Aldershot_result_2.xml', 'utf8')).replace('revision="2"', 'revision="1"').replace('number="7" name="Aldershot"', 'number="460" name="Peterborough"');
+  it("the full result after the rush brings the figures, at the rush's revision", async () => {
+    const xml = (await readFile(PA_DIR + 'Aldershot_result_2.xml', 'utf8'))
+      .replace('revision="2"', 'revision="1"')
+      .replace('number="7" name="Aldershot"', 'number="460" name="Peterborough"');
     const res = await fetch(`${url}/api/import?format=pa-xml&name=peterborough.xml`, { method: 'POST', body: xml });
     expect(res.status).toBe(200);
     expect(await seatOf('E14001425')).toMatchObject({ state: 'declared', revision: 1, majority: 5_683, outcome: 'Lab gain from Con' });

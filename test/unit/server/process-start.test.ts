@@ -41,7 +41,7 @@ const readers = [
 ] as const;
 
 describe.each(readers)('reading a process by %s', (_name, read, runs) => {
-  it.skipIf(!runs)('gives this process\'s real start, within the reader\'s resolution, and not exited', async () => {
+  it.skipIf(!runs)("gives this process's real start, within the reader's resolution, and not exited", async () => {
     const found = started(await read(process.pid));
     expect(found.exited).toBe(false);
     // /proc is to the tick but its boot time to the second; ps is to the second. Both round down.

@@ -7,7 +7,23 @@ import type { ProgramSnapshot } from '../../../main/engine/protocol';
 import { post, startTestServer, type TestServer } from '../../support/server';
 
 const SHARED = path.resolve(REPO_ROOT, '../shared/data');
-const OFFICIAL_2024 = { lab: 411, con: 121, ld: 72, snp: 9, reform: 5, green: 4, pc: 4, sf: 7, dup: 5, sdlp: 2, alliance: 1, uup: 1, tuv: 1, ind: 6, speaker: 1 };
+const OFFICIAL_2024 = {
+  lab: 411,
+  con: 121,
+  ld: 72,
+  snp: 9,
+  reform: 5,
+  green: 4,
+  pc: 4,
+  sf: 7,
+  dup: 5,
+  sdlp: 2,
+  alliance: 1,
+  uup: 1,
+  tuv: 1,
+  ind: 6,
+  speaker: 1,
+};
 
 let server: TestServer;
 beforeEach(async () => {
@@ -35,7 +51,13 @@ describe('POST /api/import and GET /api/results', () => {
     const peterborough = results.seats.find((s: { name: string }) => s.name === 'Peterborough');
     expect(peterborough).toMatchObject({ outcome: 'Lab gain from Con', gain: true, majority: 118 });
     // Every seat's GAIN/HOLD agrees with the Result column of the official file.
-    const official = new Map(csv.split('\n').slice(1).filter(Boolean).map((line) => [line.split(',')[0], line]));
+    const official = new Map(
+      csv
+        .split('\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => [line.split(',')[0], line]),
+    );
     for (const seat of results.seats) expect(official.get(seat.onsCode)).toContain(seat.outcome);
   });
 
@@ -102,7 +124,12 @@ describe('rehearsal', () => {
     rehearsal.stop();
     expect(server.engine.resultsSnapshot()).toMatchObject({ mode: 'live', totals: { declared: 0 } });
     await expect
-      .poll(async () => (await readFile(server.asRunPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l)))
+      .poll(async () =>
+        (await readFile(server.asRunPath, 'utf8'))
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      )
       .toEqual([
         expect.objectContaining({ action: 'mode', mode: 'rehearsal' }),
         expect.objectContaining({ action: 'take', cueId: 'wa-teetering', rehearsal: true }),

@@ -41,7 +41,13 @@ const stop = async (app: Headless) => {
   running.splice(running.indexOf(app), 1);
   await app.close();
 };
-const declared = (onsCode: string, revision: number, lab: number) => ({ onsCode, revision, state: 'declared', validVotes: lab + 100, partyVotes: { lab, con: 100 } });
+const declared = (onsCode: string, revision: number, lab: number) => ({
+  onsCode,
+  revision,
+  state: 'declared',
+  validVotes: lab + 100,
+  partyVotes: { lab, con: 100 },
+});
 const journalOf = (dir: string) => readFile(path.join(dir, 'results', 'journal.jsonl'), 'utf8').catch(() => '');
 
 describe('the results journal in the real server', () => {
@@ -86,40 +92,45 @@ describe('the results journal in the real server', () => {
     expect(await readFile(path.join(dir, 'results', copies[0]!), 'utf8')).toBe(damaged);
   });
 
-  it.each<DiskFault>(['ENOSPC', 'EROFS'])('%s: the declaration is answered "unsaved", consoles are told at once, the air and the files are untouched, and it is written once the disk is back', async (fault) => {
-    const dir = await freshDir();
-    const disk = faultyDisk({ partialBytes: 17 });
-    const app = await start(dir, disk.io);
-    const [a, b] = [...app.engine.resultsState().seats.keys()];
-    await post(`${app.server.url}/api/results`, declared(a!, 1, 300));
-    await post(`${app.server.url}/api/cue`, { cueId: app.engine.showSnapshot().show.stacks[0]!.cues[0]!.id });
-    await post(`${app.server.url}/api/take`, {});
-    const air = JSON.stringify(app.engine.programSnapshot().program);
-    const onDisk = await journalOf(dir);
-    const ws = new WebSocket(`${app.server.url.replace('http', 'ws')}/ws`);
-    const seen: ServerMessage[] = [];
-    ws.on('message', (d) => seen.push(JSON.parse(String(d)) as ServerMessage));
-    await new Promise((r) => ws.once('open', r));
+  it.each<DiskFault>(['ENOSPC', 'EROFS'])(
+    '%s: the declaration is answered "unsaved", consoles are told at once, the air and the files are untouched, and it is written once the disk is back',
+    async (fault) => {
+      const dir = await freshDir();
+      const disk = faultyDisk({ partialBytes: 17 });
+      const app = await start(dir, disk.io);
+      const [a, b] = [...app.engine.resultsState().seats.keys()];
+      await post(`${app.server.url}/api/results`, declared(a!, 1, 300));
+      await post(`${app.server.url}/api/cue`, { cueId: app.engine.showSnapshot().show.stacks[0]!.cues[0]!.id });
+      await post(`${app.server.url}/api/take`, {});
+      const air = JSON.stringify(app.engine.programSnapshot().program);
+      const onDisk = await journalOf(dir);
+      const ws = new WebSocket(`${app.server.url.replace('http', 'ws')}/ws`);
+      const seen: ServerMessage[] = [];
+      ws.on('message', (d) => seen.push(JSON.parse(String(d)) as ServerMessage));
+      await new Promise((r) => ws.once('open', r));
 
-    disk.fail(fault);
-    const refused = await post(`${app.server.url}/api/results`, declared(b!, 1, 301));
-    expect(refused.status).toBe(200);
-    expect(refused.json.unsaved).toMatch(new RegExp(`${fault}.*journal\\.jsonl`));
-    await expect.poll(() => seen.filter((m) => m.type === 'storage').at(-1)).toMatchObject({ data: { faults: expect.arrayContaining([expect.objectContaining({ what: 'results journal' })]) } });
-    expect(JSON.stringify(app.engine.programSnapshot().program)).toBe(air);
-    // Nothing already on disk damaged: the partial bytes of the failed append are cut off again, or fenced off by a newline.
-    const during = await journalOf(dir);
-    if (fault === 'ENOSPC') expect(during).toBe(onDisk);
-    else expect(during).toBe(onDisk);
+      disk.fail(fault);
+      const refused = await post(`${app.server.url}/api/results`, declared(b!, 1, 301));
+      expect(refused.status).toBe(200);
+      expect(refused.json.unsaved).toMatch(new RegExp(`${fault}.*journal\\.jsonl`));
+      await expect
+        .poll(() => seen.filter((m) => m.type === 'storage').at(-1))
+        .toMatchObject({ data: { faults: expect.arrayContaining([expect.objectContaining({ what: 'results journal' })]) } });
+      expect(JSON.stringify(app.engine.programSnapshot().program)).toBe(air);
+      // Nothing already on disk damaged: the partial bytes of the failed append are cut off again, or fenced off by a newline.
+      const during = await journalOf(dir);
+      if (fault === 'ENOSPC') expect(during).toBe(onDisk);
+      else expect(during).toBe(onDisk);
 
-    disk.fail(null);
-    await expect.poll(() => seen.filter((m) => m.type === 'storage').at(-1), { timeout: 3000 }).toMatchObject({ data: { faults: [] } });
-    ws.close();
-    await stop(app);
-    const again = await start(dir);
-    expect(again.engine.resultsState().seats.get(b!)?.state).toBe('declared');
-    expect(again.showFiles!.notices.filter((m) => m.includes('damaged'))).toEqual([]);
-  });
+      disk.fail(null);
+      await expect.poll(() => seen.filter((m) => m.type === 'storage').at(-1), { timeout: 3000 }).toMatchObject({ data: { faults: [] } });
+      ws.close();
+      await stop(app);
+      const again = await start(dir);
+      expect(again.engine.resultsState().seats.get(b!)?.state).toBe('declared');
+      expect(again.showFiles!.notices.filter((m) => m.includes('damaged'))).toEqual([]);
+    },
+  );
 });
 
 describe('compaction', () => {
@@ -165,7 +176,10 @@ describe('compaction', () => {
     const journalBefore = await journalOf(dir);
     expect(journalBefore.length).toBeGreaterThan(1500);
     const twin = engineHarness();
-    await journalled(dir, twin, { ...disk.io, writeAtomic: async () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) });
+    await journalled(dir, twin, {
+      ...disk.io,
+      writeAtomic: async () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })),
+    });
     expect(held(twin)).toEqual(held(h));
     // The start's compaction failed (disk full): the journal it read is still there, whole.
     expect(await journalOf(dir)).toBe(journalBefore);

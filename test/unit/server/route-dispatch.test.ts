@@ -23,23 +23,41 @@ const handled: string[] = [];
 const table: Route[] = [
   route({ method: 'GET', path: '/api/thing', access: 'watch', handle: ({ caller }) => (handled.push('get'), ok({ caller })) }),
   route({
-    method: 'POST', path: '/api/thing', access: 'control',
+    method: 'POST',
+    path: '/api/thing',
+    access: 'control',
     body: z.strictObject({ layer: z.enum(['bug', 'ticker']), seats: z.array(z.strictObject({ votes: z.number().int() })).default([]) }),
     handle: ({ body, caller }) => (handled.push('post'), ok({ body, caller })),
   }),
   route({
-    method: 'GET', path: '/api/listed', access: 'watch',
-    query: z.strictObject({ limit: z.coerce.number().int().min(1) }), handle: ({ query }) => ok(query),
+    method: 'GET',
+    path: '/api/listed',
+    access: 'watch',
+    query: z.strictObject({ limit: z.coerce.number().int().min(1) }),
+    handle: ({ query }) => ok(query),
   }),
   route({ method: 'POST', path: '/api/operator-only', access: 'operator', body: z.strictObject({}), handle: ({ caller }) => ok({ caller }) }),
   route({
-    method: 'GET', path: '/api/fails', access: 'watch', query: z.object({ code: z.string() }),
+    method: 'GET',
+    path: '/api/fails',
+    access: 'watch',
+    query: z.object({ code: z.string() }),
     handle: ({ query }) => ({ error: fail(query.code as ErrorCode, `failed with ${query.code}`), extra: { report: 'beside' } }),
   }),
-  route({ method: 'GET', path: '/api/throws', access: 'watch', handle: () => { throw new Error('a bug of ours'); } }),
+  route({
+    method: 'GET',
+    path: '/api/throws',
+    access: 'watch',
+    handle: () => {
+      throw new Error('a bug of ours');
+    },
+  }),
 ];
 
-interface Served { server: Server; port: number }
+interface Served {
+  server: Server;
+  port: number;
+}
 async function serve(withTokens: boolean): Promise<Served> {
   let port = 0;
   const guard = new AccessGuard(withTokens ? tokens : null, () => port);

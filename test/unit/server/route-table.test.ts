@@ -14,15 +14,40 @@ import { startTestServer, type TestServer } from '../../support/server';
  */
 
 const CONTROL = [
-  'POST /api/cue', 'POST /api/take', 'POST /api/next', 'POST /api/out', 'POST /api/clear-all', 'POST /api/clear', 'POST /api/command',
-  'POST /api/rehearsal', 'POST /api/results', 'POST /api/import', 'POST /api/casparcg',
-  'POST /api/show/new', 'POST /api/show/open', 'POST /api/show/save', 'POST /api/show/save-as', 'POST /api/show/restore',
+  'POST /api/cue',
+  'POST /api/take',
+  'POST /api/next',
+  'POST /api/out',
+  'POST /api/clear-all',
+  'POST /api/clear',
+  'POST /api/command',
+  'POST /api/rehearsal',
+  'POST /api/results',
+  'POST /api/import',
+  'POST /api/casparcg',
+  'POST /api/show/new',
+  'POST /api/show/open',
+  'POST /api/show/save',
+  'POST /api/show/save-as',
+  'POST /api/show/restore',
   // It gives the tokens away: the control token alone.
   'GET /api/access',
 ];
 const WATCH = [
-  'GET /api/state', 'GET /api/stacks', 'GET /api/rehearsal', 'GET /api/results', 'GET /api/constituencies', 'GET /api/as-run',
-  'GET /api/show', 'GET /api/show/recent', 'GET /api/show/folders', 'GET /api/gallery', 'GET /api/producer', 'GET /api/producer/on-air', 'GET /api/templates', 'GET /api/casparcg',
+  'GET /api/state',
+  'GET /api/stacks',
+  'GET /api/rehearsal',
+  'GET /api/results',
+  'GET /api/constituencies',
+  'GET /api/as-run',
+  'GET /api/show',
+  'GET /api/show/recent',
+  'GET /api/show/folders',
+  'GET /api/gallery',
+  'GET /api/producer',
+  'GET /api/producer/on-air',
+  'GET /api/templates',
+  'GET /api/casparcg',
 ];
 
 let server: TestServer;
@@ -53,7 +78,11 @@ describe('the route table', () => {
       rehearsalSource: 'unused.json',
       casparcg: server.server.casparcg,
     });
-    const listed = (access: string) => routes.filter((r) => r.access === access).map((r) => `${r.method} ${r.path}`).sort();
+    const listed = (access: string) =>
+      routes
+        .filter((r) => r.access === access)
+        .map((r) => `${r.method} ${r.path}`)
+        .sort();
     expect(listed('control')).toEqual([...CONTROL].sort());
     expect(listed('watch')).toEqual([...WATCH].sort());
     expect(listed('operator')).toEqual([]);

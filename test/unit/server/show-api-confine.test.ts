@@ -33,7 +33,14 @@ async function setup(host: '0.0.0.0' | '127.0.0.1') {
   for (const f of [start, data, outside]) await mkdir(f, { recursive: true });
   await copyFile(FIXTURE, path.join(start, 'night.json'));
   await copyFile(FIXTURE, path.join(outside, 'victim.json'));
-  const app = await startHeadless({ showPath: path.join(start, 'night.json'), host, port: 0, asRunPath: path.join(dir, 'as-run.jsonl'), webRoot: WEB_ROOT, dataDir: data });
+  const app = await startHeadless({
+    showPath: path.join(start, 'night.json'),
+    host,
+    port: 0,
+    asRunPath: path.join(dir, 'as-run.jsonl'),
+    webRoot: WEB_ROOT,
+    dataDir: data,
+  });
   running.push(app);
   const auth: Record<string, string> = app.access ? { authorization: `Bearer ${app.access.tokens.control}` } : {};
   const base = `http://127.0.0.1:${app.server.port}`;
@@ -54,7 +61,7 @@ async function setup(host: '0.0.0.0' | '127.0.0.1') {
 type Case = Awaited<ReturnType<typeof setup>>;
 
 describe('show files from the network (server open, control token)', () => {
-  it('saves into the data folder\'s shows/ (made on demand) and the start show\'s folder, and opens from them', async () => {
+  it("saves into the data folder's shows/ (made on demand) and the start show's folder, and opens from them", async () => {
     const { app, start, shows, send } = await setup('0.0.0.0');
     await rm(shows, { recursive: true, force: true });
     const saved = await send('save-as', { path: path.join(shows, 'late.json') });
@@ -143,8 +150,10 @@ describe('show files from the network (server open, control token)', () => {
     expect((await c.send('save-as', { path: path.join(c.shows, 'local.json') })).status).toBe(200);
   });
 
-  const lan = Object.values(os.networkInterfaces()).flat().find((a) => a && !a.internal && a.family === 'IPv4')?.address;
-  it.skipIf(lan === undefined)('confines a request that really arrives from the machine\'s network address', async () => {
+  const lan = Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a && !a.internal && a.family === 'IPv4')?.address;
+  it.skipIf(lan === undefined)("confines a request that really arrives from the machine's network address", async () => {
     const c = await setup('0.0.0.0');
     const r = await c.send('save-as', { path: path.join(c.outside, 'lan.json') }, `http://${lan}:${c.app.server.port}`);
     expect(r.status).toBe(403);
@@ -177,7 +186,8 @@ describe('mustConfine', () => {
 });
 
 describe('fromAfar', () => {
-  const req = (remoteAddress: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress, localPort: 7300 }, headers }) as unknown as IncomingMessage;
+  const req = (remoteAddress: string, headers: Record<string, string> = {}) =>
+    ({ socket: { remoteAddress, localPort: 7300 }, headers }) as unknown as IncomingMessage;
   const url = (q = '') => new URL(`http://h/api/show/open${q}`);
 
   it('is true for another address, or for loopback showing a token (a proxy or tunnel to an open server)', () => {

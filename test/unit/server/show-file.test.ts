@@ -97,7 +97,10 @@ describe('readShowFile', () => {
     const text = demoText.replace('"fields": {', `"fields": { "deep": ${'['.repeat(20_000)}${']'.repeat(20_000)},`);
     expect(text).not.toBe(demoText);
     const error = await errorOf(await fileWith(text));
-    expect(error).toMatchObject({ code: 'INVALID_SHOW_FILE', message: expect.stringMatching(/: stacks\[0\]\.cues\[0\]\.fields\.deep\[0\]\[0\].*nested deeper than 32 levels$/) });
+    expect(error).toMatchObject({
+      code: 'INVALID_SHOW_FILE',
+      message: expect.stringMatching(/: stacks\[0\]\.cues\[0\]\.fields\.deep\[0\]\[0\].*nested deeper than 32 levels$/),
+    });
   });
 
   it('refuses a missing file with a clear error', async () => {

@@ -19,9 +19,11 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const data = () => path.join(dir, 'data');
-const start = (showPath?: string) => startHeadless({ showPath, host: '127.0.0.1', port: 0, asRunPath: path.join(dir, 'as-run.jsonl'), webRoot: WEB_ROOT, dataDir: data() });
+const start = (showPath?: string) =>
+  startHeadless({ showPath, host: '127.0.0.1', port: 0, asRunPath: path.join(dir, 'as-run.jsonl'), webRoot: WEB_ROOT, dataDir: data() });
 const savedRecent = async () => (JSON.parse(await readFile(path.join(data(), 'show-store.json'), 'utf8')) as { recent: string[] }).recent;
-const status = async (app: Headless) => (await (await fetch(`${app.server.url}/api/show`)).json()) as { notices: string[]; recent: { path: string; exists: boolean }[]; file: string };
+const status = async (app: Headless) =>
+  (await (await fetch(`${app.server.url}/api/show`)).json()) as { notices: string[]; recent: { path: string; exists: boolean }[]; file: string };
 const GONE = /No longer on disk, so taken off the recent list/;
 
 describe('stale recent-list entries', () => {
@@ -48,7 +50,10 @@ describe('stale recent-list entries', () => {
     // The current show reopened from its autosave keeps its place: Save writes its file again.
     expect(said.file).toBe(c);
     expect(second.engine.showSnapshot().show.stacks.find((s) => s.id === 'corner')?.name).toBe('Edited');
-    expect(said.recent).toEqual([{ path: c, exists: false }, { path: keep, exists: true }]);
+    expect(said.recent).toEqual([
+      { path: c, exists: false },
+      { path: keep, exists: true },
+    ]);
     await second.close();
     expect(await savedRecent()).toEqual([c, keep]);
 
@@ -62,7 +67,8 @@ describe('stale recent-list entries', () => {
     const own = await mkdtemp(path.join(dir, 'demo-'));
     const file = path.join(own, 'gone.json');
     await copyFile(FIXTURE, file);
-    const run = (showPath?: string) => startHeadless({ showPath, host: '127.0.0.1', port: 0, asRunPath: path.join(own, 'as-run.jsonl'), webRoot: WEB_ROOT, dataDir: path.join(own, 'data') });
+    const run = (showPath?: string) =>
+      startHeadless({ showPath, host: '127.0.0.1', port: 0, asRunPath: path.join(own, 'as-run.jsonl'), webRoot: WEB_ROOT, dataDir: path.join(own, 'data') });
     await (await run(file)).close();
     await rm(file);
     const second = await run();

@@ -281,7 +281,12 @@ describe('crash recovery (a kill simulated by copying the data folder of a runni
     expect(program['lower-third']).toMatchObject({ cueId: 'lab-majority', step: 1, restored: true });
     expect(program.bug).toMatchObject({ cueId: 'live-bug', restored: true });
     const restoredInLog = async () =>
-      (await readFile(path.join(data, 'as-run.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.action === 'take' && e.restored === true).map((e) => e.cueId);
+      (await readFile(path.join(data, 'as-run.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .filter((e) => e.action === 'take' && e.restored === true)
+        .map((e) => e.cueId);
     await expect.poll(restoredInLog, { timeout: 5000 }).toEqual(['lab-majority', 'live-bug']);
     await app.close();
     running.splice(running.indexOf(app), 1);
@@ -297,7 +302,10 @@ describe('restore-program in the engine', () => {
     const h = engineHarness();
     h.must({ type: 'cue', cueId: 'a' });
     h.must({ type: 'take', cueId: 'a' });
-    const r = h.engine.dispatch({ type: 'restore-program', program: { fullscreen: graphic, 'lower-third': { ...graphic, cueId: 'b', template: 'strap', fields: { headline: 'B' }, step: 1 } } });
+    const r = h.engine.dispatch({
+      type: 'restore-program',
+      program: { fullscreen: graphic, 'lower-third': { ...graphic, cueId: 'b', template: 'strap', fields: { headline: 'B' }, step: 1 } },
+    });
     expect(r).toMatchObject({ ok: true, detail: { restored: ['fullscreen'], skipped: [{ layer: 'lower-third', cueId: 'b' }] } });
     const program = h.engine.programSnapshot().program;
     expect(program.fullscreen).toMatchObject({ cueId: 'm', step: 2, steps: 2, view: { label: 'm' }, restored: true, since: T0 });
@@ -310,7 +318,13 @@ describe('restore-program in the engine', () => {
     const r = h.engine.dispatch({ type: 'restore-program', program: { fullscreen: { ...graphic, step: 3 }, bug: { ...graphic, template: 'pie-chart' } } });
     expect(r).toMatchObject({
       ok: true,
-      detail: { restored: [], skipped: [{ layer: 'fullscreen', reason: expect.stringContaining('past the last') }, { layer: 'bug', reason: expect.stringContaining('pie-chart') }] },
+      detail: {
+        restored: [],
+        skipped: [
+          { layer: 'fullscreen', reason: expect.stringContaining('past the last') },
+          { layer: 'bug', reason: expect.stringContaining('pie-chart') },
+        ],
+      },
     });
     expect(h.engine.programSnapshot().program).toEqual({});
   });

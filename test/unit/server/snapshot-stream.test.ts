@@ -74,7 +74,7 @@ async function connect(query = '', headers: Record<string, string> = {}): Promis
 const isProgram = (m: ServerMessage): m is Extract<ServerMessage, { type: 'program' }> => m.type === 'program';
 
 describe('on connect', () => {
-  it('a console gets the show, the results, the program, the outputs, the drop folder\'s problems, the failing writes, then the templates, at once', async () => {
+  it("a console gets the show, the results, the program, the outputs, the drop folder's problems, the failing writes, then the templates, at once", async () => {
     const c = await connect();
     await c.waitFor((m) => m.type === 'templates', 'templates');
     expect(c.messages.map((m) => m.type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage', 'templates']);

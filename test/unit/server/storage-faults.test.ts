@@ -78,7 +78,10 @@ describe.each<DiskFault>(['ENOSPC', 'EROFS'])('%s', (fault) => {
     disk.fail(null);
     await expect.poll(() => faults.at(-1), { timeout: 3000 }).toBeNull();
     await close();
-    const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { action: string });
+    const lines = (await readFile(file, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { action: string });
     expect(lines.map((l) => l.action)).toEqual(['take', 'out']);
   });
 });

@@ -15,7 +15,16 @@ let server: TestServer;
 let templatesDir: string;
 let ids: Record<'ograf' | 'spx' | 'caspar' | 'broken', string>;
 
-interface Listed { id: string; name: string; kind: string; layer: string; steps: number; schema: Record<string, unknown>; source: string | null; problems: string[] }
+interface Listed {
+  id: string;
+  name: string;
+  kind: string;
+  layer: string;
+  steps: number;
+  schema: Record<string, unknown>;
+  source: string | null;
+  problems: string[];
+}
 
 const command = (body: Record<string, unknown>) => post(`${server.url}/api/command`, body);
 const program = async () => (await (await fetch(`${server.url}/api/state`)).json()).program;
@@ -53,7 +62,14 @@ describe('GET /api/templates', () => {
     const strap = templates.find((t) => t.id === 'strap')!;
     expect(strap).toMatchObject({ kind: 'builtin', layer: 'lower-third', steps: 1, source: null, problems: [] });
     expect((strap.schema.properties as Record<string, unknown>).headline).toMatchObject({ type: 'string', maxLength: 70 });
-    expect(templates.find((t) => t.id === ids.ograf)).toMatchObject({ kind: 'ograf', name: 'Test lower third', layer: 'bug', steps: -1, source: 'ograf/l3rd/l3rd.ograf.json', problems: [] });
+    expect(templates.find((t) => t.id === ids.ograf)).toMatchObject({
+      kind: 'ograf',
+      name: 'Test lower third',
+      layer: 'bug',
+      steps: -1,
+      source: 'ograf/l3rd/l3rd.ograf.json',
+      problems: [],
+    });
     expect(templates.find((t) => t.id === ids.spx)).toMatchObject({ kind: 'spx', steps: 2, source: 'spx/strap.html' });
     expect(templates.find((t) => t.id === ids.broken)!.problems[0]).toMatch(/^broken\/broken\.ograf\.json:1:\d+: not valid JSON/);
     for (const t of templates) expect(Object.keys(t)).toEqual(expect.arrayContaining(['id', 'name', 'kind', 'layer', 'steps', 'schema', 'source', 'problems']));
@@ -91,8 +107,10 @@ describe('add-cue of an outside template', () => {
     expect(view.data).toEqual({ f0: 'Ada Lovelace', f1: 'left', f2: '0', f99: './css/default.css' });
   });
 
-  it('a CasparCG cue sends its template\'s data format unless the cue picks another', async () => {
-    expect((await command({ type: 'add-cue', stackId: 'outside', template: ids.caspar, cueId: 'cg-xml', layer: 'ticker', fields: { f1: 'x' } })).status).toBe(200);
+  it("a CasparCG cue sends its template's data format unless the cue picks another", async () => {
+    expect((await command({ type: 'add-cue', stackId: 'outside', template: ids.caspar, cueId: 'cg-xml', layer: 'ticker', fields: { f1: 'x' } })).status).toBe(
+      200,
+    );
     expect(server.engine.viewOf('cg-xml')).toMatchObject({ view: { outside: { kind: 'casparcg', dataFormat: 'xml' }, data: { f0: 'Headline', f1: 'x' } } });
     expect((await command({ type: 'edit-cue', cueId: 'cg-xml', fields: { dataFormat: 'json' } })).status).toBe(200);
     expect(server.engine.viewOf('cg-xml')).toMatchObject({ view: { outside: { dataFormat: 'json' } } });
@@ -115,13 +133,13 @@ describe('custom-action', () => {
     expect(await program()).toEqual(before);
   });
 
-  it('sets the layer\'s customAction with a bumped seq, and is in the as-run', async () => {
+  it("sets the layer's customAction with a bumped seq, and is in the as-run", async () => {
     expect((await command({ type: 'custom-action', layer: 'bug', action: 'highlight', payload: { colour: 'red' } })).status).toBe(200);
     expect((await program()).bug.customAction).toEqual({ seq: 1, id: 'highlight', payload: { colour: 'red' } });
     expect((await command({ type: 'custom-action', layer: 'bug', action: 'highlight' })).status).toBe(200);
     expect((await program()).bug.customAction).toMatchObject({ seq: 2, payload: null });
     const asRun = (await (await fetch(`${server.url}/api/as-run`)).json()) as { entries?: unknown[] } | unknown[];
-    const entries = (Array.isArray(asRun) ? asRun : asRun.entries ?? []) as { action: string; customAction?: string; layer?: string }[];
+    const entries = (Array.isArray(asRun) ? asRun : (asRun.entries ?? [])) as { action: string; customAction?: string; layer?: string }[];
     expect(entries.filter((e) => e.action === 'custom-action')).toEqual([
       expect.objectContaining({ layer: 'bug', customAction: 'highlight' }),
       expect.objectContaining({ layer: 'bug', customAction: 'highlight' }),
@@ -132,7 +150,10 @@ describe('custom-action', () => {
 describe('a bound field of an outside cue', () => {
   it('follows the results on air: the typed value until the seat declares, then its GAIN/HOLD and majority, as an update', async () => {
     const bind = { f0: { seat: 'E14001425', value: 'verdict' }, f1: { seat: 'E14001425', value: 'majority' } };
-    expect((await command({ type: 'add-cue', stackId: 'outside', template: ids.caspar, cueId: 'cg-bound', layer: 'fullscreen', fields: { f0: 'Waiting', bind } })).status).toBe(200);
+    expect(
+      (await command({ type: 'add-cue', stackId: 'outside', template: ids.caspar, cueId: 'cg-bound', layer: 'fullscreen', fields: { f0: 'Waiting', bind } }))
+        .status,
+    ).toBe(200);
     await onAir('cg-bound');
     const taken = (await program()).fullscreen;
     expect(taken.view.data).toMatchObject({ f0: 'Waiting' });

@@ -22,7 +22,10 @@ beforeAll(async () => {
   const folder = path.join(tmp, 'templates');
   await mkdir(path.join(folder, 'casparcg'), { recursive: true });
   await writeFile(path.join(tmp, 'secret.txt'), MARKER);
-  await writeFile(path.join(folder, 'casparcg', 'strap.html'), '<!doctype html>\n<html><head lang="en"><script>window.first = typeof window.__x;</script></head><body>strap</body></html>');
+  await writeFile(
+    path.join(folder, 'casparcg', 'strap.html'),
+    '<!doctype html>\n<html><head lang="en"><script>window.first = typeof window.__x;</script></head><body>strap</body></html>',
+  );
   await writeFile(path.join(folder, 'casparcg', 'bare.html'), '<!doctype html><p>no head at all</p>');
   await writeFile(path.join(folder, 'casparcg', 'data.json'), '{"a":1}');
   await writeFile(path.join(folder, 'casparcg', 'name with space.js'), 'export {}');
@@ -101,9 +104,20 @@ describe('serveTemplateFile', () => {
 
 describe('an output reports outside-template faults', () => {
   it('keeps the last few with the output, refuses a malformed one and changes nothing', () => {
-    const health = new OutputHealth(() => 1000, () => undefined);
+    const health = new OutputHealth(
+      () => 1000,
+      () => undefined,
+    );
     const id = health.connect('test');
-    const fault = { kind: 'outside-template', layer: 'bug', cueId: 'c1', src: '/templates/0/x.mjs', call: 'load', message: 'no answer within 5000 ms', at: 1 } as const;
+    const fault = {
+      kind: 'outside-template',
+      layer: 'bug',
+      cueId: 'c1',
+      src: '/templates/0/x.mjs',
+      call: 'load',
+      message: 'no answer within 5000 ms',
+      at: 1,
+    } as const;
     expect(health.report(id, { type: 'output-report', fps: 60, layers: ['bug'], revision: 1, faults: [fault] })).toBeNull();
     expect(health.snapshot().outputs[0]!.faults).toEqual([fault]);
     const bad = health.report(id, { type: 'output-report', fps: 60, layers: ['bug'], revision: 2, faults: [{ ...fault, layer: 'nowhere' }] });

@@ -113,7 +113,12 @@ describe('views that go wrong or go away', () => {
   it('a view whose send throws costs only that view: the outputs after it and the consoles still get the program', () => {
     const { harness, hub, add, to } = setup();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    hub.register({ role: 'output', send: () => { throw new Error('window destroyed'); } });
+    hub.register({
+      role: 'output',
+      send: () => {
+        throw new Error('window destroyed');
+      },
+    });
     add('output', 'output');
     add('console', 'console');
     log = [];

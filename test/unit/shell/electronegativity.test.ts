@@ -66,11 +66,16 @@ type ScanResult = { errors: { file: string; message: string }[]; issues: Finding
 function scan(inputs: string[]): Promise<Record<string, ScanResult>> {
   const electron = electronVersion();
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-e', SCRIPT, electron, ...inputs], { cwd: REPO_ROOT, timeout: 90_000, maxBuffer: 10 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const at = stdout.indexOf('@@RESULT@@');
-      if (error || at < 0) return reject(new Error(`electronegativity failed: ${error?.message ?? ''}\n${stderr}`));
-      resolve(JSON.parse(stdout.slice(at + '@@RESULT@@'.length)));
-    });
+    execFile(
+      process.execPath,
+      ['-e', SCRIPT, electron, ...inputs],
+      { cwd: REPO_ROOT, timeout: 90_000, maxBuffer: 10 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const at = stdout.indexOf('@@RESULT@@');
+        if (error || at < 0) return reject(new Error(`electronegativity failed: ${error?.message ?? ''}\n${stderr}`));
+        resolve(JSON.parse(stdout.slice(at + '@@RESULT@@'.length)));
+      },
+    );
   });
 }
 
@@ -91,7 +96,10 @@ describe('Electronegativity', () => {
   beforeAll(async () => {
     // A window with everything wrong, so a clean scan of ours is known to mean something.
     planted = await mkdtemp(path.join(os.tmpdir(), 'strapline-scan-'));
-    await writeFile(path.join(planted, 'bad.ts'), "import { BrowserWindow } from 'electron';\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n");
+    await writeFile(
+      path.join(planted, 'bad.ts'),
+      "import { BrowserWindow } from 'electron';\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n",
+    );
     results = await scan([...targets.map((t) => path.join(REPO_ROOT, t)), planted]);
   }, 120_000);
   afterAll(() => rm(planted, { recursive: true, force: true }));
@@ -106,7 +114,9 @@ describe('Electronegativity', () => {
 
   it('does catch the planted insecure window, and the missing handlers our shell has', () => {
     const ids = results[planted]!.issues.filter(serious).map((f) => f.id);
-    expect(ids).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']),
+    );
   });
 
   it('every allowance has a reason', () => {

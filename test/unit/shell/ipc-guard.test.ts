@@ -29,9 +29,12 @@ describe('serverOrigin', () => {
     expect(serverOrigin('http://127.0.0.1:7300/api/state')).toBe('http://127.0.0.1:7300');
   });
 
-  it.each(['file:///opt/strapline/out/renderer', 'data:text/html,x', 'about:blank', 'not a url'])('refuses %j: an opaque origin must never be trusted', (url) => {
-    expect(() => serverOrigin(url)).toThrow();
-  });
+  it.each(['file:///opt/strapline/out/renderer', 'data:text/html,x', 'about:blank', 'not a url'])(
+    'refuses %j: an opaque origin must never be trusted',
+    (url) => {
+      expect(() => serverOrigin(url)).toThrow();
+    },
+  );
 
   it('"null" is never from any origin, even one spelt "null"', () => {
     expect(isFromOrigin('file:///opt/strapline/out/renderer/renderer/index.html', 'null')).toBe(false);

@@ -37,12 +37,14 @@ describe('the shell on a data folder in use', () => {
     expect(fake.errorBoxes).toEqual([
       {
         title: 'Strapline could not start',
-        content: expect.stringContaining(`The data folder ${data} is in use by another Strapline (pid ${process.pid}, console http://127.0.0.1:7300/). Stop that one first, or start this one with another data folder (--data DIR; STRAPLINE_DATA for the desktop app)`),
+        content: expect.stringContaining(
+          `The data folder ${data} is in use by another Strapline (pid ${process.pid}, console http://127.0.0.1:7300/). Stop that one first, or start this one with another data folder (--data DIR; STRAPLINE_DATA for the desktop app)`,
+        ),
       },
     ]);
   });
 
-  it('opens no window, installs no IPC handler, and leaves the other one\'s lock in place', async () => {
+  it("opens no window, installs no IPC handler, and leaves the other one's lock in place", async () => {
     expect(fake.FakeBrowserWindow.all).toEqual([]);
     expect(fake.ipcHandlers.size).toBe(0);
     expect(await held.release()).toBe(true);

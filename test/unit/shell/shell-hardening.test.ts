@@ -49,7 +49,8 @@ afterAll(async () => {
 
 /** An IPC message as Electron would deliver it from a window's main frame. */
 const from = (w: InstanceType<typeof FakeBrowserWindow>) => ({ sender: w.webContents, senderFrame: { url: w.url } });
-const command = (w: InstanceType<typeof FakeBrowserWindow>, c: unknown) => (ipcHandlers.get('strapline:command') as (e: unknown, c: unknown) => Promise<{ ok: boolean }>)(from(w), c);
+const command = (w: InstanceType<typeof FakeBrowserWindow>, c: unknown) =>
+  (ipcHandlers.get('strapline:command') as (e: unknown, c: unknown) => Promise<{ ok: boolean }>)(from(w), c);
 const ready = (w: InstanceType<typeof FakeBrowserWindow>) => (ipcListeners.get('strapline:ready') as (e: unknown) => void)(from(w));
 /** The engine's program as the control API reports it, without the clock. */
 async function engineState(): Promise<Omit<ProgramSnapshot, 'at'>> {
@@ -62,7 +63,14 @@ describe('the Electron security checklist, as main/shell sets it', () => {
     for (const w of windows()) {
       const prefs = w.options.webPreferences!;
       expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-      for (const risky of ['allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'webviewTag']) {
+      for (const risky of [
+        'allowRunningInsecureContent',
+        'experimentalFeatures',
+        'enableBlinkFeatures',
+        'nodeIntegrationInWorker',
+        'nodeIntegrationInSubFrames',
+        'webviewTag',
+      ]) {
         expect(prefs[risky] ?? false).toBe(false);
       }
       expect(String(prefs.preload)).toMatch(/[/\\]preload[/\\](console|output)\.cjs$/);
@@ -71,7 +79,11 @@ describe('the Electron security checklist, as main/shell sets it', () => {
 
   it("loads only the engine's own loopback server, at the port it bound, never remote content", () => {
     expect(apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/);
-    expect(windows().map((w) => w.url).sort()).toEqual([`${apiUrl}/`, `${apiUrl}/output`]);
+    expect(
+      windows()
+        .map((w) => w.url)
+        .sort(),
+    ).toEqual([`${apiUrl}/`, `${apiUrl}/output`]);
   });
 
   it('blocks navigation, redirects, new windows and webviews', () => {
@@ -141,7 +153,15 @@ describe('isolation in the shell', () => {
     expect(win.webContents.reloads).toBe(1);
     win.webContents.sent.length = 0;
     ready(win);
-    expect(win.webContents.sent.map((s) => (s.payload as { type: string }).type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage', 'templates']);
+    expect(win.webContents.sent.map((s) => (s.payload as { type: string }).type)).toEqual([
+      'show',
+      'results',
+      'program',
+      'outputs',
+      'drop',
+      'storage',
+      'templates',
+    ]);
     const { at: _a, ...program } = (win.webContents.sent[2]!.payload as { data: ProgramSnapshot }).data;
     expect(program).toEqual(before);
     expect((await engineState()).program).toEqual(before.program);

@@ -20,7 +20,12 @@ vi.mock('electron', async () => {
 const fake = await import('../../support/fake-electron');
 const { FakeBrowserWindow, ipcListeners } = fake;
 type Win = InstanceType<typeof FakeBrowserWindow>;
-interface MenuItem { label?: string; submenu?: MenuItem[]; click?: () => void; checked?: boolean }
+interface MenuItem {
+  label?: string;
+  submenu?: MenuItem[];
+  click?: () => void;
+  checked?: boolean;
+}
 
 async function until<T>(get: () => T, what: string): Promise<NonNullable<T>> {
   for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 20))) {
@@ -36,7 +41,7 @@ const open = () => FakeBrowserWindow.all.filter((w) => !w.isDestroyed());
 const page = (ending: string) => open().find((w) => w.url?.endsWith(ending));
 const ready = (w: Win) => (ipcListeners.get('strapline:ready') as (e: unknown) => void)({ sender: w.webContents, senderFrame: { url: w.url } });
 const programs = (w: Win) => w.webContents.sent.map((s) => s.payload as ServerEvent).filter((e) => e.type === 'program');
-const outputMenu = () => ((fake.menus.at(-1) as MenuItem[]).find((m) => m.label === 'Output')!.submenu)!;
+const outputMenu = () => (fake.menus.at(-1) as MenuItem[]).find((m) => m.label === 'Output')!.submenu!;
 
 beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'strapline-shell-key-fill-'));
@@ -74,7 +79,8 @@ describe('key and fill windows', () => {
     await until(() => programs(fill).length && programs(key).length, 'the greeting snapshots');
     const { stacks } = await (await fetch(`${apiUrl}/api/stacks`)).json();
     const cueId: string = stacks[0].cues[0].id;
-    const post = (route: string, body: unknown) => fetch(`${apiUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (route: string, body: unknown) =>
+      fetch(`${apiUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post('/api/cue', { cueId })).status).toBe(200);
     expect((await post('/api/take', { cueId })).status).toBe(200);
     const onAir = (w: Win) => {
@@ -86,7 +92,10 @@ describe('key and fill windows', () => {
     expect(programs(key).at(-1)).toEqual(programs(fill).at(-1));
     const consoleWin = page(`${new URL(apiUrl).origin}/`)!;
     const peers = await until(() => {
-      const last = consoleWin.webContents.sent.map((s) => s.payload as ServerEvent).filter((e) => e.type === 'outputs').at(-1);
+      const last = consoleWin.webContents.sent
+        .map((s) => s.payload as ServerEvent)
+        .filter((e) => e.type === 'outputs')
+        .at(-1);
       const names = last?.type === 'outputs' ? last.data.outputs.filter((o) => o.disconnectedAt === null).map((o) => o.peer) : [];
       return names.length >= 2 ? names : null;
     }, 'both windows listed as outputs');

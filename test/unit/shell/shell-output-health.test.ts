@@ -44,7 +44,10 @@ const reportAs = (w: Win, frameUrl: string, r: unknown) =>
 const report = (w: Win, r: unknown) => reportAs(w, w.url!, r);
 const good = (revision: number) => ({ type: 'output-report', fps: 50, layers: ['fullscreen', 'lower-third', 'ticker', 'bug'], revision });
 const windowEntries = () => seen.at(-1)?.outputs.filter((o) => o.peer === WINDOW_PEER) ?? [];
-const consoleOutputs = () => consoleWindow().webContents.sent.map((s) => s.payload as ServerEvent).filter((e) => e.type === 'outputs');
+const consoleOutputs = () =>
+  consoleWindow()
+    .webContents.sent.map((s) => s.payload as ServerEvent)
+    .filter((e) => e.type === 'outputs');
 
 beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'strapline-shell-health-'));
@@ -66,7 +69,7 @@ afterAll(async () => {
 });
 
 describe("the Electron output window in the consoles' output health", () => {
-  it("is listed once its page says ready, and its reports reach a socket console and the console window", async () => {
+  it('is listed once its page says ready, and its reports reach a socket console and the console window', async () => {
     expect(windowEntries()).toEqual([]);
     ready(outputWindow());
     await until(() => windowEntries().length === 1, 'the window to be listed');

@@ -95,7 +95,11 @@ describe("the windows load the engine's own server (gap: /api panels failed from
     const { port } = new URL(apiUrl);
     expect(Number(port)).toBeGreaterThan(0);
     expect(apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(windows().map((w) => w.url).sort()).toEqual([`${apiUrl}/`, `${apiUrl}/output`]);
+    expect(
+      windows()
+        .map((w) => w.url)
+        .sort(),
+    ).toEqual([`${apiUrl}/`, `${apiUrl}/output`]);
   });
 
   it('those URLs serve the built pages with the CSP', async () => {

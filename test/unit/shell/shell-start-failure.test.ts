@@ -35,7 +35,9 @@ afterAll(async () => {
 describe('the shell on a busy port', () => {
   it('exits with 1 and says which port and how to choose another, in an error box', () => {
     expect(fake.app.exitCodes).toEqual([1]);
-    expect(fake.errorBoxes).toEqual([{ title: 'Strapline could not start', content: expect.stringMatching(new RegExp(`port ${port} is already in use.*STRAPLINE_PORT`)) }]);
+    expect(fake.errorBoxes).toEqual([
+      { title: 'Strapline could not start', content: expect.stringMatching(new RegExp(`port ${port} is already in use.*STRAPLINE_PORT`)) },
+    ]);
   });
 
   it('opens no window and installs no IPC handler', () => {

@@ -52,7 +52,8 @@ const cueNext = async () => {
   const { preview } = (await (await fetch(`${apiUrl}/api/state`)).json()) as { preview: { cueId: string } | null };
   return post('/api/cue', { cueId: stacks[0]!.cues.find((c) => c.id !== preview?.cueId)!.id });
 };
-const post = (route: string, body: unknown) => fetch(`${apiUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (route: string, body: unknown) =>
+  fetch(`${apiUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 function record(w: Win, who: 'console' | 'output'): void {
   const send = w.webContents.send.bind(w.webContents);
   w.webContents.send = (channel: string, payload: unknown) => {
@@ -107,8 +108,13 @@ describe("Electron's windows as views of the one hub", () => {
       off();
     }
     await until(() => heard.slice(socketFrom).some((e) => e.type === 'error'), 'the fault on the socket');
-    const fault = to('console').slice(windowFrom).find((e) => e.type === 'error');
-    expect(fault).toMatchObject({ type: 'error', data: { message: expect.stringMatching(/^Internal error in a listener to the program event: listener boom\. The server kept running/) } });
+    const fault = to('console')
+      .slice(windowFrom)
+      .find((e) => e.type === 'error');
+    expect(fault).toMatchObject({
+      type: 'error',
+      data: { message: expect.stringMatching(/^Internal error in a listener to the program event: listener boom\. The server kept running/) },
+    });
     expect(fault).toEqual(heard.slice(socketFrom).find((e) => e.type === 'error'));
     expect(to('output').some((e) => e.type === 'error')).toBe(false);
   });
@@ -122,11 +128,20 @@ describe("Electron's windows as views of the one hub", () => {
     await new Promise((resolve, reject) => source.once('open', resolve).once('error', reject));
     source.close();
     engine.reportStorage([]);
-    await until(() => heard.slice(socketFrom).filter((e) => e.type === 'storage').length === 2 && heard.slice(socketFrom).filter((e) => e.type === 'outputs').length === 2, 'the socket to hear it all');
+    await until(
+      () =>
+        heard.slice(socketFrom).filter((e) => e.type === 'storage').length === 2 && heard.slice(socketFrom).filter((e) => e.type === 'outputs').length === 2,
+      'the socket to hear it all',
+    );
     const kinds = new Set(['storage', 'drop', 'outputs']);
-    const windowHeard = to('console').slice(windowFrom).filter((e) => kinds.has(e.type));
+    const windowHeard = to('console')
+      .slice(windowFrom)
+      .filter((e) => kinds.has(e.type));
     expect(windowHeard).toEqual(heard.slice(socketFrom).filter((e) => kinds.has(e.type)));
-    expect(windowHeard.filter((e) => e.type === 'storage').map((e) => e.data)).toEqual([{ faults: [expect.objectContaining({ what: 'autosave' })] }, { faults: [] }]);
+    expect(windowHeard.filter((e) => e.type === 'storage').map((e) => e.data)).toEqual([
+      { faults: [expect.objectContaining({ what: 'autosave' })] },
+      { faults: [] },
+    ]);
   });
 
   it('a console window that reloads is greeted again and registered once: it hears each event once', async () => {

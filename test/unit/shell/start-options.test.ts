@@ -15,8 +15,18 @@ describe('shellStartOptions', () => {
   });
 
   it('takes STRAPLINE_PORT (0 included), STRAPLINE_SHOW, STRAPLINE_DATA and STRAPLINE_ELECTION, as full paths', () => {
-    const options = shellStartOptions({ STRAPLINE_PORT: '0', STRAPLINE_SHOW: 'shows/night.json', STRAPLINE_DATA: '/srv/strapline', STRAPLINE_ELECTION: 'seeds/elections/ge2017' });
-    expect(options).toEqual({ port: 0, showPath: path.resolve('shows/night.json'), dataDir: '/srv/strapline', electionDir: path.resolve('seeds/elections/ge2017') });
+    const options = shellStartOptions({
+      STRAPLINE_PORT: '0',
+      STRAPLINE_SHOW: 'shows/night.json',
+      STRAPLINE_DATA: '/srv/strapline',
+      STRAPLINE_ELECTION: 'seeds/elections/ge2017',
+    });
+    expect(options).toEqual({
+      port: 0,
+      showPath: path.resolve('shows/night.json'),
+      dataDir: '/srv/strapline',
+      electionDir: path.resolve('seeds/elections/ge2017'),
+    });
   });
 
   it('takes STRAPLINE_TEMPLATES as folders separated as PATH separates them, as full paths', () => {

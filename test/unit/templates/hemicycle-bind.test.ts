@@ -21,7 +21,10 @@ beforeAll(async () => {
 });
 
 function viewAfter(seats: SeatResult[], fields: Record<string, unknown> = {}): HemicycleView {
-  const show = { ...emptyShow('Arc'), stacks: [{ id: 's', name: 'S', cues: [{ id: 'h', title: 'H', template: 'hemicycle', layer: 'fullscreen' as const, fields }] }] };
+  const show = {
+    ...emptyShow('Arc'),
+    stacks: [{ id: 's', name: 'S', cues: [{ id: 'h', title: 'H', template: 'hemicycle', layer: 'fullscreen' as const, fields }] }],
+  };
   const engine = new Engine({ show, baseline: reference.baseline, constituencies: reference.constituencies, templates: TEMPLATES, now: () => 0 });
   if (seats.length) expect(engine.dispatch({ type: 'declare-results', source: 'test', seats }).ok).toBe(true);
   expect(engine.dispatch({ type: 'cue', cueId: 'h' }).ok).toBe(true);
@@ -42,8 +45,14 @@ describe('hemicycle bound to the 2024 results', () => {
     expect(view.seating.find((b) => b.party === 'other')).toEqual({ party: 'other', seats: 24 });
     expect(view).toMatchObject({ total: 650, decided: 650, needed: 326, verdict: { text: 'LAB majority of 174', party: 'lab' } });
     expect(view.key).toEqual([
-      { party: 'lab', seats: 411 }, { party: 'con', seats: 121 }, { party: 'ld', seats: 72 }, { party: 'snp', seats: 9 },
-      { party: 'reform', seats: 5 }, { party: 'green', seats: 4 }, { party: 'pc', seats: 4 }, { party: 'other', seats: 24 },
+      { party: 'lab', seats: 411 },
+      { party: 'con', seats: 121 },
+      { party: 'ld', seats: 72 },
+      { party: 'snp', seats: 9 },
+      { party: 'reform', seats: 5 },
+      { party: 'green', seats: 4 },
+      { party: 'pc', seats: 4 },
+      { party: 'other', seats: 24 },
     ]);
   });
 
@@ -67,7 +76,10 @@ describe('hemicycle bound to the 2024 results', () => {
   it('shows an empty House before any result, and refuses bad fields by name', () => {
     expect(viewAfter([]).seating).toEqual([{ party: PENDING, seats: 650 }]);
     const fields = TEMPLATES.get('hemicycle')!.fields;
-    expect(fields.safeParse({ title: 'x'.repeat(17) }).error!.issues[0]).toMatchObject({ path: ['title'], message: 'at most 16 characters fit beside the arc' });
+    expect(fields.safeParse({ title: 'x'.repeat(17) }).error!.issues[0]).toMatchObject({
+      path: ['title'],
+      message: 'at most 16 characters fit beside the arc',
+    });
     expect(fields.safeParse({ parties: ['lab'] }).error!.issues[0]).toMatchObject({ path: ['parties'], message: 'name at least two parties' });
   });
 });
@@ -93,10 +105,11 @@ function scattered(arc: Arc, parties: readonly string[]): Record<string, number>
     const todo = [seats[0]!];
     while (todo.length) {
       const i = todo.pop()!;
-      for (const j of seats) if (!seen.has(j) && distance(arc, i, j) <= reach) {
-        seen.add(j);
-        todo.push(j);
-      }
+      for (const j of seats)
+        if (!seen.has(j) && distance(arc, i, j) <= reach) {
+          seen.add(j);
+          todo.push(j);
+        }
     }
     out[party] = seats.length - seen.size;
   }
@@ -123,13 +136,21 @@ describe('hemicycle blocks and key', () => {
   });
 
   it('draws no colour its key does not explain, whichever parties the key names', () => {
-    const cases: Record<string, unknown>[] = [{}, { parties: ['lab', 'con'] }, { parties: ['sf', 'dup', 'alliance', 'sdlp', 'uup', 'tuv', 'pc'] }, { parties: ['lab', 'con', 'speaker'] }];
+    const cases: Record<string, unknown>[] = [
+      {},
+      { parties: ['lab', 'con'] },
+      { parties: ['sf', 'dup', 'alliance', 'sdlp', 'uup', 'tuv', 'pc'] },
+      { parties: ['lab', 'con', 'speaker'] },
+    ];
     for (const fields of cases) {
       for (const seats of [night, [], night.slice(0, 100)]) {
         const view = viewAfter([...seats], fields);
         const drawn = new Set(partiesOf(view).map(seatFill));
         const keyed = new Set(view.key.map((k) => seatFill(k.party)));
-        expect([...drawn].filter((c) => !keyed.has(c)), JSON.stringify(fields)).toEqual([]);
+        expect(
+          [...drawn].filter((c) => !keyed.has(c)),
+          JSON.stringify(fields),
+        ).toEqual([]);
         // And each colour in the key means one thing.
         expect(keyed.size).toBe(view.key.length);
       }
@@ -172,6 +193,15 @@ describe('parliament arc geometry', () => {
     expect(seatsPerRow(650, [1, 2, 3]).reduce((a, n) => a + n, 0)).toBe(650);
     expect(seatsPerRow(10, [1, 1, 1])).toEqual([3, 3, 4]);
     expect(seatsPerRow(7, [1, 2, 4])).toEqual([1, 2, 4]);
-    expect(seatParties([{ party: 'lab', seats: 2 }, { party: 'con', seats: 1 }], 5, PENDING)).toEqual(['lab', 'lab', 'con', PENDING, PENDING]);
+    expect(
+      seatParties(
+        [
+          { party: 'lab', seats: 2 },
+          { party: 'con', seats: 1 },
+        ],
+        5,
+        PENDING,
+      ),
+    ).toEqual(['lab', 'lab', 'con', PENDING, PENDING]);
   });
 });

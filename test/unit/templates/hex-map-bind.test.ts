@@ -121,7 +121,7 @@ describe('hex map bound to the 2024 results', () => {
 });
 
 describe('hex map fields', () => {
-  it('default to the whole UK coloured by tonight\'s results', () => {
+  it("default to the whole UK coloured by tonight's results", () => {
     expect(hexMapFields.parse({})).toEqual({ title: 'General election 2024', region: 'all', source: 'results' });
   });
 

@@ -10,9 +10,22 @@ import { BASELINE_SEATS, T0, testShow } from '../../support/engine-fixture';
 
 /** The registry with the real engine: outside templates come, change and go while cues of them are on air. */
 const caspar = (over: Partial<ScannedTemplate> = {}): ScannedTemplate => ({
-  id: 'page-0123456789', folder: 0, source: 'caspar/page.html', kind: 'casparcg', name: 'Page', layer: 'lower-third', steps: 1,
-  schema: { type: 'object', properties: { f0: { type: 'string', maxLength: 20 } } }, customActions: [], entry: 'caspar/page.html',
-  version: 'v1', dataFormat: 'json', blocked: null, warnings: [], missing: false, ...over,
+  id: 'page-0123456789',
+  folder: 0,
+  source: 'caspar/page.html',
+  kind: 'casparcg',
+  name: 'Page',
+  layer: 'lower-third',
+  steps: 1,
+  schema: { type: 'object', properties: { f0: { type: 'string', maxLength: 20 } } },
+  customActions: [],
+  entry: 'caspar/page.html',
+  version: 'v1',
+  dataFormat: 'json',
+  blocked: null,
+  warnings: [],
+  missing: false,
+  ...over,
 });
 
 function engineWith(registry: TemplateRegistry) {
@@ -89,7 +102,11 @@ describe('the template registry', () => {
 
 describe('reading a definition without running the page', () => {
   it('takes literals only, and names where code begins', () => {
-    expect(assignedLiteral('var SPXGCTemplateDefinition = { a: `x`, b: -1, c: [true, null] };', 'SPXGCTemplateDefinition')).toEqual({ a: 'x', b: -1, c: [true, null] });
+    expect(assignedLiteral('var SPXGCTemplateDefinition = { a: `x`, b: -1, c: [true, null] };', 'SPXGCTemplateDefinition')).toEqual({
+      a: 'x',
+      b: -1,
+      c: [true, null],
+    });
     expect(() => assignedLiteral('window.SPXGCTemplateDefinition = { ...base };', 'SPXGCTemplateDefinition')).toThrow(NotALiteral);
     expect(() => assignedLiteral('window.SPXGCTemplateDefinition = { a: f() };', 'SPXGCTemplateDefinition')).toThrow(/CallExpression is not a plain literal/);
     expect(assignedLiteral('window.other = {};', 'SPXGCTemplateDefinition')).toBeUndefined();

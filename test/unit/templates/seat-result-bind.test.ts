@@ -35,8 +35,16 @@ describe('seat-result binding against the 2024 results', () => {
   it('shows Peterborough as a Labour gain from the Conservatives with the published figures', () => {
     const v = card(engine(night));
     expect(v).toMatchObject({
-      name: 'Peterborough', region: 'East of England', state: 'declared', winner: 'lab', holder: 'con',
-      verdict: 'LAB GAIN FROM CON', gain: true, majority: 118, majorityPercent: 0.3, mp: 'Andrew Pakes',
+      name: 'Peterborough',
+      region: 'East of England',
+      state: 'declared',
+      winner: 'lab',
+      holder: 'con',
+      verdict: 'LAB GAIN FROM CON',
+      gain: true,
+      majority: 118,
+      majorityPercent: 0.3,
+      mp: 'Andrew Pakes',
       // Data README: Butler swing Con to Lab 2.6 points.
       swing: { from: 'con', to: 'lab', points: 2.6 },
     });
@@ -120,12 +128,15 @@ describe('seat-result: the winner named, and swing only between the two parties 
     expect(v.bars[0]).toMatchObject({ candidate: 'Nigel Farage', label: 'Reform UK', votes: 21225, share: 46.2, change: 'new' });
   });
 
-  it('Chorley: SPEAKER RE-ELECTED with Lindsay Hoyle, and no swing for the Speaker\'s seat', () => {
+  it("Chorley: SPEAKER RE-ELECTED with Lindsay Hoyle, and no swing for the Speaker's seat", () => {
     const v = at('E14001170');
     expect(v).toMatchObject({ verdict: 'SPEAKER RE-ELECTED', mp: 'Lindsay Hoyle', winner: 'speaker', swing: null });
     expect(v.bars.map((b) => `${b.candidate} (${b.label})`)).toEqual([
-      'Lindsay Hoyle (Speaker)', 'Mark Tebbutt (Green)', 'Ben Holden-Crowther (Democracy for Chorley)',
-      'Graham Moore (English Constitution Party)', 'Martin Powell-Davies (Trade Unionist and Socialist Coalition)',
+      'Lindsay Hoyle (Speaker)',
+      'Mark Tebbutt (Green)',
+      'Ben Holden-Crowther (Democracy for Chorley)',
+      'Graham Moore (English Constitution Party)',
+      'Martin Powell-Davies (Trade Unionist and Socialist Coalition)',
     ]);
   });
 
@@ -134,7 +145,12 @@ describe('seat-result: the winner named, and swing only between the two parties 
     expect(lagan).toMatchObject({ verdict: 'ALLIANCE GAIN FROM DUP', mp: 'Sorcha-Lucy Eastwood', gain: true });
     // Published: APNI +10.8805, DUP -11.5025 points.
     expect(lagan.swing).toEqual({ from: 'dup', to: 'alliance', points: publishedSwing(-0.115025, 0.108805) });
-    expect(lagan.bars.slice(0, 4).map((b) => [b.label, b.change])).toEqual([['Alliance', 10.9], ['DUP', -11.5], ['UUP', 4.2], ['TUV', 'new']]);
+    expect(lagan.bars.slice(0, 4).map((b) => [b.label, b.change])).toEqual([
+      ['Alliance', 10.9],
+      ['DUP', -11.5],
+      ['UUP', 4.2],
+      ['TUV', 'new'],
+    ]);
     const north = at('N05000002');
     expect(north).toMatchObject({ verdict: 'SINN FÉIN HOLD', mp: 'John Finucane' });
     // A hold: between the winner and tonight's runner-up (SF -4.4142, DUP -10.5205).
@@ -143,7 +159,7 @@ describe('seat-result: the winner named, and swing only between the two parties 
     expect(at('N05000013')).toMatchObject({ verdict: 'IND GAIN FROM ALLIANCE', mp: 'Alex Easton', swing: null });
   });
 
-  it('a hold where the old runner-up came fourth: swing to tonight\'s runner-up (Hampstead and Highgate: Con, not the Lib Dems)', () => {
+  it("a hold where the old runner-up came fourth: swing to tonight's runner-up (Hampstead and Highgate: Con, not the Lib Dems)", () => {
     const v = at('E14001265');
     expect(v.verdict).toBe('LAB HOLD');
     expect(v.bars.map((b) => b.party).slice(0, 4)).toEqual(['lab', 'con', 'green', 'ld']);

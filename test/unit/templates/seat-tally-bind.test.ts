@@ -149,7 +149,10 @@ describe('seat tally fields', () => {
     const engine = engineWith([{ region: 'E12999999' }]);
     const r = engine.dispatch({ type: 'cue', cueId: 't0' });
     const take = engine.dispatch({ type: 'take', cueId: 't0' });
-    expect(r.ok && !take.ok && take.error).toMatchObject({ code: 'BINDING_FAILED', message: expect.stringContaining('no constituency is in region E12999999') });
+    expect(r.ok && !take.ok && take.error).toMatchObject({
+      code: 'BINDING_FAILED',
+      message: expect.stringContaining('no constituency is in region E12999999'),
+    });
     expect(engine.programSnapshot().program).toEqual({});
   });
 });

@@ -32,7 +32,9 @@ function seatsFallingBySimulation(from: string, to: string, swing: number): numb
     if (seat.winner !== loser) continue;
     const share = (p: string) => ((seat.partyVotes[p] ?? 0) / seat.validVotes) * 100;
     const s = Math.abs(swing);
-    const others = Object.keys(seat.partyVotes).filter((p) => p !== from && p !== to && p !== 'other').map(share);
+    const others = Object.keys(seat.partyVotes)
+      .filter((p) => p !== from && p !== to && p !== 'other')
+      .map(share);
     if (share(gainer) + s > share(loser) - s && share(gainer) + s > Math.max(0, ...others)) falling += 1;
   }
   return falling;
@@ -92,7 +94,7 @@ describe('swingometer binding', () => {
     const whole = dial(engine(night, { source: 'fixed', swing: 5 }));
     expect(whole.actual).toEqual({ from: -251, to: 211 });
     expect(swingParts(whole)).toMatchObject({ 'from-note': 'at this swing \u00b7 actual \u2212251', 'to-note': 'at this swing \u00b7 actual +211' });
-    expect(swingParts(dial(engine([]))) ).toMatchObject({ 'from-note': 'at this swing', 'to-note': 'at this swing' });
+    expect(swingParts(dial(engine([])))).toMatchObject({ 'from-note': 'at this swing', 'to-note': 'at this swing' });
     // Peterborough alone: one Labour gain from the Conservatives.
     expect(dial(engine(night.filter((s) => s.onsCode === PETERBOROUGH))).actual).toEqual({ from: -1, to: 1 });
   });

@@ -44,12 +44,26 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('OGraf manifests', () => {
   it('reads name, schema, dynamic steps, custom actions and our vendor layer, keeping others', () => {
     const t = bySource('ograf/l3rd/l3rd.ograf.json');
-    expect(t).toMatchObject({ kind: 'ograf', name: 'Test lower third', steps: -1, layer: 'bug', entry: 'ograf/l3rd/graphic.mjs', blocked: null, missing: false });
+    expect(t).toMatchObject({
+      kind: 'ograf',
+      name: 'Test lower third',
+      steps: -1,
+      layer: 'bug',
+      entry: 'ograf/l3rd/graphic.mjs',
+      blocked: null,
+      missing: false,
+    });
     expect(t.customActions).toEqual([{ id: 'highlight', name: 'Highlight' }]);
     expect((t.schema.properties as Record<string, unknown>).name).toMatchObject({ gddType: 'single-line' });
   });
   it('without schema or stepCount: any fields, one step, main in a subfolder', () => {
-    expect(bySource('ograf/bare/bare.ograf.json')).toMatchObject({ steps: 1, schema: { type: 'object' }, entry: 'ograf/bare/lib/bare.js', layer: 'lower-third', blocked: null });
+    expect(bySource('ograf/bare/bare.ograf.json')).toMatchObject({
+      steps: 1,
+      schema: { type: 'object' },
+      entry: 'ograf/bare/lib/bare.js',
+      layer: 'lower-third',
+      blocked: null,
+    });
   });
   it('lists broken manifests with file and line, and a missing module or main', () => {
     expect(bySource('ograf/broken/broken.ograf.json').blocked).toMatch(/^ograf\/broken\/broken\.ograf\.json:5:1: not valid JSON/);
@@ -95,7 +109,13 @@ describe('CasparCG pages', () => {
     expect(bySource('caspar/src/index.html')).toMatchObject({ kind: 'casparcg', schema: { required: ['title'] }, blocked: null });
   });
   it('no GDD: any fields, json', () => {
-    expect(bySource('caspar/plain.htm')).toMatchObject({ kind: 'casparcg', name: 'Plain caspar', schema: { type: 'object' }, dataFormat: 'json', blocked: null });
+    expect(bySource('caspar/plain.htm')).toMatchObject({
+      kind: 'casparcg',
+      name: 'Plain caspar',
+      schema: { type: 'object' },
+      dataFormat: 'json',
+      blocked: null,
+    });
   });
   it('a broken inline GDD names the page and its line there', () => {
     expect(bySource('caspar/badgdd.html').blocked).toMatch(/^GDD caspar\/badgdd\.html:5:\d+: not valid JSON/);
@@ -103,7 +123,7 @@ describe('CasparCG pages', () => {
 });
 
 describe('ids', () => {
-  it('are stable across scans, unique, and fit a cue\'s template (64 characters)', async () => {
+  it("are stable across scans, unique, and fit a cue's template (64 characters)", async () => {
     const again = await scanTemplateFolder(0, dir);
     expect(again.map((t) => t.id).sort()).toEqual(found.map((t) => t.id).sort());
     expect(new Set(found.map((t) => t.id)).size).toBe(found.length);

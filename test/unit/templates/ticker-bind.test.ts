@@ -22,12 +22,18 @@ beforeAll(async () => {
   const csv = readFileSync(path.resolve(REPO_ROOT, '../shared/data/ge2024-constituency-results.csv'), 'utf8').trim().split('\n');
   const header = csv[0]!.split(',');
   const col = (name: string) => header.indexOf(name);
-  official = new Map(csv.slice(1).map((line) => line.split(',')).map((f) => [f[0]!, { result: f[col('Result')]!, majority: Number(f[col('Majority')]) }]));
+  official = new Map(
+    csv
+      .slice(1)
+      .map((line) => line.split(','))
+      .map((f) => [f[0]!, { result: f[col('Result')]!, majority: Number(f[col('Majority')]) }]),
+  );
 });
 
 const code = (name: string) => reference.constituencies.find((c) => c.name === name)!.onsCode;
 /** A seat from the night, declared at a given UK time on 5 July 2024 (the file itself carries no times). */
-const at = (name: string, hhmm: string): SeatResult => ({ ...night.find((s) => s.onsCode === code(name))!, declaredAt: `2024-07-05T${hhmm}:00.000Z` } as SeatResult);
+const at = (name: string, hhmm: string): SeatResult =>
+  ({ ...night.find((s) => s.onsCode === code(name))!, declaredAt: `2024-07-05T${hhmm}:00.000Z` }) as SeatResult;
 
 function engineWith(fields: Record<string, unknown>): Engine {
   const cues = [{ id: 'tick', title: 'Ticker', template: 'ticker', layer: 'ticker' as const, fields }];
@@ -46,7 +52,7 @@ function viewOf(engine: Engine): TickerView {
 }
 
 describe('ticker bound to the results', () => {
-  it('runs the operator\'s own lines until the first seat declares', () => {
+  it("runs the operator's own lines until the first seat declares", () => {
     const view = viewOf(engineWith({ items: 'Polls have closed\n\n  Exit poll: Labour 410  \n' }));
     expect(view.label).toBe('LATEST');
     expect(view.items.map((i) => i.body)).toEqual(['Polls have closed', 'Exit poll: Labour 410']);
@@ -56,12 +62,16 @@ describe('ticker bound to the results', () => {
     const engine = engineWith({});
     must(engine, { type: 'declare-results', source: 'test', seats: [at('Peterborough', '01:10'), at('Clacton', '01:40')] });
     const [clacton, peterborough] = viewOf(engine).items;
-    expect(clacton).toMatchObject({ head: 'CLACTON', party: 'reform', body: `REFORM GAIN FROM CON · MAJ ${official.get(code('Clacton'))!.majority.toLocaleString('en-GB')}` });
+    expect(clacton).toMatchObject({
+      head: 'CLACTON',
+      party: 'reform',
+      body: `REFORM GAIN FROM CON · MAJ ${official.get(code('Clacton'))!.majority.toLocaleString('en-GB')}`,
+    });
     expect(peterborough).toMatchObject({ head: 'PETERBOROUGH', party: 'lab', body: 'LAB GAIN FROM CON · MAJ 118' });
     expect(official.get(code('Peterborough'))!.result).toBe('Lab gain from Con');
   });
 
-  it('says SPEAKER RE-ELECTED for Chorley and names Northern Ireland\'s parties, not their codes', () => {
+  it("says SPEAKER RE-ELECTED for Chorley and names Northern Ireland's parties, not their codes", () => {
     const engine = engineWith({});
     must(engine, { type: 'declare-results', source: 'test', seats: [at('Chorley', '02:00'), at('Lagan Valley', '03:00'), at('Belfast North', '04:00')] });
     const bodies = viewOf(engine).items.map((i) => `${i.head}: ${i.body.replace(/ · MAJ .*$/, '')}`);

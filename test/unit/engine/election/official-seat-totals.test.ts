@@ -63,8 +63,7 @@ describe('UK seat totals from the official files', () => {
       gains[match[1]] = (gains[match[1]] ?? 0) + 1;
       losses[match[2]] = (losses[match[2]] ?? 0) + 1;
     }
-    const byAbbreviation = (counts: Record<PartyId, number>) =>
-      Object.fromEntries(Object.entries(counts).map(([party, n]) => [commonsAbbreviation(party), n]));
+    const byAbbreviation = (counts: Record<PartyId, number>) => Object.fromEntries(Object.entries(counts).map(([party, n]) => [commonsAbbreviation(party), n]));
     expect(byAbbreviation(totals.gains)).toEqual(gains);
     expect(byAbbreviation(totals.losses)).toEqual(losses);
     expect(totals.gains.lab).toBe(218);

@@ -4,8 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  butlerSwing, butlerSwingBetween, deriveTotals, roundTo, seatMajority, shareChange, swingRequired,
-  swingRequiredFromMajority, voteShares, type DeclaredSeat, type SeatResult,
+  butlerSwing,
+  butlerSwingBetween,
+  deriveTotals,
+  roundTo,
+  seatMajority,
+  shareChange,
+  swingRequired,
+  swingRequiredFromMajority,
+  voteShares,
+  type DeclaredSeat,
+  type SeatResult,
 } from '../../../../main/engine/election';
 import { officialData } from './shared-data';
 
@@ -79,7 +88,10 @@ describe('swing required', () => {
   it('Peterborough 2017: majority 607 of 47,738 = 1.27%, so 0.6% swing required', () => {
     // Only the majority and the valid vote come from the README; the split of the rest is immaterial.
     const seat: DeclaredSeat = {
-      onsCode: PETERBOROUGH, state: 'declared', revision: 1, validVotes: 47_738,
+      onsCode: PETERBOROUGH,
+      state: 'declared',
+      revision: 1,
+      validVotes: 47_738,
       partyVotes: { lab: 22_950, con: 22_343, other: 2_445 },
     };
     const majority = seatMajority(seat);

@@ -1,7 +1,14 @@
 /** Share helpers and the party mapping table that every importer relies on. */
 import { describe, expect, it } from 'vitest';
 import {
-  commonsAbbreviation, foldMinorParties, partyIdFor, partyInfo, PARTY_TABLE, predecessorOf, shareChanges, voteShares,
+  commonsAbbreviation,
+  foldMinorParties,
+  partyIdFor,
+  partyInfo,
+  PARTY_TABLE,
+  predecessorOf,
+  shareChanges,
+  voteShares,
 } from '../../../../main/engine/election';
 
 describe('party table', () => {
@@ -28,7 +35,27 @@ describe('party table', () => {
 
   it('has every party the brief lists, with the README palette and distinct codes', () => {
     const ids = PARTY_TABLE.map((p) => p.id);
-    expect(ids).toEqual(expect.arrayContaining(['lab', 'con', 'ld', 'reform', 'brexit', 'green', 'snp', 'pc', 'sf', 'dup', 'sdlp', 'uup', 'alliance', 'tuv', 'ind', 'speaker', 'other']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'lab',
+        'con',
+        'ld',
+        'reform',
+        'brexit',
+        'green',
+        'snp',
+        'pc',
+        'sf',
+        'dup',
+        'sdlp',
+        'uup',
+        'alliance',
+        'tuv',
+        'ind',
+        'speaker',
+        'other',
+      ]),
+    );
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(PARTY_TABLE.map((p) => p.commonsAbbreviation)).size).toBe(ids.length);
     expect(partyInfo('con')).toMatchObject({ commonsAbbreviation: 'Con', paAbbreviation: 'C', colour: '#0087DC' });

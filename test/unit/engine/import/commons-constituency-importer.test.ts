@@ -25,12 +25,17 @@ describe('the 2024 file', () => {
 
   it('reads Aberafan Maesteg column by column', () => {
     expect(declaredSeat(rows, 'W07000081')).toEqual({
-      onsCode: 'W07000081', state: 'declared', revision: 1, electorate: 72_580, validVotes: 35_755, invalidVotes: 79,
+      onsCode: 'W07000081',
+      state: 'declared',
+      revision: 1,
+      electorate: 72_580,
+      validVotes: 35_755,
+      invalidVotes: 79,
       partyVotes: { con: 2_903, lab: 17_838, ld: 916, reform: 7_484, green: 1_094, pc: 4_719, other: 801 },
     });
   });
 
-  it('puts an independent winner\'s votes under ind (Islington North)', () => {
+  it("puts an independent winner's votes under ind (Islington North)", () => {
     const seat = declaredSeat(rows, 'E14001305');
     expect(seat.partyVotes.ind).toBe(24_120);
     expect(seat.partyVotes.other).toBe(32);
@@ -68,7 +73,7 @@ describe('a spreadsheet re-save: BOM, CRLF, quoted thousands, stray spaces', () 
   });
 });
 
-describe('another year\'s layout (synthetic 2019-style file)', () => {
+describe("another year's layout (synthetic 2019-style file)", () => {
   const { rows, report } = importCommonsConstituencyResults(readFixture('constituency-2019-layout-synthetic.csv'), '2019.csv');
 
   it('reads columns by header, maps BRX to the Brexit Party and converts the declaration time', () => {
@@ -87,7 +92,9 @@ describe('edge cases', () => {
 
   it('a tie settled by lot keeps the declared winner, which the votes alone cannot give', () => {
     // Synthetic North with Con cut to 20,000: Con and Lab tie; the file declares Lab.
-    const tie = synthetic.replace('25000,20000,3000', '20000,20000,3000').replace('Con hold,Con,Lab,70000,51000,100,5000', 'Lab gain from Con,Lab,Con,70000,46000,100,0');
+    const tie = synthetic
+      .replace('25000,20000,3000', '20000,20000,3000')
+      .replace('Con hold,Con,Lab,70000,51000,100,5000', 'Lab gain from Con,Lab,Con,70000,46000,100,0');
     const { rows, report } = importCommonsConstituencyResults(tie, 'tie.csv');
     expect(report.errors).toEqual([]);
     const north = declaredSeat(rows, 'E14000901');
@@ -100,11 +107,15 @@ describe('edge cases', () => {
   it('an independent winner needs "Of which other winner"; a party with a column must not use it', () => {
     const indWinner = synthetic.replace('Con hold,Con,Lab', 'Ind gain from Con,Ind,Con');
     expect(importCommonsConstituencyResults(indWinner, 'ind.csv').report.errors[0]).toMatchObject({
-      line: 2, column: 'Of which other winner', message: 'the winner (Ind) has no column of its own, so its votes must be here and within "All other candidates"',
+      line: 2,
+      column: 'Of which other winner',
+      message: 'the winner (Ind) has no column of its own, so its votes must be here and within "All other candidates"',
     });
     const misplaced = synthetic.replace('1000,0,0,0,0,0,0,0,500,0,E14000901', '1000,0,0,0,0,0,0,0,500,400,E14000901');
     expect(importCommonsConstituencyResults(misplaced, 'misplaced.csv').report.errors[0]).toMatchObject({
-      line: 2, column: 'Of which other winner', message: 'is 400 but the winner (Con) has its own column',
+      line: 2,
+      column: 'Of which other winner',
+      message: 'is 400 but the winner (Con) has its own column',
     });
   });
 
@@ -138,7 +149,9 @@ describe('bad files', () => {
 
   it('a missing required header is reported against the header line and nothing is read', () => {
     const { rows, report } = importCommonsConstituencyResults(readFixture('constituency-missing-header.csv'), 'missing.csv');
-    expect(report.errors).toEqual([{ file: 'missing.csv', line: 1, column: 'Valid votes', message: 'required column "Valid votes" is missing from the header' }]);
+    expect(report.errors).toEqual([
+      { file: 'missing.csv', line: 1, column: 'Valid votes', message: 'required column "Valid votes" is missing from the header' },
+    ]);
     expect(rows).toEqual([]);
     expect(report.applied).toBe('nothing');
     expect(report.summary).toBe('missing.csv: 1 error; nothing applied (the file cannot be read as commons-constituency)');
@@ -174,7 +187,9 @@ describe('bad files', () => {
         [3, 'Con', '"n/a" is not a whole number'],
         [5, 'Valid votes', 'party votes sum to 41185 but validVotes is 41186'],
       ]);
-      expect(report.summary).toBe('partial.csv: 2 errors; nothing applied (2 seats valid, 2 rejected; fix the file, or import with applyValidRows to apply the valid seats)');
+      expect(report.summary).toBe(
+        'partial.csv: 2 errors; nothing applied (2 seats valid, 2 rejected; fix the file, or import with applyValidRows to apply the valid seats)',
+      );
     });
 
     it('with applyValidRows returns the valid seats and reports the rejected ones', () => {

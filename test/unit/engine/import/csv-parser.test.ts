@@ -10,7 +10,11 @@ describe('parseCsv', () => {
   });
 
   it('strips a byte-order mark and accepts CRLF, LF and a missing final newline', () => {
-    expect(fields('\uFEFFx,y\r\n1,2\r\n3,4')).toEqual([['x', 'y'], ['1', '2'], ['3', '4']]);
+    expect(fields('\uFEFFx,y\r\n1,2\r\n3,4')).toEqual([
+      ['x', 'y'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 
   it('numbers records by the line they start on, counting line breaks inside quotes', () => {
@@ -30,7 +34,10 @@ describe('parseCsv', () => {
   it('reports text after a closing quote and drops that record only', () => {
     const parsed = parseCsv('a,b\n"x"y,1\nc,d\n');
     expect(parsed.errors).toEqual([{ line: 2, message: 'unexpected text after a closing quote: "y"' }]);
-    expect(parsed.records.map((r) => r.fields)).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(parsed.records.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(parsed.complete).toBe(true);
   });
 

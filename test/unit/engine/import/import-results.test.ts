@@ -32,7 +32,9 @@ describe('importResults', () => {
   });
 
   it('an empty file is one clear error', () => {
-    expect(importResults('', 'empty.csv', 'commons-candidate').report.errors).toEqual([{ file: 'empty.csv', message: 'the file is empty: expected a header row' }]);
+    expect(importResults('', 'empty.csv', 'commons-candidate').report.errors).toEqual([
+      { file: 'empty.csv', message: 'the file is empty: expected a header row' },
+    ]);
   });
 });
 

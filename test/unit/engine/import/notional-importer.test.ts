@@ -19,14 +19,31 @@ describe('notional subset (verbatim rows)', () => {
   });
 
   it('keys a recoded Scottish seat by its 2024 code and says so', () => {
-    expect(seat(rows, 'S14000107')).toMatchObject({ sourceOnsCode: 'S14000006', name: 'Ayr, Carrick and Cumnock', paNumber: 24, winner: 'snp', majority: 2_329 });
-    expect(report.warnings).toContainEqual({ file: 'notional-subset.csv', line: 2, column: 'ONS ID', message: 'ONS code S14000006 read as its 2024 code S14000107' });
+    expect(seat(rows, 'S14000107')).toMatchObject({
+      sourceOnsCode: 'S14000006',
+      name: 'Ayr, Carrick and Cumnock',
+      paNumber: 24,
+      winner: 'snp',
+      majority: 2_329,
+    });
+    expect(report.warnings).toContainEqual({
+      file: 'notional-subset.csv',
+      line: 2,
+      column: 'ONS ID',
+      message: 'ONS code S14000006 read as its 2024 code S14000107',
+    });
   });
 
   it('treats TOTOTHV and MAXOTHV as aggregates and names the minor parties (Peterborough)', () => {
     expect(seat(rows, 'E14001425')).toEqual({
-      onsCode: 'E14001425', name: 'Peterborough', paName: 'Peterborough', paNumber: 460, electorate: 72_273, validVotes: 47_232,
-      winner: 'con', majority: 2_333,
+      onsCode: 'E14001425',
+      name: 'Peterborough',
+      paName: 'Peterborough',
+      paNumber: 460,
+      electorate: 72_273,
+      validVotes: 47_232,
+      winner: 'con',
+      majority: 2_333,
       partyVotes: { con: 21_955, lab: 19_622, ld: 2_316, brexit: 2_102, green: 713, ind: 260, 'christian-peoples-alliance': 151, loony: 113 },
     });
   });
@@ -47,7 +64,11 @@ describe('the whole notional file', () => {
     expect(report).toMatchObject({ applied: 'all', recordsRead: 4_236, seatsValid: 650, errors: [] });
     const recoded = rows.filter((s) => s.sourceOnsCode !== undefined).map((s) => `${s.sourceOnsCode} -> ${s.onsCode}`);
     expect(recoded.sort()).toEqual([
-      'S14000006 -> S14000107', 'S14000008 -> S14000108', 'S14000010 -> S14000109', 'S14000040 -> S14000110', 'S14000058 -> S14000111',
+      'S14000006 -> S14000107',
+      'S14000008 -> S14000108',
+      'S14000010 -> S14000109',
+      'S14000040 -> S14000110',
+      'S14000058 -> S14000111',
     ]);
     expect(report.warnings).toHaveLength(7);
   });

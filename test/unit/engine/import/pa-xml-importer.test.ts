@@ -10,7 +10,9 @@ import { detectImportFormat, importPaXml, importResults, stateOfPartiesDifferenc
 
 const PA_DIR = fileURLToPath(new URL('../../../fixtures/pa/', import.meta.url));
 const readPa = (name: string) => readFileSync(PA_DIR + name, 'utf8');
-const seats = constituenciesFileSchema.parse(JSON.parse(readFileSync(fileURLToPath(new URL('../../../../seeds/elections/ge2024/constituencies.json', import.meta.url)), 'utf8'))).constituencies;
+const seats = constituenciesFileSchema.parse(
+  JSON.parse(readFileSync(fileURLToPath(new URL('../../../../seeds/elections/ge2024/constituencies.json', import.meta.url)), 'utf8')),
+).constituencies;
 const paNumbers = new Map(seats.flatMap((c) => (c.paNumber === undefined ? [] : [[c.paNumber, c.onsCode] as const])));
 const importPa = (name: string) => importPaXml(readPa(name), name, { paNumbers });
 
@@ -20,11 +22,21 @@ describe('a PA result', () => {
     expect(report).toMatchObject({ format: 'pa-xml', applied: 'all', seatsValid: 1, errors: [], warnings: [] });
     expect(rows).toHaveLength(1);
     const seat = rows[0]!;
-    expect(seat).toMatchObject({ onsCode: 'E14001063', state: 'declared', revision: 2, electorate: 78_000, validVotes: 46_945, declaredAt: '2024-07-05T01:41:00.000Z' });
+    expect(seat).toMatchObject({
+      onsCode: 'E14001063',
+      state: 'declared',
+      revision: 2,
+      electorate: 78_000,
+      validVotes: 46_945,
+      declaredAt: '2024-07-05T01:41:00.000Z',
+    });
     if (seat.state !== 'declared') throw new Error('not declared');
     expect(seat.partyVotes).toEqual({ lab: 19_764, con: 14_081, reform: 8_000, ld: 5_100 });
     expect(seat.candidates?.map((c) => [c.name, c.partyId, c.votes])).toEqual([
-      ['Alex Baker', 'lab', 19_764], ['Leo Docherty', 'con', 14_081], ['Sam Reed', 'reform', 8_000], ['Jo Hart', 'ld', 5_100],
+      ['Alex Baker', 'lab', 19_764],
+      ['Leo Docherty', 'con', 14_081],
+      ['Sam Reed', 'reform', 8_000],
+      ['Jo Hart', 'ld', 5_100],
     ]);
   });
 
@@ -43,7 +55,9 @@ describe('a PA result', () => {
 
 describe('a rush and a recount', () => {
   it('a rush is the winner without figures, its revision from the file name', () => {
-    expect(importPa('Peterborough_rush_1.xml').rows).toEqual([{ onsCode: 'E14001425', revision: 1, state: 'rush', winner: 'lab', declaredAt: '2024-07-05T02:10:00.000Z' }]);
+    expect(importPa('Peterborough_rush_1.xml').rows).toEqual([
+      { onsCode: 'E14001425', revision: 1, state: 'rush', winner: 'lab', declaredAt: '2024-07-05T02:10:00.000Z' },
+    ]);
   });
 
   it('a recount marks the seat', () => {
@@ -57,8 +71,11 @@ describe('the state of parties', () => {
     expect(outcome.rows).toEqual([]);
     expect(outcome.report.errors).toEqual([]);
     expect(outcome.stateOfParties).toEqual({
-      election: 'General Election 2024', revision: 3,
-      seats: { lab: 2, con: 0, alliance: 0 }, gains: { lab: 2, con: 0, alliance: 0 }, losses: { lab: 0, con: 2, alliance: 0 },
+      election: 'General Election 2024',
+      revision: 3,
+      seats: { lab: 2, con: 0, alliance: 0 },
+      gains: { lab: 2, con: 0, alliance: 0 },
+      losses: { lab: 0, con: 2, alliance: 0 },
     });
   });
 
@@ -91,12 +108,20 @@ describe('files refused, with their line, and nothing applied', () => {
   it('a PA number no seat has is refused naming it', () => {
     const { rows, report } = importPa('unknown-pa-number.xml');
     expect(rows).toEqual([]);
-    expect(report.errors).toEqual([{ file: 'unknown-pa-number.xml', line: 5, column: 'number', message: 'PA number 9999 (Aldershot): no seat of the loaded election has that PA number' }]);
+    expect(report.errors).toEqual([
+      { file: 'unknown-pa-number.xml', line: 5, column: 'number', message: 'PA number 9999 (Aldershot): no seat of the loaded election has that PA number' },
+    ]);
   });
 
   it('a figure that is not a number names its element, line and field', () => {
     const { report } = importPa('bad-votes.xml');
-    expect(report.errors).toEqual([{ file: 'bad-votes.xml', line: 13, message: expect.stringMatching(/^FirstPastThePostResult\/Election\/Constituency\/Candidate\/votes: must be a whole number/) }]);
+    expect(report.errors).toEqual([
+      {
+        file: 'bad-votes.xml',
+        line: 13,
+        message: expect.stringMatching(/^FirstPastThePostResult\/Election\/Constituency\/Candidate\/votes: must be a whole number/),
+      },
+    ]);
   });
 
   it('without PA numbers in the election, says what the seats file lacks', () => {
@@ -109,7 +134,14 @@ describe('a party abbreviation the party table lacks', () => {
   it('becomes a party of its own, named from the file, with a warning on its line', () => {
     const { rows, report } = importPa('unknown-party.xml');
     expect(report.applied).toBe('all');
-    expect(report.warnings).toEqual([{ file: 'unknown-party.xml', line: 14, column: 'abbreviation', message: 'party abbreviation "Wessex" (Wessex Regionalists) is not in the party table: counted as a party of its own, in the neutral grey' }]);
+    expect(report.warnings).toEqual([
+      {
+        file: 'unknown-party.xml',
+        line: 14,
+        column: 'abbreviation',
+        message: 'party abbreviation "Wessex" (Wessex Regionalists) is not in the party table: counted as a party of its own, in the neutral grey',
+      },
+    ]);
     const seat = rows[0]!;
     if (seat.state !== 'declared') throw new Error('not declared');
     expect(seat.partyVotes['wessex-regionalists']).toBe(8_000);

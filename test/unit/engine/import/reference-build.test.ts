@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  baselineFileSchema, baselineFromSeats, constituenciesFileSchema, deriveTotals, hexJsonSchema, partiesFileSchema, resultsFileSchema, roundTo,
+  baselineFileSchema,
+  baselineFromSeats,
+  constituenciesFileSchema,
+  deriveTotals,
+  hexJsonSchema,
+  partiesFileSchema,
+  resultsFileSchema,
+  roundTo,
 } from '../../../../main/engine/election';
 import { importResults } from '../../../../main/engine/import';
 import { buildReferenceFiles, readSources, REFERENCE_DIR } from '../../../../seeds/build-reference';
@@ -44,7 +51,13 @@ describe('seeds/reference', () => {
     expect(list.every((c) => c.paNumber !== undefined && c.paName !== undefined)).toBe(true);
     expect(new Set(list.map((c) => c.paNumber)).size).toBe(650);
     expect(list.find((c) => c.onsCode === 'W07000112')).toEqual({
-      onsCode: 'W07000112', name: 'Ynys Môn', regionName: 'Wales', regionCode: 'W92000004', nation: 'Wales', paName: 'Ynys Môn', paNumber: 648,
+      onsCode: 'W07000112',
+      name: 'Ynys Môn',
+      regionName: 'Wales',
+      regionCode: 'W92000004',
+      nation: 'Wales',
+      paName: 'Ynys Môn',
+      paNumber: 648,
     });
   });
 
@@ -62,7 +75,23 @@ describe('seeds/reference', () => {
     const baseline = importResults(committed('notional-2019.json'), 'notional-2019.json', 'strapline-baseline-json');
     expect([results.report.applied, baseline.report.applied]).toEqual(['all', 'all']);
     const totals = deriveTotals(results.rows, baselineFromSeats(baseline.rows), { holderBasis: 'notional' });
-    expect(totals.seats).toEqual({ lab: 411, con: 121, ld: 72, snp: 9, reform: 5, green: 4, pc: 4, sf: 7, dup: 5, sdlp: 2, alliance: 1, uup: 1, tuv: 1, ind: 6, speaker: 1 });
+    expect(totals.seats).toEqual({
+      lab: 411,
+      con: 121,
+      ld: 72,
+      snp: 9,
+      reform: 5,
+      green: 4,
+      pc: 4,
+      sf: 7,
+      dup: 5,
+      sdlp: 2,
+      alliance: 1,
+      uup: 1,
+      tuv: 1,
+      ind: 6,
+      speaker: 1,
+    });
     expect(roundTo(totals.shares.lab ?? NaN, 1)).toBe(33.7);
   });
 

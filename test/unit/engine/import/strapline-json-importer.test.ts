@@ -45,7 +45,9 @@ describe('strapline-results JSON', () => {
 describe('strapline-baseline JSON', () => {
   it('checks each seat against the baseline schema', () => {
     const text = JSON.stringify({
-      format: 'strapline-baseline', version: 1, election: 'x',
+      format: 'strapline-baseline',
+      version: 1,
+      election: 'x',
       seats: [
         { onsCode: 'E14001425', winner: 'con', validVotes: 10, partyVotes: { con: 6, lab: 4 } },
         { onsCode: 'E14001170', winner: 'speaker', validVotes: 10, partyVotes: { speaker: 9 } },

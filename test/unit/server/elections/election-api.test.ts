@@ -23,8 +23,19 @@ const importCsv = async (base: string, file: string) => {
 describe('an election is a folder: /api/election', () => {
   it('a synthetic election of three seats and made-up parties: opened, imported with its candidates, judged on its own baseline', async () => {
     server = await startTestServer({ election: SYNTHETIC });
-    expect(await get(`${server.url}/api/election`)).toMatchObject({ name: 'Synthetic general election', date: '2029-05-04', kind: 'general', seatCount: 3, hexLayout: null, baselineSource: 'the made-up previous election' });
-    expect((await get(`${server.url}/api/constituencies`)).constituencies.map((c: { name: string }) => c.name).sort()).toEqual(['Lleuad', 'Moonbury', 'Sunford']);
+    expect(await get(`${server.url}/api/election`)).toMatchObject({
+      name: 'Synthetic general election',
+      date: '2029-05-04',
+      kind: 'general',
+      seatCount: 3,
+      hexLayout: null,
+      baselineSource: 'the made-up previous election',
+    });
+    expect((await get(`${server.url}/api/constituencies`)).constituencies.map((c: { name: string }) => c.name).sort()).toEqual([
+      'Lleuad',
+      'Moonbury',
+      'Sunford',
+    ]);
     const r = await importCsv(server.url, path.join(SYNTHETIC, 'night.csv'));
     expect(r.status).toBe(200);
     const results = await get(`${server.url}/api/results`);
@@ -34,7 +45,11 @@ describe('an election is a folder: /api/election', () => {
     expect(moonbury).toMatchObject({ outcome: 'SUN gain from MOON', gain: true, majority: 4000 });
     // The constituency file has no names: the election's candidate file gives them, and the time declared is the file's.
     const state = server.engine.resultsState().seats.get('E14900001');
-    expect(state).toMatchObject({ state: 'declared', declaredAt: '2029-05-05T00:30:00Z', candidates: [{ name: 'Ada Sunbeam', partyId: 'sun', partyName: 'Sun Party' }, {}, {}] });
+    expect(state).toMatchObject({
+      state: 'declared',
+      declaredAt: '2029-05-05T00:30:00Z',
+      candidates: [{ name: 'Ada Sunbeam', partyId: 'sun', partyName: 'Sun Party' }, {}, {}],
+    });
   });
 
   it('refuses a file for other boundaries up front, with the count of seats it does not know, and applies none of it', async () => {
@@ -55,7 +70,18 @@ describe('an election is a folder: /api/election', () => {
     // Now 2017's file is this election's night.
     const r = await importCsv(server.url, path.join(SHARED, 'ge2017-constituency-results.csv'));
     expect(r.status).toBe(200);
-    expect((await get(`${server.url}/api/results`)).totals.seats).toEqual({ con: 317, lab: 262, snp: 35, ld: 12, dup: 10, sf: 7, pc: 4, green: 1, speaker: 1, ind: 1 });
+    expect((await get(`${server.url}/api/results`)).totals.seats).toEqual({
+      con: 317,
+      lab: 262,
+      snp: 35,
+      ld: 12,
+      dup: 10,
+      sf: 7,
+      pc: 4,
+      green: 1,
+      speaker: 1,
+      ind: 1,
+    });
 
     const broken = await post(`${server.url}/api/election`, { folder: path.join(REPO_ROOT, 'test/fixtures/elections/broken') });
     expect(broken.status).toBe(400);

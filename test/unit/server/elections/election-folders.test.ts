@@ -5,8 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ELECTIONS_DIR, REPO_ROOT } from '../../../../main/server/headless';
 import { loadElectionFolder, readElectionResults } from '../../../../main/server/election-folder';
 import {
-  baselineFromResults, baselineFromSeats, commonsAbbreviation, deriveTotals, seatMajority, seatOutcome, seatWinner, describeOutcome,
-  type DeclaredSeat, type SeatResult,
+  baselineFromResults,
+  baselineFromSeats,
+  commonsAbbreviation,
+  deriveTotals,
+  seatMajority,
+  seatOutcome,
+  seatWinner,
+  describeOutcome,
+  type DeclaredSeat,
+  type SeatResult,
 } from '../../../../main/engine/election';
 import { importResults, readCommonsConstituencyList } from '../../../../main/engine/import';
 
@@ -60,9 +68,17 @@ describe('by-elections of the 2024 Parliament, each against its previous general
     const ge2024 = importResults(csv, 'ge2024.csv', 'commons-constituency');
     const names = new Map(readCommonsConstituencyList(csv, 'ge2024.csv').rows.map((c) => [c.onsCode, c.name]));
     const baseline = baselineFromSeats(baselineFromResults(ge2024.rows).seats);
-    const contests = importResults(await readFile(path.join(SHARED, 'by-elections-2024-parliament-candidates.csv'), 'utf8'), 'by-elections-candidates.csv', 'commons-candidate');
+    const contests = importResults(
+      await readFile(path.join(SHARED, 'by-elections-2024-parliament-candidates.csv'), 'utf8'),
+      'by-elections-candidates.csv',
+      'commons-candidate',
+    );
     expect(contests.report).toMatchObject({ seatsValid: 6, applied: 'all' });
-    const got = declared(contests.rows).map((seat) => [names.get(seat.onsCode), describeOutcome(seatOutcome(seat, baseline, 'notional')!), seatMajority(seat)!.votes]);
+    const got = declared(contests.rows).map((seat) => [
+      names.get(seat.onsCode),
+      describeOutcome(seatOutcome(seat, baseline, 'notional')!),
+      seatMajority(seat)!.votes,
+    ]);
     expect(got.sort()).toEqual([...EXPECTED].map((e) => [...e]).sort());
     const runcorn = declared(contests.rows).find((s) => s.onsCode === 'E14001455')!;
     expect(commonsAbbreviation(seatWinner(runcorn)!)).toBe('RUK');
@@ -104,7 +120,13 @@ describe('an invalid election folder is refused, naming the file, line and field
     for (const [file, text] of Object.entries(files)) await writeFile(path.join(at, file), text);
     return at;
   }
-  const good = { name: 'Test', date: '2025-05-01', kind: 'by-election', seats: { file: 's.csv', format: 'commons-constituency' }, baseline: { file: 's.csv', format: 'commons-constituency' } };
+  const good = {
+    name: 'Test',
+    date: '2025-05-01',
+    kind: 'by-election',
+    seats: { file: 's.csv', format: 'commons-constituency' },
+    baseline: { file: 's.csv', format: 'commons-constituency' },
+  };
 
   it('a field of election.json', async () => {
     const at = await folder('bad-format', { ...good, baseline: { file: 's.csv', format: 'excel' } });
@@ -124,10 +146,14 @@ describe('an invalid election folder is refused, naming the file, line and field
 
   it('a hex layout of other boundaries', async () => {
     await cp(path.join(ELECTIONS_DIR, 'runcorn-2025/ge2024-runcorn-and-helsby.csv'), path.join(dir, 'hex-other-s.csv'));
-    const at = await folder('hex-other', { ...good, hex: 'h.hexjson' }, {
-      's.csv': await readFile(path.join(dir, 'hex-other-s.csv'), 'utf8'),
-      'h.hexjson': await readFile(path.join(SHARED, 'uk-constituencies-2010-2019.hexjson'), 'utf8'),
-    });
+    const at = await folder(
+      'hex-other',
+      { ...good, hex: 'h.hexjson' },
+      {
+        's.csv': await readFile(path.join(dir, 'hex-other-s.csv'), 'utf8'),
+        'h.hexjson': await readFile(path.join(SHARED, 'uk-constituencies-2010-2019.hexjson'), 'utf8'),
+      },
+    );
     await expect(loadElectionFolder(at)).rejects.toThrow(/h\.hexjson: 650 hexes are not seats of this election/);
   });
 });

@@ -7,12 +7,21 @@ import type { SeatResult } from '../../../../main/engine/election';
 import { post, startTestServer, type TestServer } from '../../../support/server';
 
 const seat = (onsCode: string, declaredAt?: string, validVotes = 100): SeatResult => ({
-  onsCode, revision: 1, state: 'declared', validVotes, partyVotes: { lab: validVotes }, ...(declaredAt ? { declaredAt } : {}),
+  onsCode,
+  revision: 1,
+  state: 'declared',
+  validVotes,
+  partyVotes: { lab: validVotes },
+  ...(declaredAt ? { declaredAt } : {}),
 });
 
 describe('the order and rhythm of a replay', () => {
   it('keeps the real spacing of declaration times, scaled into the duration', () => {
-    const night = plannedOrder([seat('E14000003', '2017-06-09T03:00:00Z'), seat('E14000001', '2017-06-08T23:00:00Z'), seat('E14000002', '2017-06-09T00:00:00Z')]);
+    const night = plannedOrder([
+      seat('E14000003', '2017-06-09T03:00:00Z'),
+      seat('E14000001', '2017-06-08T23:00:00Z'),
+      seat('E14000002', '2017-06-09T00:00:00Z'),
+    ]);
     expect(night.map((s) => s.onsCode)).toEqual(['E14000001', 'E14000002', 'E14000003']);
     // 4 hours of night into 60 s: the first seat one even step in, then the hour's gap is a quarter of the rest.
     expect(plannedOffsets(night, 60_000)).toEqual([20_000, 30_000, 60_000]);
