@@ -3,6 +3,7 @@ import type { StraplineError } from '../engine/errors';
 import { IMPORT_FORMATS, type ImportOutcome } from '../engine/import';
 import type { BaselineSeat, SeatResult } from '../engine/election';
 import type { Cue, Show } from '../engine/show';
+import type { ScannedTemplate } from '../templates/outside/scanned';
 
 /**
  * What the server and its big-input worker (main/server/big-input-worker.ts) say
@@ -19,8 +20,17 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('import-chunk'), id: jobId, bytes: z.instanceof(Uint8Array) }),
   z.strictObject({ type: z.literal('import-end'), id: jobId }),
   z.strictObject({ type: z.literal('import-abort'), id: jobId }),
-  /** keep false: only whether it reads as a show, and its name (Save checks its target so). */
-  z.strictObject({ type: z.literal('read-show'), id: jobId, file: z.string().min(1).max(4096), keep: z.boolean() }),
+  /**
+   * keep false: only whether it reads as a show, and its name (Save checks its target so).
+   * outside: the registry's outside templates, so a show holding their cues is checked as the engine checks it.
+   */
+  z.strictObject({
+    type: z.literal('read-show'),
+    id: jobId,
+    file: z.string().min(1).max(4096),
+    keep: z.boolean(),
+    outside: z.array(z.custom<ScannedTemplate>((v) => typeof v === 'object' && v !== null && typeof (v as ScannedTemplate).id === 'string')),
+  }),
 ]);
 export type ToWorker = z.infer<typeof toWorkerSchema>;
 

@@ -3,7 +3,8 @@ import { serialize } from 'node:v8';
 import { importResults } from '../engine/import';
 import { describeIssues } from '../engine/errors';
 import type { Show } from '../engine/show';
-import { TEMPLATES } from '../templates/definitions';
+import { TEMPLATE_DEFINITIONS } from '../templates/definitions';
+import { TemplateRegistry } from '../templates/registry';
 import { readShowFile } from './show-file';
 import { toWorkerSchema, type FromWorker, type ShowOutline, type ShowPart, type ToWorker } from './big-input-messages';
 
@@ -62,7 +63,10 @@ async function run(message: ToWorker): Promise<void> {
       return reply({ type: 'import-done', id: message.id, outcome: importResults(text, fileName, format, { applyValidRows }) });
     }
     case 'read-show': {
-      const read = await readShowFile(message.file, TEMPLATES);
+      // The built-ins and the server's outside templates as it has them now: the same table the engine checks against.
+      const templates = new TemplateRegistry(TEMPLATE_DEFINITIONS);
+      templates.put(message.outside);
+      const read = await readShowFile(message.file, templates);
       if ('error' in read) return reply({ type: 'refused', id: message.id, error: read.error });
       if (!message.keep) return reply({ type: 'show-read', id: message.id, name: read.show.name, fromVersion: read.fromVersion, outline: null, parts: [] });
       const { outline, parts } = sliceShow(read.show);

@@ -6,6 +6,7 @@ import { fail, type StraplineError } from '../engine/errors';
 import type { ImportFormat, ImportOutcome } from '../engine/import';
 import type { BaselineSeat, SeatResult } from '../engine/election';
 import type { Show } from '../engine/show';
+import type { ScannedTemplate } from '../templates/outside/scanned';
 import { fromWorkerSchema, type FromWorker, type ShowOutline, type ShowPart, type ToWorker } from './big-input-messages';
 
 type Answer = Exclude<FromWorker, { type: 'failed' }>;
@@ -64,9 +65,9 @@ export class BigInput {
     return done.type === 'import-done' ? { outcome: done.outcome } : { error: unexpected(done.type) };
   }
 
-  /** Reads, migrates and checks a show file; `keep: false` only checks it (and gives its name). */
-  async readShow(file: string, keep = true): Promise<{ show: Show | null; name: string; fromVersion: number } | Failure> {
-    const done = await this.start({ type: 'read-show', id: 0, file, keep }).answer;
+  /** Reads, migrates and checks a show file against the built-ins and `outside` (the registry's); `keep: false` only checks it (and gives its name). */
+  async readShow(file: string, outside: readonly ScannedTemplate[], keep = true): Promise<{ show: Show | null; name: string; fromVersion: number } | Failure> {
+    const done = await this.start({ type: 'read-show', id: 0, file, keep, outside: [...outside] }).answer;
     // A refusal (what was wrong, and where) or a failure of the worker's own.
     if ('error' in done) return { error: done.error };
     if (done.type !== 'show-read') return { error: unexpected(done.type) };

@@ -19,6 +19,7 @@ import { startShowFiles, type StartedShowFiles } from './show-start';
 import { acquireDataLock } from './data-lock';
 import { ResultsJournal } from './results-journal';
 import { StorageHealth } from './storage-health';
+import { attachSpxAutoOut } from './spx-auto-out';
 import type { DiskIo } from './disk-io';
 import type { CasparcgOutputConfig } from './casparcg/config';
 
@@ -191,6 +192,8 @@ async function startWithTemplates(
     const unsaved = await journal?.journal.close();
     if (unsaved) console.error(`results journal: not all written at the stop: ${unsaved}`);
   };
+  // An SPX graphic with an out in ms leaves the program when it leaves the picture.
+  const stopSpxAutoOut = attachSpxAutoOut(engine, options.now ?? Date.now);
   const closeAsRun = await attachAsRunLog(engine, options.asRunPath, { onFault: storage.reporter('as-run log'), notice, io: options.io });
   const closeFiles = files?.attach(engine);
   // Before the server, so a missing folder stops the start with nothing left listening.
@@ -220,6 +223,7 @@ async function startWithTemplates(
   }).catch(async (e: unknown) => {
     // A live watcher would keep the process up with nothing to show for it.
     await drop?.close();
+    stopSpxAutoOut();
     await closeJournal();
     await closeAsRun();
     await closeFiles?.();
@@ -238,6 +242,7 @@ async function startWithTemplates(
       await drop?.close();
       await templateFolders?.close();
       engine.detachTemplates();
+      stopSpxAutoOut();
       // Stops a rehearsal too, whose clearing of its results the journal and the as-run log still record.
       await server.close();
       await closeJournal();

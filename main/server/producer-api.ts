@@ -24,7 +24,17 @@ export interface ProducerShow {
   stacks: { id: string; name: string; cues: ProducerCue[] }[];
 }
 
-function producerShow(engine: Engine, templates: TemplateTable): ProducerShow {
+/**
+ * Names and steps from the engine's registry, outside templates included (they come and go
+ * during the show); `builtins` answers for an engine that has only the built-ins' table.
+ */
+function templateFacts(engine: Engine, builtins: TemplateTable): (id: string) => { name: string; steps: number } | undefined {
+  const listed = new Map((engine.templatesSnapshot()?.templates ?? []).map((t) => [t.id, t]));
+  return (id) => listed.get(id) ?? builtins.get(id);
+}
+
+function producerShow(engine: Engine, builtins: TemplateTable): ProducerShow {
+  const factsOf = templateFacts(engine, builtins);
   const { show, showRevision } = engine.showSnapshot();
   const { resultsRevision } = engine.resultsSnapshot();
   return {
@@ -35,7 +45,7 @@ function producerShow(engine: Engine, templates: TemplateTable): ProducerShow {
       id: stack.id,
       name: stack.name,
       cues: stack.cues.map((cue): ProducerCue => {
-        const template = templates.get(cue.template);
+        const template = factsOf(cue.template);
         const resolved = engine.viewOf(cue.id);
         const base = {
           id: cue.id,
@@ -65,7 +75,7 @@ export interface ProducerOnAir {
  * so any number of producers cost the on-air engine next to nothing.
  * GET /api/producer/on-air: what is on air now (ProducerOnAir), by the same rule.
  */
-export function producerRoutes(engine: Engine, templates: TemplateTable): Route[] {
+export function producerRoutes(engine: Engine, builtins: TemplateTable): Route[] {
   let cached: { etag: string; body: ProducerShow } | null = null;
   // Revisions start again at 1 when the server does: the boot keeps a restarted server's ETags from matching old ones.
   const boot = Date.now().toString(36);
@@ -76,9 +86,10 @@ export function producerRoutes(engine: Engine, templates: TemplateTable): Route[
       path: '/api/producer',
       access: 'watch',
       handle: ({ req, res }): Answer => {
-        const etag = `"${boot}-p${engine.showSnapshot().showRevision}-r${engine.resultsSnapshot().resultsRevision}"`;
+        // A template added or changed in its folder renames its cues: the registry's revision is part of the tag.
+        const etag = `"${boot}-p${engine.showSnapshot().showRevision}-r${engine.resultsSnapshot().resultsRevision}-t${engine.templatesSnapshot()?.templatesRevision ?? 0}"`;
         if (notModified(req, res, etag)) return 'answered';
-        if (cached?.etag !== etag) cached = { etag, body: producerShow(engine, templates) };
+        if (cached?.etag !== etag) cached = { etag, body: producerShow(engine, builtins) };
         return ok(cached.body);
       },
     }),

@@ -12,6 +12,7 @@ import { showText, writeFileAtomic } from './show-store';
 import type { SessionState } from './session-state';
 import { confineShowPath, showFoldersAllowed } from './show-folders';
 import type { BigInput } from './big-input';
+import { TemplateRegistry } from '../templates/registry';
 
 /**
  * Show files over HTTP for the console (a headless server has no native
@@ -61,6 +62,9 @@ export function showPathOf(input: string): { path: string } | { error: string } 
   return { path: path.resolve(expanded) };
 }
 
+/** The outside templates the worker must know to read a show as the engine would: none with the built-ins' table alone. */
+const outsideTemplates = (templates: TemplateTable) => (templates instanceof TemplateRegistry ? templates.outsideTemplates() : []);
+
 /** May a show be written to `target`? Never over a damaged file or one from a newer Strapline; over another show only when asked. */
 async function checkTarget(target: string, ctx: ShowApiContext, overwrite: boolean): Promise<Refusal | null> {
   const info = await stat(target).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : e));
@@ -70,7 +74,7 @@ async function checkTarget(target: string, ctx: ShowApiContext, overwrite: boole
     return folder?.isDirectory() ? null : refuse(fail('INVALID_REQUEST', `The folder ${path.dirname(target)} does not exist`));
   }
   if (!info.isFile()) return refuse(fail('INVALID_REQUEST', `${target} is not a file`));
-  const existing = await ctx.bigInput.readShow(target, false);
+  const existing = await ctx.bigInput.readShow(target, outsideTemplates(ctx.templates), false);
   if ('error' in existing) {
     if (existing.error.code !== 'INVALID_SHOW_FILE') return refuse(existing.error);
     return refuse(fail('FILE_CONFLICT', `Not saved: ${existing.error.message}. A file Strapline cannot read is never overwritten; choose another name.`));
@@ -138,7 +142,7 @@ const actions: { [K in keyof typeof requests]: Action<K> } = {
   async open(body, ctx, afar) {
     const target = await allowedPath(body.path, ctx, afar);
     if ('error' in target) return target;
-    const read = await ctx.bigInput.readShow(target.path);
+    const read = await ctx.bigInput.readShow(target.path, outsideTemplates(ctx.templates));
     if ('error' in read) return refuse(read.error);
     if (!read.show) return refuse(fail('INTERNAL_ERROR', `Internal error: ${target.path} was checked but not read`));
     await ctx.store.switchTo(target.path);

@@ -60,6 +60,11 @@ export class TemplateRegistry implements LiveTemplates {
     if (gone.length) this.put(gone.map((t) => ({ ...t, missing: true })));
   }
 
+  /** Every outside template, as read: what the big-input worker needs to check a show as the engine would (main/server/big-input-worker.ts). */
+  outsideTemplates(): ScannedTemplate[] {
+    return [...this.outside.values()].map((e) => e.scanned);
+  }
+
   /** Outside templates from one folder, by source path: the scanner's view of what it already listed. */
   fromFolder(folder: number): ScannedTemplate[] {
     return [...this.outside.values()].map((e) => e.scanned).filter((t) => t.folder === folder);

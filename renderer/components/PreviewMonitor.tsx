@@ -7,7 +7,7 @@ import { compose, holderName, type LayerShown } from '../../main/engine/composit
 import { drawingOf, OutputRenderer } from '../../overlays/output-renderer';
 import { whenHexLayoutsReady } from '../../overlays/graphics/hex-map/layout-loader';
 import { fitStage } from '../../overlays/stage';
-import { TEMPLATES } from '../../main/templates/definitions';
+import { templateFacts } from '../template-facts';
 import { MonitorFrame } from './ProgramMonitor';
 import { layerName } from './StackList';
 
@@ -38,7 +38,9 @@ export function PreviewMonitor({ store }: { store: ConsoleStore }) {
     .map(([l, o]) => `${l}:${o?.takeId}:${o?.step}:${o?.updateSeq}`)
     .join();
   const cue = show && selectedId ? findCue(show, selectedId)?.cue : undefined;
-  const steps = cue ? (TEMPLATES.get(cue.template)?.steps ?? 1) : 1;
+  const registry = useStore(store, (s) => s.templates);
+  // OGraf's -1 (dynamic steps) has no end to scrub to: one step.
+  const steps = cue ? Math.max(1, templateFacts(registry, cue.template)?.steps ?? 1) : 1;
   const [step, setStep] = useState(1);
   const shown = Math.min(step, steps);
   const shownPreview = cue && preview?.cueId === cue.id ? preview : null;

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { z } from 'zod';
 import type { ConsoleStore } from '../store';
 import type { ProgramSnapshot } from '../../main/engine/protocol';
-import { findCue, LAYERS, type Show } from '../../main/engine/show';
+import { findCue, LAYERS, type Fields, type Show } from '../../main/engine/show';
 import { TEMPLATES } from '../../main/templates/definitions';
 import { serverReachable } from './DeclarationForm';
 import { layerName } from './StackList';
@@ -22,14 +22,20 @@ export interface BoundGraphic {
 /** Every bound graphic on air (by layer) and the bound cue in preview, as the console last heard from the engine. */
 export function boundGraphics(program: ProgramSnapshot | null, show: Show | null): BoundGraphic[] {
   if (!program) return [];
-  const bound = (template: string) => TEMPLATES.get(template)?.resolve !== undefined;
+  // A built-in that draws from the results, or an outside cue whose fields carry a `bind` map (main/templates/outside/outside-binding.ts).
+  const bound = (template: string, fields: Fields) => {
+    const builtin = TEMPLATES.get(template);
+    if (builtin) return builtin.resolve !== undefined;
+    const bind = fields.bind;
+    return typeof bind === 'object' && bind !== null && Object.keys(bind).length > 0;
+  };
   const found: BoundGraphic[] = [];
   for (const layer of LAYERS) {
     const onAir = program.program[layer];
-    if (onAir && bound(onAir.template)) found.push({ where: `${layerName(layer).toUpperCase()} on air`, title: onAir.title });
+    if (onAir && bound(onAir.template, onAir.fields)) found.push({ where: `${layerName(layer).toUpperCase()} on air`, title: onAir.title });
   }
   const preview = program.preview;
-  if (preview && bound(preview.template)) {
+  if (preview && bound(preview.template, preview.fields)) {
     found.push({ where: 'PREVIEW', title: (show && findCue(show, preview.cueId)?.cue.title) ?? preview.cueId });
   }
   return found;

@@ -1,9 +1,10 @@
 import { memo } from 'react';
 import type { Cue } from '../../main/engine/show';
-import { TEMPLATES } from '../../main/templates/definitions';
 
 interface Props {
   cue: Cue;
+  /** From the registry (renderer/template-facts.ts): a plain string, so the memo holds. */
+  templateName: string;
   top: number;
   position: number;
   setSize: number;
@@ -19,7 +20,7 @@ interface Props {
  * rows that changed and nothing else, however long the stack. Clicks, drags
  * and keys are handled once, on the list.
  */
-export const CueRow = memo(function CueRow({ cue, top, position, setSize, selected, preview, onAir, dragging, drop }: Props) {
+export const CueRow = memo(function CueRow({ cue, templateName, top, position, setSize, selected, preview, onAir, dragging, drop }: Props) {
   const state = [selected && 'selected', onAir && 'on-air', preview && 'preview', dragging && 'dragging', drop && `drop-${drop}`].filter(Boolean).join(' ');
   return (
     <div
@@ -40,7 +41,7 @@ export const CueRow = memo(function CueRow({ cue, top, position, setSize, select
       <span className="cue-main">
         <span className="cue-title">{cue.title}</span>
         <span className="cue-meta">
-          {TEMPLATES.get(cue.template)?.name ?? cue.template} · <span className={`cue-layer layer-${cue.layer}`}>{cue.layer.replace('-', ' ')}</span>
+          {templateName} · <span className={`cue-layer layer-${cue.layer}`}>{cue.layer.replace('-', ' ')}</span>
         </span>
       </span>
       {onAir ? <span className="cue-tally air">ON AIR</span> : preview ? <span className="cue-tally pvw">PVW</span> : null}

@@ -7,6 +7,7 @@ import { editActions } from './stack-editor-actions';
 import { StackEditorToolbar } from './StackEditorToolbar';
 import { StackHeader } from './StackEditorHeader';
 import { CueRow } from './StackEditorCueRow';
+import { templateFacts } from '../template-facts';
 import { SearchBar } from './SearchBar';
 import { useListKeys, useListDrag } from './stack-editor-input';
 import { stackHint } from './stack-hint';
@@ -36,6 +37,7 @@ export function StackList({ store, onEdit }: Props) {
   const show = useStore(store, (s) => s.show);
   const selected = useStore(store, (s) => s.selectedCueId);
   const program = useStore(store, (s) => s.program?.program);
+  const registry = useStore(store, (s) => s.templates);
   const previewId = useStore(store, (s) => s.program?.preview?.cueId ?? null);
   const actions = useMemo(() => editActions(store), [store]);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
@@ -138,6 +140,7 @@ export function StackList({ store, onEdit }: Props) {
         <CueRow
           key={row.cue.id}
           cue={row.cue}
+          templateName={templateFacts(registry, row.cue.template)?.name ?? row.cue.template}
           top={top}
           position={row.position}
           setSize={model.cueIds.length}

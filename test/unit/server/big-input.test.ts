@@ -67,10 +67,10 @@ describe('imports and show files in the big-input worker', () => {
   it('reads a show in the worker exactly as readShowFile reads it, and refuses a damaged one with its place', { timeout: 180_000 }, async () => {
     const reader = new BigInput();
     try {
-      const read = await reader.readShow(DEMO_SHOW);
+      const read = await reader.readShow(DEMO_SHOW, []);
       const direct = await readShowFile(DEMO_SHOW, TEMPLATES);
       expect('show' in read && read.show).toEqual('show' in direct && direct.show);
-      const damaged = await reader.readShow(path.join(FIXTURES, 'shows/damaged-cut-short.json'));
+      const damaged = await reader.readShow(path.join(FIXTURES, 'shows/damaged-cut-short.json'), []);
       expect(damaged).toMatchObject({ error: { code: 'INVALID_SHOW_FILE', message: expect.stringMatching(/line \d+, column \d+/) } });
     } finally {
       await reader.stop();
