@@ -38,6 +38,10 @@ export function buildElectionFiles(dataDir: string): Map<string, string | Buffer
   files.set('ge2017/ge2017-constituency-results.csv', read('ge2017-constituency-results.csv'));
   files.set('ge2017/ge2017-candidate-results.csv', read('ge2017-candidate-results.csv'));
   files.set('ge2017/constituencies.hexjson', read('uk-constituencies-2010-2019.hexjson'));
+  // The eve of 2019 (seeds/anglia-2019-show.json): the 2017 result is its seats and baseline, on the
+  // same boundaries and layout; no 2019 results are in the data, so nothing to replay.
+  files.set('ge2019-eve/ge2017-constituency-results.csv', read('ge2017-constituency-results.csv'));
+  files.set('ge2019-eve/constituencies.hexjson', read('uk-constituencies-2010-2019.hexjson'));
   // Runcorn and Helsby: its 2024 row is the seat and the baseline; the by-election rows are the night.
   files.set('runcorn-2025/ge2024-runcorn-and-helsby.csv', rowsOfSeat(read(SOURCE_FILES.constituencyCsv).toString('utf8'), RUNCORN_ONS));
   files.set('runcorn-2025/by-election.csv', rowsOfSeat(read('by-elections-2024-parliament.csv').toString('utf8'), RUNCORN_ONS));

@@ -9,7 +9,7 @@ import {
   type ShowSnapshot,
 } from './protocol';
 import { describeIssues, fail, type StraplineError } from './errors';
-import type { Cue, Fields, Show } from './show';
+import type { Cue, Fields, Show, ShowElection } from './show';
 import { sameValue } from './same-value';
 import { findCue } from './show';
 import { isLiveTemplates, type BindingContext, type TemplateTable, type TemplatesSnapshot } from './templates';
@@ -253,6 +253,18 @@ export class Engine {
     this.resultsRevision += 1;
     this.emit({ type: 'results', data: this.resultsSnapshot() });
     return null;
+  }
+
+  /**
+   * The show is now made for this election (opened from the Elections panel or at the start):
+   * saved with the show, so a restart reopens it. Not a command and not an undoable edit.
+   */
+  stampShowElection(election: ShowElection): void {
+    const current = this.state.show.election;
+    if (current?.folder === election.folder && current.name === election.name) return;
+    this.state = { ...this.state, show: { ...this.state.show, election } };
+    this.showRevision += 1;
+    this.emit({ type: 'show', data: this.showSnapshot() });
   }
 
   electionFacts(): ElectionFacts | undefined {

@@ -20,6 +20,9 @@ export const MIGRATIONS: Readonly<Record<number, (show: RawShow) => RawShow>> = 
   // Version 3 added a cue's optional autoTitle. An older title may be one the operator typed,
   // and nothing in the file says otherwise, so every title is kept as the operator's.
   2: (show) => ({ ...show, version: 3 }),
+  // Version 4 added the show's election. Every show before it was made on the one election
+  // Strapline knew, the 2024 general election (seeds/elections/ge2024).
+  3: (show) => ({ ...show, version: 4, election: { folder: 'ge2024', name: 'General election 2024' } }),
 };
 
 /** The first version ever written; files older than this do not exist. */

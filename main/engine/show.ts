@@ -37,7 +37,18 @@ export const stackSchema = z.strictObject({
 export type Stack = z.infer<typeof stackSchema>;
 
 /** Bumped with every change of shape; main/engine/show-migrations.ts brings older files up to it. */
-export const SHOW_FORMAT_VERSION = 3;
+export const SHOW_FORMAT_VERSION = 4;
+
+/**
+ * Version 4: the election a show was made for, so a restart reopens it and a journal of one
+ * night never lands on another. `folder` is relative to the shipped seeds/elections (ge2017)
+ * or absolute (an election of the operator's own); `name` is for the messages only.
+ */
+export const showElectionSchema = z.strictObject({
+  folder: z.string().min(1).max(1000),
+  name: z.string().min(1).max(200),
+});
+export type ShowElection = z.infer<typeof showElectionSchema>;
 
 export const showSchema = z.strictObject({
   format: z.literal('strapline-show'),
@@ -45,6 +56,8 @@ export const showSchema = z.strictObject({
   name: z.string().min(1).max(200),
   /** Version 2: when the file was written (Save, Save As or autosave), so a recovered copy says how old it is. */
   savedAt: z.iso.datetime({ offset: true }).optional(),
+  /** Absent: made in memory (the gallery, a new show) before any election was stamped on it. */
+  election: showElectionSchema.optional(),
   stacks: z.array(stackSchema).max(200),
 });
 export type Show = z.infer<typeof showSchema>;

@@ -5,6 +5,7 @@ import { fail, type StraplineError } from '../engine/errors';
 import { boundaryMismatch, hexJsonSchema, withCandidates, type ElectionFacts, type HexJson, type SeatResult, type BaselineSeat } from '../engine/election';
 import type { ImportFormat, ImportOutcome } from '../engine/import';
 import { ElectionFolderError, loadElectionFolder, readElectionResults, type LoadedElection } from './election-folder';
+import type { ShowElection } from '../engine/show';
 
 /** What GET /api/election says of the loaded election. */
 export interface ElectionInfo {
@@ -142,4 +143,19 @@ export async function readDefaultLayout(file: string): Promise<HexJson | null> {
     console.error(`hex layout ${path.basename(file)}: ${(e as Error).message}`);
     return null;
   }
+}
+
+/**
+ * How a show names its election: a shipped one by its folder inside seeds/elections, so the
+ * show opens on another machine's copy; any other by its absolute path.
+ */
+export function showElectionOf(election: LoadedElection, electionsDir: string): ShowElection {
+  const rel = path.relative(electionsDir, election.dir);
+  const shipped = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return { folder: shipped ? rel : path.resolve(election.dir), name: election.manifest.name };
+}
+
+/** The folder a show's election names (relative: inside seeds/elections). */
+export function showElectionFolder(election: ShowElection, electionsDir: string): string {
+  return path.resolve(electionsDir, election.folder);
 }

@@ -10,8 +10,9 @@ import { attachAsRunLog } from './as-run-log';
 import { isLoopbackHost, startServer, type RunningServer } from './server';
 import { loadOrCreateTokens, type LoadedTokens } from './access-token';
 import type { ReferenceData } from './reference-data';
-import { loadElectionFolder } from './election-folder';
-import { ElectionSession, factsOf, readDefaultLayout } from './election-session';
+import { loadElectionFolder, type LoadedElection } from './election-folder';
+import type { Show, ShowElection } from '../engine/show';
+import { ElectionSession, factsOf, readDefaultLayout, showElectionFolder, showElectionOf } from './election-session';
 import { watchDropFolder, type DropFileReport } from './drop-folder';
 import { formatIssue } from '../engine/import';
 import { DropProblems } from './drop-problems';
@@ -157,7 +158,7 @@ async function startWithTemplates(
         });
   const loaded = files ?? (await readShowFile(options.showPath ?? DEMO_SHOW, templates));
   if ('error' in loaded) throw new Error(loaded.error.message);
-  const loadedElection = await loadElectionFolder(options.electionDir ?? DEFAULT_ELECTION);
+  const loadedElection = await openStartElection(options.electionDir, loaded.show.election, (m) => (files ? files.notices.push(m) : console.error(m)));
   const reference: ReferenceData = { baseline: loadedElection.baseline, constituencies: loadedElection.constituencies };
   const access = isLoopbackHost(options.host) ? null : await loadOrCreateTokens(options.dataDir ?? defaultDataDir());
   const engine = new Engine({
@@ -169,6 +170,9 @@ async function startWithTemplates(
     now: options.now ?? Date.now,
   });
   const election = new ElectionSession(engine, loadedElection, await readDefaultLayout(path.join(REFERENCE_DIR, 'constituencies.hexjson')));
+  // The show remembers the election it is on: a restart without --election reopens it.
+  if (!loaded.show.election) engine.stampShowElection(showElectionOf(loadedElection, ELECTIONS_DIR));
+  election.onChange((opened) => engine.stampShowElection(showElectionOf(opened, ELECTIONS_DIR)));
   const libraries = [ELECTIONS_DIR, ...(options.dataDir === undefined ? [] : [path.join(options.dataDir, 'elections')])];
   storage.watch((faults) => engine.reportStorage(faults));
   if (storage.list().length > 0) engine.reportStorage(storage.list());
@@ -184,7 +188,13 @@ async function startWithTemplates(
           onFault: storage.reporter('results journal'),
           io: options.io,
         });
-  if (journal?.results) engine.resumeResults(journal.results);
+  // A journal of another election's night (opened with --election over it) is not replayed onto this one.
+  const strays = journal?.results ? [...journal.results.seats.keys()].filter((code) => !loadedElection.baseline.seats.has(code)) : [];
+  if (strays.length > 0)
+    notice(
+      `The results journal holds ${strays.length} seats that are not seats of ${loadedElection.manifest.name} (first: ${strays.slice(0, 3).join(', ')}): another election's night, so it was not replayed; every seat is pending`,
+    );
+  else if (journal?.results) engine.resumeResults(journal.results);
   for (const m of journal?.notices ?? []) notice(m);
   const detachJournal = journal?.journal.attach(engine);
   const closeJournal = async () => {
@@ -219,7 +229,15 @@ async function startWithTemplates(
     elections: { session: election, libraries, onlyLibraries: !isLoopbackHost(options.host) },
     tokens: access?.tokens,
     casparcg: options.casparcg,
-    showFiles: files && { engine, store: files.store, session: files.session, templates, now, notices: files.notices },
+    showFiles: files && {
+      engine,
+      store: files.store,
+      session: files.session,
+      templates,
+      now,
+      notices: files.notices,
+      followElection: (show) => followShowElection(show, engine, election),
+    },
   }).catch(async (e: unknown) => {
     // A live watcher would keep the process up with nothing to show for it.
     await drop?.close();
@@ -251,6 +269,45 @@ async function startWithTemplates(
       await closeFiles?.();
     },
   };
+}
+
+/**
+ * The election a start opens: --election when given (saying so when the show was made for
+ * another), else the show's own, else the 2024 general election. A show's election that
+ * cannot be read does not stop the start: it is said, and 2024 opens.
+ */
+async function openStartElection(named: string | undefined, ofShow: ShowElection | undefined, notice: (m: string) => void): Promise<LoadedElection> {
+  if (named !== undefined) {
+    const opened = await loadElectionFolder(named);
+    const wanted = ofShow && showElectionFolder(ofShow, ELECTIONS_DIR);
+    if (ofShow && wanted !== path.resolve(named))
+      notice(
+        `The show was made for ${ofShow.name} (${wanted}); ${opened.manifest.name} is open, as --election asked. Open ${ofShow.name} from the Elections panel to go back to it.`,
+      );
+    return opened;
+  }
+  if (!ofShow) return loadElectionFolder(DEFAULT_ELECTION);
+  try {
+    return await loadElectionFolder(showElectionFolder(ofShow, ELECTIONS_DIR));
+  } catch (e) {
+    notice(`The show's election, ${ofShow.name}, could not be opened (${(e as Error).message}); ${path.basename(DEFAULT_ELECTION)} is open instead`);
+    return loadElectionFolder(DEFAULT_ELECTION);
+  }
+}
+
+/** A show opened or made in the console: its election opened (under POST /api/election's rules), or the open one stamped on it. */
+async function followShowElection(show: Show, engine: Engine, election: ElectionSession): Promise<string | null> {
+  if (!show.election) {
+    engine.stampShowElection(showElectionOf(election.current, ELECTIONS_DIR));
+    return null;
+  }
+  const wanted = showElectionFolder(show.election, ELECTIONS_DIR);
+  if (wanted === election.current.dir) return null;
+  const still = election.current.manifest.name;
+  const opened = await election.open(wanted);
+  if ('error' in opened)
+    return `${show.name} was made for ${show.election.name}; ${still} is still open: ${opened.error.message}. Open ${show.election.name} from the Elections panel once it can be.`;
+  return `${show.name} was made for ${show.election.name}: opened it in place of ${still} (every seat waiting for its result)`;
 }
 
 function logDropReport(report: DropFileReport): void {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
 import { fail, type StraplineError } from '../engine/errors';
-import { emptyShow, SHOW_FORMAT_VERSION } from '../engine/show';
+import { emptyShow, SHOW_FORMAT_VERSION, type Show } from '../engine/show';
 import type { TemplateTable } from '../engine/templates';
 import { ok, route, type Answer, type Route } from './route-table';
 import type { ShowStore } from './show-store';
@@ -31,6 +31,12 @@ export interface ShowApiContext {
   notices: string[];
   /** Where show files are read and checked: a 40 MB show off the event loop that drives the air. */
   bigInput: BigInput;
+  /**
+   * The show now in the engine was made for an election: open it (refused, as POST /api/election
+   * is, while bound graphics are up), or stamp the open one on a show that names none. Returns
+   * what the console should be told, or null. Absent: the election stays as it is (tests).
+   */
+  followElection?: (show: Show) => Promise<string | null>;
 }
 
 /** A refusal; its code carries its status (errors.ts). */
@@ -136,7 +142,9 @@ const actions: { [K in keyof typeof requests]: Action<K> } = {
     await ctx.store.switchTo(null);
     const result = ctx.engine.dispatch({ type: 'load-show', show: emptyShow(body.name) });
     if (!result.ok) return refuse(result.error);
-    ctx.store.markClean(result.showRevision);
+    // A new show is made for the election open now: part of New, so it is not an unsaved edit.
+    await ctx.followElection?.(ctx.engine.showSnapshot().show);
+    ctx.store.markClean(ctx.engine.showSnapshot().showRevision);
     return null;
   },
   async open(body, ctx, afar) {
@@ -152,6 +160,8 @@ const actions: { [K in keyof typeof requests]: Action<K> } = {
     ctx.store.markClean(result.showRevision);
     if (read.fromVersion < SHOW_FORMAT_VERSION)
       ctx.notices.push(`${target.path} was a version ${read.fromVersion} show file; Save writes it as version ${SHOW_FORMAT_VERSION}.`);
+    const followed = await ctx.followElection?.(read.show);
+    if (followed) ctx.notices.push(followed);
     return null;
   },
   // Not confined: Save writes back to the file already open, which only the operator (or a confined Open or Save As) chose.

@@ -42,12 +42,36 @@ export function boundGraphics(program: ProgramSnapshot | null, show: Show | null
 }
 
 const CHANGE = {
-  start: 'Starting the rehearsal replays the 2024 results into these graphics at once:',
-  stop: 'Stopping the rehearsal clears its results: these graphics lose their figures at once (a seat reads AWAITING DECLARATION):',
+  start: (night: string) => `Starting the rehearsal replays the results of ${night} into these graphics at once:`,
+  stop: () => 'Stopping the rehearsal clears its results: these graphics lose their figures at once (a seat reads AWAITING DECLARATION):',
 } as const;
 
+const electionName = z.object({ name: z.string() });
+
 /**
- * Start or stop a replay of 2024 through POST /api/rehearsal, which only the HTTP server offers.
+ * The open election's name (GET /api/election), for what the rehearsal replays. Asked again
+ * whenever the results are all pending (a switch of election resets every seat), not at
+ * every declaration of a night.
+ */
+function useElectionName(store: ConsoleStore): string | null {
+  const [name, setName] = useState<string | null>(null);
+  const resetKey = useStore(store, (s) => (s.results && s.results.totals.declared === 0 ? s.results.resultsRevision : 'night'));
+  useEffect(() => {
+    if (!serverReachable()) return;
+    let live = true;
+    fetch('/api/election')
+      .then(async (res) => electionName.parse(await res.json()).name)
+      .then(
+        (n) => live && setName(n),
+        () => live && setName(null),
+      );
+    return () => void (live = false);
+  }, [resetKey]);
+  return name;
+}
+
+/**
+ * Start or stop a replay of the open election's night through POST /api/rehearsal, which only the HTTP server offers.
  * With anything bound on air or in preview, either asks first, in the console (never a browser
  * dialog), naming the graphics that will change; otherwise it goes at once.
  */
@@ -60,6 +84,7 @@ export function RehearsalControls({ store, running }: { store: ConsoleStore; run
   const program = useStore(store, (s) => s.program);
   const show = useStore(store, (s) => s.show);
   const cancel = useRef<HTMLButtonElement>(null);
+  const night = useElectionName(store) ?? 'the open election';
   const seconds = Math.round(Number(minutes) * 60);
   const validDuration = Number.isFinite(seconds) && seconds >= 5 && seconds <= 36_000;
   const affected = boundGraphics(program, show);
@@ -94,7 +119,7 @@ export function RehearsalControls({ store, running }: { store: ConsoleStore; run
         </button>
       ) : (
         <>
-          <label htmlFor="rehearsal-minutes">Replay 2024 over</label>
+          <label htmlFor="rehearsal-minutes">Replay {night} over</label>
           <input
             id="rehearsal-minutes"
             type="number"
@@ -130,7 +155,7 @@ export function RehearsalControls({ store, running }: { store: ConsoleStore; run
           data-rehearsal-confirm={asking.action}
           onKeyDown={(e) => e.key === 'Escape' && setAsking(null)}
         >
-          <p id="rehearsal-confirm-text">{CHANGE[asking.action]}</p>
+          <p id="rehearsal-confirm-text">{CHANGE[asking.action](night)}</p>
           <ul>
             {affected.map((g) => (
               <li key={`${g.where}:${g.title}`} data-affected={g.where}>

@@ -85,7 +85,7 @@ describe('Companion module against the real server', () => {
     expect(program().program['lower-third']).toBeUndefined();
 
     later();
-    expect(await host.press('take', { cueId: 'tg-intro' })).toMatchObject({ success: true });
+    expect(await host.press('take', { cueId: 'ep-east-turns' })).toMatchObject({ success: true });
     expect(await host.press('clear_all', {})).toMatchObject({ success: true });
     expect(program().program).toEqual({});
 
@@ -123,8 +123,8 @@ describe('Companion module against the real server', () => {
       expect(waits().slice(0, 3)).toEqual([250, 500, 1000]);
 
       second = await startHeadless({ showPath: DEMO_SHOW, host: '127.0.0.1', port, asRunPath: '', webRoot: WEB_ROOT });
-      await second.engine.commit({ type: 'cue', cueId: 'tg-intro' });
-      await second.engine.commit({ type: 'take', cueId: 'tg-intro' });
+      await second.engine.commit({ type: 'cue', cueId: 'ep-east-turns' });
+      await second.engine.commit({ type: 'take', cueId: 'ep-east-turns' });
       const title = second.engine.programSnapshot().program['lower-third']!.title;
       await h.waitFor('the resync', () => h.variables.get('connection') === 'connected' && h.variables.get('lower_third_title') === title);
       expect(h.feedbackValues.get('landslideOnAir')).toBe(false);

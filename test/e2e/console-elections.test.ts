@@ -32,6 +32,7 @@ describe.skipIf(missing !== null)('the console opens another election', () => {
 
   it('refuses while a bound graphic is in preview, saying what to clear, then opens the by-election', async () => {
     expect(await page.textContent('.elections-badge')).toBe('GENERAL ELECTION 2024 · 650 SEATS');
+    await expect.poll(() => page.getByLabel('Replay General election 2024 over').count()).toBe(1);
     expect((await post(`${server.url}/api/cue`, { cueId: 'ep-clacton-result' })).status).toBe(200);
     await page.click('.elections-badge');
     const runcorn = page.locator('.elections-list li', { hasText: 'Runcorn and Helsby by-election' });
@@ -47,8 +48,11 @@ describe.skipIf(missing !== null)('the console opens another election', () => {
     await expect.poll(() => page.textContent('.elections-ok')).toBe('Opened Runcorn and Helsby by-election: 1 seat, waiting for its result');
     expect(await page.textContent('.elections-badge')).toBe('RUNCORN AND HELSBY BY-ELECTION · 1 SEAT');
     expect(server.election.info().seatCount).toBe(1);
+    // The rehearsal replays the open election's night, and says whose (it read 2024 before the switch).
+    await expect.poll(() => page.getByLabel('Replay Runcorn and Helsby by-election over').count()).toBe(1);
     await writeFile(path.join(SHOTS, 'console-elections-opened.png'), await page.screenshot());
     await page.click('.elections-panel button:has-text("CLOSE")');
+    await writeFile(path.join(SHOTS, 'console-rehearsal-by-election.png'), await page.screenshot({ clip: { x: 0, y: 40, width: 1600, height: 50 } }));
   });
 
   it('the palette says which templates cannot draw a one-seat election', async () => {

@@ -79,7 +79,7 @@ describe.skipIf(missing !== null)('console bars and the list hint follow the key
     const badge = bar.getByRole('button', { name: /corrections waiting/ });
     await badge.focus();
     for (const key of ['Space', 'Enter', 'u', 'ArrowRight', 'ArrowDown']) await page.keyboard.press(key);
-    await bar.getByLabel('Replay 2024 over').focus();
+    await bar.getByLabel('Replay General election 2024 over').focus();
     await page.keyboard.type('5 u');
     await new Promise((r) => setTimeout(r, 300));
     expect(program()).toEqual({});

@@ -164,7 +164,7 @@ describe.skipIf(missing !== null)('the console declares results, handles correct
 
     server.engine.dispatch({ type: 'reset-results' });
     await expect.poll(declaredStatus).toBe('Declared 0 of 650');
-    await page.getByLabel('Replay 2024 over').fill('0.2');
+    await page.getByLabel('Replay General election 2024 over').fill('0.2');
     await page.getByRole('button', { name: 'Start rehearsal' }).click();
     const banner = page.locator('[data-rehearsal-banner]');
     await banner.waitFor();

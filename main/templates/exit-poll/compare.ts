@@ -33,5 +33,6 @@ export function resolveExitPoll(fields: ExitPollFields, ctx: BindingContext): Ex
   );
   // A poll without an Others row leaves the rest of the House out of the comparison, as it does the projection.
   const parties = fields.parties.map((p) => ({ ...p, previous: before[p.party] ?? 0 }));
-  return { ...fields, parties, compareLabel: changeBasis('notional') };
+  // The open election names its baseline ("Change on 2017"); without one, the 2024 night's wording.
+  return { ...fields, parties, compareLabel: changeBasis('notional', ctx.election) };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../main/engine/engine';
 import { parseShow } from '../../../main/engine/show-check';
-import { findCue, type Cue } from '../../../main/engine/show';
+import { findCue, SHOW_FORMAT_VERSION, type Cue } from '../../../main/engine/show';
 import type { ReferenceData } from '../../../main/server/reference-data';
 import { TEMPLATES } from '../../../main/templates/definitions';
 import { engineWithCue, loadReferenceNight } from '../../support/reference-night';
@@ -91,7 +91,7 @@ describe('a title the operator typed', () => {
 describe('in a show file', () => {
   const show = (cue: Record<string, unknown>) => ({
     format: 'strapline-show',
-    version: 3,
+    version: SHOW_FORMAT_VERSION,
     name: 'T',
     stacks: [
       {

@@ -39,6 +39,12 @@ describe('migrations from every earlier version', () => {
     expect(parsed.show.stacks).toEqual(old.stacks);
   });
 
+  it('puts a version 3 show, which names no election, on the 2024 general election', () => {
+    const migrated = migrateShow(json('v3-election-night.json'), 'fixture');
+    if ('error' in migrated) throw new Error(migrated.error.message);
+    expect((migrated.raw as Record<string, unknown>).election).toEqual({ folder: 'ge2024', name: 'General election 2024' });
+  });
+
   it('does not change the object it was given', () => {
     const old = json('v1-election-night.json');
     const before = structuredClone(old);
@@ -62,9 +68,9 @@ describe('refusals', () => {
   };
 
   it('refuses a file from a newer Strapline, saying which versions this one reads', () => {
-    const message = errorOf(json('v4-from-a-newer-strapline.json'));
+    const message = errorOf(json('v5-from-a-newer-strapline.json'));
     expect(message).toContain('newer Strapline');
-    expect(message).toContain('version 4');
+    expect(message).toContain('version 5');
     expect(message).toContain(`versions ${FIRST_SHOW_FORMAT_VERSION} to ${SHOW_FORMAT_VERSION}`);
     expect(message).toContain('will not be overwritten');
   });
@@ -106,7 +112,7 @@ describe('show files on disk go through the migration', () => {
   });
 
   it('refuses a newer or a cut-short file, naming the file and the place', async () => {
-    const newer = await readShowFile(fixture('v4-from-a-newer-strapline.json'), TEMPLATES);
+    const newer = await readShowFile(fixture('v5-from-a-newer-strapline.json'), TEMPLATES);
     expect('error' in newer && newer.error.message).toContain('newer Strapline');
     const copy = path.join(dir, 'cut.json');
     await copyFile(fixture('damaged-cut-short.json'), copy);

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateFields } from '../../../main/engine/fields';
+import { Engine } from '../../../main/engine/engine';
+import { SHOW_FORMAT_VERSION, type Show } from '../../../main/engine/show';
 import { TEMPLATES } from '../../../main/templates/definitions';
 import { exitPollBoard } from '../../../overlays/graphics/exit-poll/board';
 import { exitPollFields, type ExitPollFields } from '../../../main/templates/exit-poll/schema';
@@ -42,6 +44,25 @@ describe('exit poll board', () => {
     // The scale leaves room past the longest bar (410, or the notional 372) and keeps 326 inside.
     expect(board.scaleMax).toBeGreaterThan(410);
     expect(board.scaleMax % 50).toBe(0);
+  });
+
+  it("names the open election's baseline in the key (its onAir words), not the 2024 night's", () => {
+    const show: Show = {
+      format: 'strapline-show',
+      version: SHOW_FORMAT_VERSION,
+      name: 'T',
+      stacks: [{ id: 's', name: 'S', cues: [{ id: 'ep', title: 'ep', template: 'exit-poll', layer: 'fullscreen', fields: { parties: poll2019 } }] }],
+    };
+    const election = {
+      name: 'General election 2019',
+      kind: 'general' as const,
+      seatCount: 650,
+      hexKey: null,
+      baselineSource: 'the 2017 result',
+      changeLabel: 'Change on 2017',
+    };
+    const engine = new Engine({ show, baseline: reference.baseline, constituencies: reference.constituencies, election, templates: TEMPLATES, now: () => 0 });
+    expect(exitPollFields.parse(previewViewOf(engine, 'ep')).compareLabel).toBe('Change on 2017');
   });
 
   it("compares with figures of the operator's own (the 2019 poll) only when asked, under their label", () => {

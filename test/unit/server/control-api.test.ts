@@ -48,7 +48,7 @@ describe('GET /api/state and /api/stacks', () => {
       composition: { layers: {}, reserved: [] },
       at: t,
       showRevision: server.engine.showSnapshot().showRevision,
-      showName: 'General Election 2024: East of England, Anglia and Wales',
+      showName: 'General Election 2024: East of England and Wales',
     });
   });
 
@@ -79,10 +79,10 @@ describe('playout routes', () => {
   });
 
   it('take with an empty body works like {}', async () => {
-    await post(api('cue'), { cueId: 'tg-thurrock' });
+    await post(api('cue'), { cueId: 'ep-essex' });
     const res = await fetch(api('take'), { method: 'POST' });
     expect(res.status).toBe(200);
-    expect((await state()).program['lower-third']?.cueId).toBe('tg-thurrock');
+    expect((await state()).program['lower-third']?.cueId).toBe('ep-essex');
   });
 
   it('take with nothing in preview is a 409 NOTHING_IN_PREVIEW (a refusal, not a bad request)', async () => {
@@ -93,7 +93,7 @@ describe('playout routes', () => {
 
   it('take with a stale cueId is a 409 STALE_TAKE', async () => {
     await post(api('cue'), { cueId: 'wa-teetering' });
-    const r = await post(api('take'), { cueId: 'tg-thurrock' });
+    const r = await post(api('take'), { cueId: 'ep-essex' });
     expect(r.status).toBe(409);
     expect(r.json.error.code).toBe('STALE_TAKE');
   });

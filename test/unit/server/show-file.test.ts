@@ -80,10 +80,10 @@ describe('readShowFile', () => {
 
   it('refuses a cue with a bad field, naming stacks[i].cues[j] and the field', async () => {
     const show = demo();
-    show.stacks[2]!.cues[0]!.fields = { ...show.stacks[2]!.cues[0]!.fields, party: 'Whig' };
+    show.stacks[1]!.cues[0]!.fields = { ...show.stacks[1]!.cues[0]!.fields, party: 'Whig' };
     const error = await errorOf(await fileWith(JSON.stringify(show)));
     expect(error.code).toBe('INVALID_FIELDS');
-    expect(error.message).toContain('stacks[2].cues[0]');
+    expect(error.message).toContain('stacks[1].cues[0]');
     expect(error.message).toContain('party');
   });
 

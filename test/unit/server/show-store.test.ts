@@ -156,7 +156,7 @@ describe('show files over HTTP', () => {
 
   it.each([
     ['a damaged file', 'damaged-cut-short.json', /not valid JSON at line 7, column 1/],
-    ['a file from a newer Strapline', 'v4-from-a-newer-strapline.json', /newer Strapline \(show format version 4/],
+    ['a file from a newer Strapline', 'v5-from-a-newer-strapline.json', /newer Strapline \(show format version 5/],
     ['a file with a bad field', 'v1-bad-field.json', /stacks\.0\.cues\.1\.layer/],
   ])('refuses to open %s, changing nothing, file untouched', async (_name, fixture, message) => {
     const { dir, app, status } = await withV1Show();

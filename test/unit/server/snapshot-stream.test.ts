@@ -124,7 +124,7 @@ describe('outputs', () => {
     const o = await connect('?role=output');
     await o.waitFor(isProgram, 'program');
     const before = server.engine.programSnapshot();
-    const r = await o.command(5, { type: 'cue', cueId: 'tg-peterborough' });
+    const r = await o.command(5, { type: 'cue', cueId: 'ep-sw-norfolk' });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(server.engine.programSnapshot()).toEqual(before);
   });
@@ -132,10 +132,10 @@ describe('outputs', () => {
   it('all get the program when a take happens, and only the program', async () => {
     const outputs = await Promise.all([connect('?role=output'), connect('?role=output'), connect('?role=output')]);
     for (const o of outputs) await o.waitFor(isProgram, 'first program');
-    expect((await post(`${server.url}/api/cue`, { cueId: 'tg-peterborough' })).status).toBe(200);
+    expect((await post(`${server.url}/api/cue`, { cueId: 'ep-sw-norfolk' })).status).toBe(200);
     expect((await post(`${server.url}/api/take`, {})).status).toBe(200);
     for (const [i, o] of outputs.entries()) {
-      const m = await o.waitFor((x) => isProgram(x) && x.data.program['lower-third']?.cueId === 'tg-peterborough', 'take');
+      const m = await o.waitFor((x) => isProgram(x) && x.data.program['lower-third']?.cueId === 'ep-sw-norfolk', 'take');
       expect(m.type).toBe('program');
       await o.command(100 + i, { type: 'clear-all' });
       expect(new Set(o.messages.map((x) => x.type))).toEqual(new Set(['program', 'result']));
@@ -171,10 +171,10 @@ describe('through the view hub', () => {
     const p = await connect('?role=producer');
     await p.waitFor(isProgram, 'program');
     const before = server.engine.programSnapshot();
-    expect(await p.command(1, { type: 'cue', cueId: 'tg-peterborough' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await p.command(1, { type: 'cue', cueId: 'ep-sw-norfolk' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(server.engine.programSnapshot()).toEqual(before);
-    expect((await post(`${server.url}/api/cue`, { cueId: 'tg-peterborough' })).status).toBe(200);
-    await p.waitFor((m) => isProgram(m) && m.data.preview?.cueId === 'tg-peterborough', 'the cue');
+    expect((await post(`${server.url}/api/cue`, { cueId: 'ep-sw-norfolk' })).status).toBe(200);
+    await p.waitFor((m) => isProgram(m) && m.data.preview?.cueId === 'ep-sw-norfolk', 'the cue');
     expect(new Set(p.messages.map((m) => m.type))).toEqual(new Set(['program', 'result']));
     expect(server.server.hub.count('producer')).toBe(1);
     expect(server.server.stream.outputs.connectedCount).toBe(0);

@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../../../../seeds/build-reference';
 describe('seeds/elections', () => {
   it('every data file matches what the builder makes from the shared data, byte for byte', () => {
     const built = buildElectionFiles(resolve(REPO_ROOT, '..', 'shared', 'data'));
-    expect([...built.keys()].length).toBe(10);
+    expect([...built.keys()].length).toBe(12);
     for (const [name, content] of built) {
       expect(readFileSync(join(ELECTIONS_DIR, name)).equals(Buffer.from(content)), name).toBe(true);
     }
