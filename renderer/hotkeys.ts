@@ -134,7 +134,7 @@ function operatorHandlers(a: OperatorActions): Partial<Record<ActionId, Handler>
     next: () => a.next(),
     update: () => a.update(),
     out: () => a.outTargeted(),
-    clearAll: () => a.clearAll(),
+    'clear-all': () => a.clearAll(),
     selectPrevious: () => a.move(-1),
     selectNext: () => a.move(1),
   };

@@ -5,6 +5,8 @@ import { z } from 'zod';
  * default keys. Pure: no DOM, no storage of its own, so it is tested as data.
  * A key is written as a chord: optional Ctrl+, Alt+, Shift+ then the key
  * ("Space", "ArrowRight", "F12", "Ctrl+Shift+Z", "?").
+ * An action that sends a command has the command's name (protocol's command
+ * map, the control API's route), so one operation has one name everywhere.
  */
 export const ACTIONS = [
   { id: 'take', label: 'Take the selected cue to air', group: 'Air', keys: ['Space', 'Enter'] },
@@ -18,7 +20,7 @@ export const ACTIONS = [
     keys: ['Escape'],
   },
   {
-    id: 'clearAll',
+    id: 'clear-all',
     label: 'CLEAR ALL layers at once',
     note: 'from anywhere: a text box, a picker, this sheet',
     group: 'Air',
@@ -176,19 +178,33 @@ export function bindKey(keymap: Keymap, action: ActionId, chord: string): Change
 export function unbindKey(keymap: Keymap, action: ActionId, chord: string): Change {
   const keys = keymap[action].filter((k) => k !== chord);
   // The panic button never leaves the keyboard.
-  if (action === 'clearAll' && keys.length === 0) return { error: 'CLEAR ALL must keep at least one key' };
+  if (action === 'clear-all' && keys.length === 0) return { error: 'CLEAR ALL must keep at least one key' };
   return { keymap: { ...keymap, [action]: keys } };
 }
 
 const chordSchema = z.string().max(40).refine(isChord, { message: 'is not a key chord' });
-const storedSchema = z.strictObject({
-  version: z.literal(1),
-  keys: z.partialRecord(z.enum(ACTION_IDS as [ActionId, ...ActionId[]]), z.array(chordSchema).max(MAX_KEYS_PER_ACTION)),
-});
+const keysSchema = <Id extends string>(ids: readonly Id[]) => z.partialRecord(z.enum(ids as [Id, ...Id[]]), z.array(chordSchema).max(MAX_KEYS_PER_ACTION));
+
+/**
+ * Action ids that changed when the actions took their commands' names. Version 1
+ * keymaps (saved before) are keyed by the old ids; each is read under its new id,
+ * so an operator's rebound CLEAR ALL keeps its keys.
+ */
+const RENAMED_SINCE_V1: Readonly<Record<string, ActionId>> = { clearAll: 'clear-all' };
+const v1Id = (id: ActionId): string => Object.keys(RENAMED_SINCE_V1).find((old) => RENAMED_SINCE_V1[old] === id) ?? id;
+// Version 1 knows only its own ids: a new id in it is refused with a notice, never merged over the old one.
+const storedV1Schema = z.strictObject({ version: z.literal(1), keys: keysSchema(ACTION_IDS.map(v1Id)) });
+const storedSchema = z.strictObject({ version: z.literal(2), keys: keysSchema(ACTION_IDS) });
+
+function migrateV1(keys: z.infer<typeof storedV1Schema>['keys']): Partial<Keymap> {
+  return Object.fromEntries(Object.entries(keys).map(([id, chords]) => [RENAMED_SINCE_V1[id] ?? id, chords]));
+}
+
+const isVersion1 = (raw: unknown): boolean => typeof raw === 'object' && raw !== null && 'version' in raw && raw.version === 1;
 
 export const KEYMAP_STORAGE_KEY = 'strapline.keymap';
 
-/** Reads a stored keymap; anything wrong falls back to the defaults with a notice saying what. */
+/** Reads a stored keymap (either version); anything wrong falls back to the defaults with a notice saying what. */
 export function loadKeymap(storage: Pick<Storage, 'getItem'>): { keymap: Keymap; notice: string | null } {
   const text = storage.getItem(KEYMAP_STORAGE_KEY);
   if (text === null) return { keymap: defaultKeymap(), notice: null };
@@ -198,20 +214,21 @@ export function loadKeymap(storage: Pick<Storage, 'getItem'>): { keymap: Keymap;
   } catch {
     return { keymap: defaultKeymap(), notice: 'The saved keymap was not readable (not JSON): using the default keys' };
   }
-  const parsed = storedSchema.safeParse(raw);
+  const parsed = isVersion1(raw) ? storedV1Schema.safeParse(raw) : storedSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { keymap: defaultKeymap(), notice: `The saved keymap was refused (${issue.path.join('.') || 'root'}: ${issue.message}): using the default keys` };
   }
+  const saved = parsed.data.version === 1 ? migrateV1(parsed.data.keys) : parsed.data.keys;
   // Actions added since it was saved keep their default keys.
-  const keymap = { ...defaultKeymap(), ...parsed.data.keys } as Keymap;
+  const keymap = { ...defaultKeymap(), ...saved } as Keymap;
   const clash = conflicts(keymap);
   if (clash.length) return { keymap: defaultKeymap(), notice: `The saved keymap was refused (${clash[0]}): using the default keys` };
   return { keymap, notice: null };
 }
 
 export function saveKeymap(storage: Pick<Storage, 'setItem'>, keymap: Keymap): void {
-  storage.setItem(KEYMAP_STORAGE_KEY, JSON.stringify({ version: 1, keys: keymap }));
+  storage.setItem(KEYMAP_STORAGE_KEY, JSON.stringify({ version: 2, keys: keymap }));
 }
 
 /** Key names as a key cap shows them. */

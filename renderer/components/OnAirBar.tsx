@@ -130,7 +130,7 @@ export function Transport({ store, actions }: { store: ConsoleStore; actions: Op
       {button('next', 'NEXT', actions.next, !onLayer || onLayer.step >= onLayer.steps)}
       {button('update', 'UPDATE', () => actions.update(), !onLayer)}
       {button('out', 'OUT', actions.outTargeted, !canOut)}
-      {button('clearAll', 'CLEAR ALL', actions.clearAll, false, 'clear')}
+      {button('clear-all', 'CLEAR ALL', actions.clearAll, false, 'clear')}
     </div>
   );
 }

@@ -169,4 +169,26 @@ describe.skipIf(missing !== null)('the panic key and the out key', () => {
     await expect.poll(() => program()['lower-third']).toBeUndefined();
     await expect.poll(() => page.locator('[data-out-target]').count()).toBe(0);
   });
+
+  it('keeps the panic key an operator saved before the action took the command name (clearAll, keymap version 1)', async () => {
+    await page.evaluate(() => localStorage.setItem('strapline.keymap', JSON.stringify({ version: 1, keys: { clearAll: ['F11'] } })));
+    await page.reload();
+    await page.locator('.stack-viewport [data-cue-id="corner"]').waitFor();
+    try {
+      const clearButton = page.getByRole('button', { name: /^CLEAR ALL/ });
+      // F11 replaced F12 in that save: the button names only F11.
+      expect(await clearButton.getAttribute('aria-keyshortcuts')).toBe('F11');
+      await take('on-air');
+      await page.keyboard.press('F11');
+      await expect.poll(program).toEqual({});
+      expect(await page.locator('.notice', { hasText: 'keymap' }).count()).toBe(0);
+      await page.keyboard.press('?');
+      expect(await page.locator('[data-sheet-action="clear-all"] kbd').allTextContents()).toEqual(['F11']);
+      await page.screenshot({ path: '/tmp/console-keymap-migrated-1366.png' });
+      await page.keyboard.press('Escape');
+      await page.locator('dialog.cheat-sheet').waitFor({ state: 'hidden' });
+    } finally {
+      await page.evaluate(() => localStorage.removeItem('strapline.keymap'));
+    }
+  });
 });

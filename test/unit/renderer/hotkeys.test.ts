@@ -33,11 +33,11 @@ describe('firesFrom: which actions a key can fire from there', () => {
   });
 
   it("fires only CLEAR ALL and search from a text box: Ctrl+Z there is the text's own undo, and nothing takes", () => {
-    expect(firing('text')).toEqual(['clearAll', 'search']);
+    expect(firing('text')).toEqual(['clear-all', 'search']);
   });
 
   it('fires CLEAR ALL, search, undo and redo from a select or checkbox, and nothing else that touches the air', () => {
-    expect(firing('control')).toEqual(['clearAll', 'search', 'undo', 'redo']);
+    expect(firing('control')).toEqual(['clear-all', 'search', 'undo', 'redo']);
   });
 });
 
@@ -45,11 +45,11 @@ describe('passesPanel: which keys get out of the results panel', () => {
   const passing = (inEditor: boolean) => ACTION_IDS.filter((id) => passesPanel(id, inEditor));
 
   it('lets CLEAR ALL and search out from anywhere in it', () => {
-    expect(passing(false)).toEqual(['clearAll', 'search']);
+    expect(passing(false)).toEqual(['clear-all', 'search']);
   });
 
   it('lets undo and redo out from the cue editor only: on the declaration form they would undo a show edit nobody made there', () => {
-    expect(passing(true)).toEqual(['clearAll', 'search', 'undo', 'redo']);
+    expect(passing(true)).toEqual(['clear-all', 'search', 'undo', 'redo']);
   });
 
   it('keeps keys no action has', () => {

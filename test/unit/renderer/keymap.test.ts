@@ -49,7 +49,7 @@ describe('the default keymap', () => {
       Enter: 'take',
       ArrowRight: 'next',
       Escape: 'out',
-      F12: 'clearAll',
+      F12: 'clear-all',
       ArrowUp: 'selectPrevious',
       ArrowDown: 'selectNext',
       'Ctrl+F': 'search',
@@ -114,9 +114,9 @@ describe('changing keys', () => {
   });
 
   it('never leaves CLEAR ALL without a key', () => {
-    expect(unbindKey(defaultKeymap(), 'clearAll', 'F12')).toEqual({ error: 'CLEAR ALL must keep at least one key' });
-    const two = ok(bindKey(defaultKeymap(), 'clearAll', 'Ctrl+Shift+X'));
-    expect(ok(unbindKey(two, 'clearAll', 'F12')).clearAll).toEqual(['Ctrl+Shift+X']);
+    expect(unbindKey(defaultKeymap(), 'clear-all', 'F12')).toEqual({ error: 'CLEAR ALL must keep at least one key' });
+    const two = ok(bindKey(defaultKeymap(), 'clear-all', 'Ctrl+Shift+X'));
+    expect(ok(unbindKey(two, 'clear-all', 'F12'))['clear-all']).toEqual(['Ctrl+Shift+X']);
   });
 });
 
@@ -177,12 +177,36 @@ describe('stored keymaps', () => {
     expect(keymap).toEqual({ ...defaultKeymap(), take: ['T'] });
   });
 
+  it('save version 2, keyed by the command names', () => {
+    const storage = memoryStorage();
+    saveKeymap(storage, defaultKeymap());
+    const saved = JSON.parse(storage.items.get(KEYMAP_STORAGE_KEY)!) as { version: number; keys: Record<string, string[]> };
+    expect(saved.version).toBe(2);
+    expect(saved.keys['clear-all']).toEqual(['F12']);
+    expect(saved.keys).not.toHaveProperty('clearAll');
+  });
+
+  it('read a version 1 save keyed clearAll as clear-all: the rebound panic key and every other binding are kept', () => {
+    const old = { version: 1, keys: { clearAll: ['Ctrl+Shift+X', 'F11'], take: ['T'], selectNext: ['J'] } };
+    const { keymap, notice } = loadKeymap(memoryStorage({ [KEYMAP_STORAGE_KEY]: JSON.stringify(old) }));
+    expect(notice).toBeNull();
+    expect(keymap).toEqual({ ...defaultKeymap(), 'clear-all': ['Ctrl+Shift+X', 'F11'], take: ['T'], selectNext: ['J'] });
+    expect(actionFor(keymap, 'F11')).toBe('clear-all');
+    expect(actionFor(keymap, 'F12')).toBeUndefined();
+    // Saved again, it is a version 2 keymap that reads back the same.
+    const storage = memoryStorage();
+    saveKeymap(storage, keymap);
+    expect(loadKeymap(storage)).toEqual({ keymap, notice: null });
+  });
+
   it.each([
     ['not JSON', '{take', 'not readable (not JSON)'],
-    ['a wrong version', JSON.stringify({ version: 2, keys: {} }), 'version'],
+    ['a wrong version', JSON.stringify({ version: 3, keys: {} }), 'version'],
     ['an unknown action', JSON.stringify({ version: 1, keys: { launch: ['L'] } }), 'launch'],
     ['a bad chord', JSON.stringify({ version: 1, keys: { take: ['ctrl-t'] } }), 'keys.take.0: is not a key chord'],
     ['a clash', JSON.stringify({ version: 1, keys: { take: ['F12'] } }), 'F12 is bound to both'],
+    ['an old id in a new save', JSON.stringify({ version: 2, keys: { clearAll: ['F11'] } }), 'clearAll'],
+    ['a new id in an old save', JSON.stringify({ version: 1, keys: { clearAll: ['F11'], 'clear-all': ['F10'] } }), 'clear-all'],
   ])('fall back to the defaults with a notice on %s', (_name, text, says) => {
     const { keymap, notice } = loadKeymap(memoryStorage({ [KEYMAP_STORAGE_KEY]: text }));
     expect(keymap).toEqual(defaultKeymap());
