@@ -33,7 +33,8 @@ export const SOURCE_FILES = {
 export type SourceTexts = { readonly [K in keyof typeof SOURCE_FILES]: string };
 
 export const NOTIONAL_CAVEAT =
-  'Notional 2019 results on the 2024 boundaries are estimates by Rallings and Thrasher (for BBC, ITV, Sky and PA), not votes cast in these seats; republished by UK Parliament under the Open Parliament Licence v3.0.';
+  'Notional 2019 results on the 2024 boundaries are estimates by Rallings and Thrasher (for BBC, ITV, Sky and PA), not votes cast in these seats; ' +
+  'republished by UK Parliament under the Open Parliament Licence v3.0.';
 
 const byCode = (a: { onsCode: string }, b: { onsCode: string }): number => (a.onsCode < b.onsCode ? -1 : a.onsCode > b.onsCode ? 1 : 0);
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

@@ -48,7 +48,8 @@ export function migrateShow(raw: unknown, source: string): Migrated | { error: S
     return {
       error: fail(
         'INVALID_SHOW_FILE',
-        `${source}: written by a newer Strapline (show format version ${fromVersion}; this one reads versions ${FIRST_SHOW_FORMAT_VERSION} to ${SHOW_FORMAT_VERSION}). It was not opened and will not be overwritten.`,
+        `${source}: written by a newer Strapline (show format version ${fromVersion}; ` +
+          `this one reads versions ${FIRST_SHOW_FORMAT_VERSION} to ${SHOW_FORMAT_VERSION}). It was not opened and will not be overwritten.`,
       ),
     };
   }

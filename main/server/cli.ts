@@ -8,7 +8,8 @@ import { DataFolderInUse } from './data-lock';
 import { parseCasparcgSpec, type CasparcgOutputConfig } from './casparcg/config';
 
 const USAGE =
-  'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR] [--data DIR] [--election DIR] [--templates DIR ...] [--casparcg HOST:PORT/CHANNEL[?mode=templates&backup=HOST:PORT]]...';
+  'usage: npm run serve -- [--port N] [--host ADDRESS] [--show FILE] [--as-run FILE] [--drop DIR] [--data DIR] [--election DIR] ' +
+  '[--templates DIR ...] [--casparcg HOST:PORT/CHANNEL[?mode=templates&backup=HOST:PORT]]...';
 
 function fatal(message: string): never {
   console.error(`strapline: ${message}`);
@@ -90,7 +91,8 @@ try {
   console.log(`  templates: ${(app.templateFolders?.dirs ?? []).join(', ')}   (OGraf, CasparCG and SPX templates, watched; GET /api/templates)`);
   for (const c of casparcg)
     console.log(
-      `  casparcg: ${c.id} ${c.main.host}:${c.main.port} channel ${c.channel}, ${c.mode}${c.backup ? `, backup ${c.backup.host}:${c.backup.port}` : ''}   (status in the console and GET /api/casparcg)`,
+      `  casparcg: ${c.id} ${c.main.host}:${c.main.port} channel ${c.channel}, ${c.mode}` +
+        `${c.backup ? `, backup ${c.backup.host}:${c.backup.port}` : ''}   (status in the console and GET /api/casparcg)`,
     );
   if (dropFolder !== undefined) console.log(`  drop:     ${dropFolder}   (results files written here are declared, one seat a file; taken ones move to done/)`);
   const info = accessInfo(args.host, app.server.port, app.access?.tokens ?? null);

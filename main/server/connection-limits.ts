@@ -31,7 +31,8 @@ function refuseSocket(socket: Socket, perAddress: number): void {
   const body = JSON.stringify({ error: fail('FORBIDDEN', `Too many connections from ${socket.remoteAddress}: at most ${perAddress} at once`) });
   socket.on('error', () => undefined);
   socket.end(
-    `HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    'HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json; charset=utf-8\r\n' +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
   // Whatever the client sends next is not read: the socket is gone once the refusal is out.
   setTimeout(() => socket.destroy(), 1000).unref();

@@ -120,7 +120,8 @@ function notTheHolder(lock: LockFile, now: ProcessLookup): string | null {
   if (now === 'gone') return `pid ${lock.pid} has exited`;
   if (now === null) return null;
   if (now.exited) return `pid ${lock.pid} has exited (killed, not yet reaped by its parent)`;
-  const other = `pid ${lock.pid} is another process now, started ${new Date(now.startedMs).toISOString()}, not the Strapline that took the lock at ${lock.startedAt}`;
+  const other =
+    `pid ${lock.pid} is another process now, started ${new Date(now.startedMs).toISOString()}, ` + `not the Strapline that took the lock at ${lock.startedAt}`;
   if (lock.pidStart !== undefined && now.identity !== undefined) return lock.pidStart === now.identity ? null : other;
   const taken = Date.parse(lock.startedAt);
   return Number.isFinite(taken) && now.startedMs > taken + CLOCK_SLACK_MS ? other : null;
@@ -136,7 +137,9 @@ async function judge(held: Held, dataDir: string, realDir: string, file: string)
   if (lock.machine !== undefined && lock.machine !== os.hostname()) {
     return {
       kind: 'held',
-      message: `The data folder ${dataDir} is locked by Strapline on ${lock.machine} (${who}), which cannot be checked from here. Stop that one, or ${elsewhere}. If it is not running there, delete ${file}.`,
+      message:
+        `The data folder ${dataDir} is locked by Strapline on ${lock.machine} (${who}), which cannot be checked from here. ` +
+        `Stop that one, or ${elsewhere}. If it is not running there, delete ${file}.`,
     };
   }
   if (lock.dir !== undefined && !sameDir(lock.dir, realDir)) return { kind: 'stale', why: `it was copied here with the folder from ${lock.dir}` };
@@ -145,7 +148,9 @@ async function judge(held: Held, dataDir: string, realDir: string, file: string)
   if (gone !== null) return { kind: 'stale', why: gone };
   return {
     kind: 'held',
-    message: `The data folder ${dataDir} is in use by another Strapline (${who}). Stop that one first, or ${elsewhere}. If pid ${lock.pid} is not Strapline, delete ${file}.`,
+    message:
+      `The data folder ${dataDir} is in use by another Strapline (${who}). ` +
+      `Stop that one first, or ${elsewhere}. If pid ${lock.pid} is not Strapline, delete ${file}.`,
   };
 }
 

@@ -58,7 +58,8 @@ export async function loadElectionFolder(dirIn: string): Promise<LoadedElection>
     const issue = parsed.error.issues[0]!;
     const line = jsonFieldLine(text, issue.path.map(String));
     throw new ElectionFolderError(
-      `${manifestPath}${line === undefined ? '' : `, line ${line}`}, field "${issue.path.join('.') || '(root)'}": ${issue.message}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more: ${describeIssues(parsed.error.issues.slice(1))})` : ''}`,
+      `${manifestPath}${line === undefined ? '' : `, line ${line}`}, field "${issue.path.join('.') || '(root)'}": ${issue.message}` +
+        (parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more: ${describeIssues(parsed.error.issues.slice(1))})` : ''),
     );
   }
   const manifest = parsed.data;
@@ -163,7 +164,8 @@ function sameSeats(file: string, seats: ReadonlySet<string>, other: readonly str
   const extra = other.filter((c) => !seats.has(c));
   if (missing.length || extra.length) {
     throw new ElectionFolderError(
-      `${file}: not the same seats as the election's seats file: ${missing.length} missing (first: ${missing[0] ?? 'none'}), ${extra.length} not in it (first: ${extra[0] ?? 'none'})`,
+      `${file}: not the same seats as the election's seats file: ` +
+        `${missing.length} missing (first: ${missing[0] ?? 'none'}), ${extra.length} not in it (first: ${extra[0] ?? 'none'})`,
     );
   }
 }

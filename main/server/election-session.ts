@@ -127,7 +127,8 @@ export class ElectionSession {
       return {
         error: fail(
           'INVALID_IMPORT',
-          `${outcome.report.file}: ${unknown.length} of its ${seats.length} seats are not seats of ${this.loaded.manifest.name} (first: ${unknown.slice(0, 3).join(', ')}): a file for other boundaries? Open its election first. Nothing was applied.`,
+          `${outcome.report.file}: ${unknown.length} of its ${seats.length} seats are not seats of ${this.loaded.manifest.name} ` +
+            `(first: ${unknown.slice(0, 3).join(', ')}): a file for other boundaries? Open its election first. Nothing was applied.`,
         ),
       };
     }

@@ -192,7 +192,8 @@ async function startWithTemplates(
   const strays = journal?.results ? [...journal.results.seats.keys()].filter((code) => !loadedElection.baseline.seats.has(code)) : [];
   if (strays.length > 0)
     notice(
-      `The results journal holds ${strays.length} seats that are not seats of ${loadedElection.manifest.name} (first: ${strays.slice(0, 3).join(', ')}): another election's night, so it was not replayed; every seat is pending`,
+      `The results journal holds ${strays.length} seats that are not seats of ${loadedElection.manifest.name} ` +
+        `(first: ${strays.slice(0, 3).join(', ')}): another election's night, so it was not replayed; every seat is pending`,
     );
   else if (journal?.results) engine.resumeResults(journal.results);
   for (const m of journal?.notices ?? []) notice(m);
@@ -282,7 +283,8 @@ async function openStartElection(named: string | undefined, ofShow: ShowElection
     const wanted = ofShow && showElectionFolder(ofShow, ELECTIONS_DIR);
     if (ofShow && wanted !== path.resolve(named))
       notice(
-        `The show was made for ${ofShow.name} (${wanted}); ${opened.manifest.name} is open, as --election asked. Open ${ofShow.name} from the Elections panel to go back to it.`,
+        `The show was made for ${ofShow.name} (${wanted}); ${opened.manifest.name} is open, as --election asked. ` +
+          `Open ${ofShow.name} from the Elections panel to go back to it.`,
       );
     return opened;
   }
@@ -306,7 +308,10 @@ async function followShowElection(show: Show, engine: Engine, election: Election
   const still = election.current.manifest.name;
   const opened = await election.open(wanted);
   if ('error' in opened)
-    return `${show.name} was made for ${show.election.name}; ${still} is still open: ${opened.error.message}. Open ${show.election.name} from the Elections panel once it can be.`;
+    return (
+      `${show.name} was made for ${show.election.name}; ${still} is still open: ${opened.error.message}. ` +
+      `Open ${show.election.name} from the Elections panel once it can be.`
+    );
   return `${show.name} was made for ${show.election.name}: opened it in place of ${still} (every seat waiting for its result)`;
 }
 

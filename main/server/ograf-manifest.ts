@@ -33,7 +33,8 @@ export function ografManifest(d: TemplateDefinition, version: string): Record<st
     version,
     name: `Strapline ${d.name}`,
     description: bound
-      ? `${d.description} Bound to results in Strapline: its data is the resolved view (what Strapline's engine resolves from the accepted results), not the cue's fields.`
+      ? `${d.description} Bound to results in Strapline: ` +
+        "its data is the resolved view (what Strapline's engine resolves from the accepted results), not the cue's fields."
       : `${d.description} Its data is the cue's fields; what is left out takes the template's default.`,
     author: { name: 'Strapline' },
     main: OGRAF_MODULE_FILE,

@@ -87,7 +87,8 @@ export function producerRoutes(engine: Engine, builtins: TemplateTable): Route[]
       access: 'watch',
       handle: ({ req, res }): Answer => {
         // A template added or changed in its folder renames its cues: the registry's revision is part of the tag.
-        const etag = `"${boot}-p${engine.showSnapshot().showRevision}-r${engine.resultsSnapshot().resultsRevision}-t${engine.templatesSnapshot()?.templatesRevision ?? 0}"`;
+        const revisions = `p${engine.showSnapshot().showRevision}-r${engine.resultsSnapshot().resultsRevision}`;
+        const etag = `"${boot}-${revisions}-t${engine.templatesSnapshot()?.templatesRevision ?? 0}"`;
         if (notModified(req, res, etag)) return 'answered';
         if (cached?.etag !== etag) cached = { etag, body: producerShow(engine, builtins) };
         return ok(cached.body);

@@ -73,7 +73,8 @@ export class ResultsJournal {
         .map((s) => `line ${s.line}: ${s.reason}`)
         .join('; ');
       notices.push(
-        `${files.journal}: ${replayed.skipped.length} damaged line${replayed.skipped.length === 1 ? '' : 's'} passed over (${where}); the rest was replayed, and the journal is copied aside before it is compacted`,
+        `${files.journal}: ${replayed.skipped.length} damaged line${replayed.skipped.length === 1 ? '' : 's'} passed over (${where}); ` +
+          'the rest was replayed, and the journal is copied aside before it is compacted',
       );
     }
     const log = await AppendLog.open(files.journal, { io: options.io ?? nodeDiskIo, durable: true, onFault: options.onFault });
@@ -171,5 +172,7 @@ async function keepCopy(file: string, now: number): Promise<void> {
 function describe(r: ResultsState): string {
   const declared = [...r.seats.values()].filter((s) => s.state !== 'pending').length;
   const waiting = r.corrections.size;
-  return `${declared} of ${r.seats.size} seats with results${waiting ? `, ${waiting} correction${waiting === 1 ? '' : 's'} waiting` : ''}${r.mode === 'rehearsal' ? ' (a rehearsal: its replay does not resume; stop it to clear them)' : ''}`;
+  const corrections = waiting ? `, ${waiting} correction${waiting === 1 ? '' : 's'} waiting` : '';
+  const rehearsal = r.mode === 'rehearsal' ? ' (a rehearsal: its replay does not resume; stop it to clear them)' : '';
+  return `${declared} of ${r.seats.size} seats with results${corrections}${rehearsal}`;
 }

@@ -38,7 +38,8 @@ export const PAGE_BRIDGE_SCRIPT = String.raw`(function () {
   ${COMMON}
   var QUIET_MS = 150;
   var lastChange = performance.now();
-  new MutationObserver(function () { lastChange = performance.now(); }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  new MutationObserver(function () { lastChange = performance.now(); })
+    .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   function running() {
     return document.getAnimations ? document.getAnimations().some(function (a) { return a.playState === 'running'; }) : false;
   }

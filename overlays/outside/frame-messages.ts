@@ -20,7 +20,8 @@ export function casparData(data: OutsideView['data'], format: 'json' | 'xml'): s
   if (format === 'json') return JSON.stringify(data);
   const parts = Object.entries(data).map(
     ([id, value]) =>
-      `<componentData id="${escapeXml(id)}"><data id="text" value="${escapeXml(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))}"/></componentData>`,
+      `<componentData id="${escapeXml(id)}"><data id="text" value="${escapeXml(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))}"/>` +
+      '</componentData>',
   );
   return `<templateData>${parts.join('')}</templateData>`;
 }

@@ -28,7 +28,9 @@ function longShow(): Show {
 const LOAD_PROBE = `
 window.__name = (f) => f;
 window.__loaded = new Promise((resolve) => {
-  const painted = () => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => resolve(performance.now()); ch.port2.postMessage(null); });
+  const painted = () => requestAnimationFrame(() => {
+    const ch = new MessageChannel(); ch.port1.onmessage = () => resolve(performance.now()); ch.port2.postMessage(null);
+  });
   const mo = new MutationObserver(() => { if (document.querySelector('.stack-viewport [data-row="cue"]')) { mo.disconnect(); painted(); } });
   mo.observe(document, { childList: true, subtree: true });
 });`;

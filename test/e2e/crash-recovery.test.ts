@@ -110,7 +110,8 @@ describe('SIGKILL in the middle of autosaves, again and again', () => {
       await rm(dir, { recursive: true, force: true });
     }
     console.log(
-      `crash: ${KILLS} SIGKILLs, ${edit} edits; ${midWrite} kills left a half-written temp file; the oldest edit lost was acknowledged ${worstLostMs} ms before its kill`,
+      `crash: ${KILLS} SIGKILLs, ${edit} edits; ${midWrite} kills left a half-written temp file; ` +
+        `the oldest edit lost was acknowledged ${worstLostMs} ms before its kill`,
     );
   }, 900_000);
 });

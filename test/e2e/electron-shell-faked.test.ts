@@ -42,7 +42,11 @@ const preloadStandIn = (role: 'console' | 'output') => `
   const listeners = [];
   window.__straplineDeliver = (event) => listeners.forEach((l) => l(event));
   const api = { onEvent: (l) => void listeners.push(l), ready: () => void window.__straplineIpc('send', 'strapline:ready', null) };
-  ${role === 'console' ? "api.send = (c) => window.__straplineIpc('invoke', 'strapline:command', c);" : "api.report = (r) => void window.__straplineIpc('send', 'strapline:report', r);"}
+  ${
+    role === 'console'
+      ? "api.send = (c) => window.__straplineIpc('invoke', 'strapline:command', c);"
+      : "api.report = (r) => void window.__straplineIpc('send', 'strapline:report', r);"
+  }
   window.strapline = Object.freeze(api);`;
 
 /** Opens `win`'s URL in a real page wired to the shell as that window. */

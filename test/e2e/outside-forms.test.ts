@@ -46,7 +46,8 @@ const SPX_ALL = T.spxPage(`{
   "DataFields": [
     { "field": "f0", "ftype": "textfield", "title": "Name", "value": "Jane" },
     { "field": "f1", "ftype": "textarea", "title": "Lines", "value": "a" },
-    { "field": "f2", "ftype": "dropdown", "title": "Side", "value": "left", "items": [{ "text": "Left", "value": "left" }, { "text": "Right", "value": "right" }] },
+    { "field": "f2", "ftype": "dropdown", "title": "Side", "value": "left",
+      "items": [{ "text": "Left", "value": "left" }, { "text": "Right", "value": "right" }] },
     { "field": "f3", "ftype": "number", "title": "Count", "value": "3" },
     { "field": "f4", "ftype": "checkbox", "title": "Logo", "value": "0" },
     { "field": "f5", "ftype": "color", "title": "Colour", "value": "#112233" },

@@ -32,47 +32,51 @@ describe.skipIf(missing !== null)('an OGraf graphic is preloaded, taken, stepped
     await stage?.close();
   });
 
-  it('light DOM: load at preload with the data, hidden; play only at the take; update; custom action; reload at its step with skipAnimation; stop then dispose', async () => {
-    const script = new SnapshotScript();
-    const host = fixtureHost('ograf', 'ograf/lower-third/lower-third.mjs');
-    const view = outsideView(host, { name: 'Jo Bloggs', title: 'Returning Officer' });
-    stage.send(script.snapshot({ cueId: 'og', template: 'test-lower-third', layer: 'lower-third', fields: {}, view }));
-    await output.waitForSelector('[data-preload="og"][data-outside-state="loaded"]', { state: 'attached' });
-    let frame = await graphicFrame(output, '[data-preload="og"]');
-    expect(await callsReach(frame, ['load:realtime'])).toEqual(['load:realtime']);
-    expect(await frame.evaluate(() => Number(getComputedStyle(document.querySelector('.box')!).opacity))).toBe(0);
+  it(
+    'light DOM: load at preload with the data, hidden; play only at the take; update; custom action; ' +
+      'reload at its step with skipAnimation; stop then dispose',
+    async () => {
+      const script = new SnapshotScript();
+      const host = fixtureHost('ograf', 'ograf/lower-third/lower-third.mjs');
+      const view = outsideView(host, { name: 'Jo Bloggs', title: 'Returning Officer' });
+      stage.send(script.snapshot({ cueId: 'og', template: 'test-lower-third', layer: 'lower-third', fields: {}, view }));
+      await output.waitForSelector('[data-preload="og"][data-outside-state="loaded"]', { state: 'attached' });
+      let frame = await graphicFrame(output, '[data-preload="og"]');
+      expect(await callsReach(frame, ['load:realtime'])).toEqual(['load:realtime']);
+      expect(await frame.evaluate(() => Number(getComputedStyle(document.querySelector('.box')!).opacity))).toBe(0);
 
-    script.onAir('lower-third', 'og', 'test-lower-third', view);
-    stage.send(script.snapshot());
-    await output.waitForSelector(`${onLayer('lower-third', 'og')}[data-template="test-lower-third"][data-step="1"][data-outside-state="playing"]`);
-    // The take reused the preloaded frame: no second load.
-    expect(await callsReach(frame, ['load:realtime', 'play:1::anim'])).toEqual(['load:realtime', 'play:1::anim']);
-    await frame.waitForFunction(() => Number(getComputedStyle(document.querySelector('.box')!).opacity) === 1);
-    await output.waitForSelector(`${onLayer('lower-third', 'og')}[data-phase="on"]`);
+      script.onAir('lower-third', 'og', 'test-lower-third', view);
+      stage.send(script.snapshot());
+      await output.waitForSelector(`${onLayer('lower-third', 'og')}[data-template="test-lower-third"][data-step="1"][data-outside-state="playing"]`);
+      // The take reused the preloaded frame: no second load.
+      expect(await callsReach(frame, ['load:realtime', 'play:1::anim'])).toEqual(['load:realtime', 'play:1::anim']);
+      await frame.waitForFunction(() => Number(getComputedStyle(document.querySelector('.box')!).opacity) === 1);
+      await output.waitForSelector(`${onLayer('lower-third', 'og')}[data-phase="on"]`);
 
-    script.change('lower-third', { updateSeq: 1, view: outsideView(host, { name: 'Sam Smith', title: 'Candidate' }) });
-    stage.send(script.snapshot());
-    await callsReach(frame, ['load:realtime', 'play:1::anim', 'update']);
-    await frame.waitForFunction(() => document.querySelector('.name')!.textContent === 'Sam Smith');
+      script.change('lower-third', { updateSeq: 1, view: outsideView(host, { name: 'Sam Smith', title: 'Candidate' }) });
+      stage.send(script.snapshot());
+      await callsReach(frame, ['load:realtime', 'play:1::anim', 'update']);
+      await frame.waitForFunction(() => document.querySelector('.name')!.textContent === 'Sam Smith');
 
-    script.change('lower-third', { customAction: { seq: 1, id: 'flash', payload: null } });
-    stage.send(script.snapshot());
-    await callsReach(frame, ['load:realtime', 'play:1::anim', 'update', 'custom:flash']);
+      script.change('lower-third', { customAction: { seq: 1, id: 'flash', payload: null } });
+      stage.send(script.snapshot());
+      await callsReach(frame, ['load:realtime', 'play:1::anim', 'update', 'custom:flash']);
 
-    // A reloaded output: a fresh load with the data on air now, put back with skipAnimation, the custom action not replayed.
-    await output.reload();
-    await output.waitForSelector(`${onLayer('lower-third', 'og')}[data-outside-state="playing"][data-phase="on"]`);
-    frame = await graphicFrame(output, onLayer('lower-third', 'og'));
-    expect(await callsReach(frame, ['load:realtime', 'play:1::skip'])).toEqual(['load:realtime', 'play:1::skip']);
-    expect(await frame.evaluate(() => document.querySelector('.name')!.textContent)).toBe('Sam Smith');
+      // A reloaded output: a fresh load with the data on air now, put back with skipAnimation, the custom action not replayed.
+      await output.reload();
+      await output.waitForSelector(`${onLayer('lower-third', 'og')}[data-outside-state="playing"][data-phase="on"]`);
+      frame = await graphicFrame(output, onLayer('lower-third', 'og'));
+      expect(await callsReach(frame, ['load:realtime', 'play:1::skip'])).toEqual(['load:realtime', 'play:1::skip']);
+      expect(await frame.evaluate(() => document.querySelector('.name')!.textContent)).toBe('Sam Smith');
 
-    script.clear('lower-third');
-    stage.send(script.snapshot());
-    await output.waitForSelector(`${onLayer('lower-third', 'og')}[data-phase="out"]`, { state: 'attached' });
-    await output.waitForSelector(onLayer('lower-third', 'og'), { state: 'detached' });
-    // Removed only after the out ended and the graphic was disposed.
-    expect(said.filter((t) => t.startsWith('ograf-call'))).toEqual(['ograf-call stop', 'ograf-call dispose']);
-  });
+      script.clear('lower-third');
+      stage.send(script.snapshot());
+      await output.waitForSelector(`${onLayer('lower-third', 'og')}[data-phase="out"]`, { state: 'attached' });
+      await output.waitForSelector(onLayer('lower-third', 'og'), { state: 'detached' });
+      // Removed only after the out ended and the graphic was disposed.
+      expect(said.filter((t) => t.startsWith('ograf-call'))).toEqual(['ograf-call stop', 'ograf-call dispose']);
+    },
+  );
 
   it('open shadow root, a relative import(), dynamic steps, a custom action with its payload; a reload replays the steps with skipAnimation', async () => {
     const script = new SnapshotScript();

@@ -84,7 +84,8 @@ function stageFaults(stage: HTMLElement): LayoutFault[] {
       const inner = { left: pr.left + parent.clientLeft * k, right: pr.left + (parent.clientLeft + parent.clientWidth) * k };
       if (parent.clientWidth > 0 && (r.right > inner.right + slack || r.left < inner.left - slack)) {
         fault(
-          `runs out of ${name(parent)} (${Math.round((r.left - frame.left) / k)}..${Math.round((r.right - frame.left) / k)} against ${Math.round((inner.left - frame.left) / k)}..${Math.round((inner.right - frame.left) / k)})`,
+          `runs out of ${name(parent)} (${Math.round((r.left - frame.left) / k)}..${Math.round((r.right - frame.left) / k)} ` +
+            `against ${Math.round((inner.left - frame.left) / k)}..${Math.round((inner.right - frame.left) / k)})`,
         );
       }
     }
@@ -108,7 +109,8 @@ function stageFaults(stage: HTMLElement): LayoutFault[] {
         fault('runs out of the frame');
       else if (ink.left < safe.left - slack || ink.right > safe.right + slack || ink.top < safe.top - slack || ink.bottom > safe.bottom + slack) {
         fault(
-          `outside title-safe (ink ${Math.round((ink.left - frame.left) / k)}..${Math.round((ink.right - frame.left) / k)} x ${Math.round((ink.top - frame.top) / k)}..${Math.round((ink.bottom - frame.top) / k)})`,
+          `outside title-safe (ink ${Math.round((ink.left - frame.left) / k)}..${Math.round((ink.right - frame.left) / k)} ` +
+            `x ${Math.round((ink.top - frame.top) / k)}..${Math.round((ink.bottom - frame.top) / k)})`,
         );
       }
       for (let a: HTMLElement | null = el; a && a !== stage; a = a.parentElement) {

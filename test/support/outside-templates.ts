@@ -40,7 +40,8 @@ export const OGRAF_L3RD = JSON.stringify(
 export const OGRAF_BARE = JSON.stringify({ id: 'bare', name: 'Bare graphic', main: 'lib/bare.js', supportsRealTime: true });
 
 export const OGRAF_MODULE =
-  'export default class extends HTMLElement { async load() {} async dispose() {} async playAction() { return { currentStep: 1 }; } async stopAction() {} async updateAction() {} async customAction() {} }\n';
+  'export default class extends HTMLElement { async load() {} async dispose() {} async playAction() { return { currentStep: 1 }; } ' +
+  'async stopAction() {} async updateAction() {} async customAction() {} }\n';
 
 export function spxPage(definition: string): string {
   return `<!DOCTYPE html>
@@ -65,7 +66,8 @@ export const SPX_TWO_STEP = spxPage(`{
       "dataformat": "json",
       "DataFields": [
         { "field": "f0", "ftype": "textfield", "title": "Name", "value": "Jane Doe" },
-        { "field": "f1", "ftype": "dropdown", "title": "Side", "value": "left", "items": [{ "text": "Left", "value": "left" }, { "text": "Right", "value": "right" }] },
+        { "field": "f1", "ftype": "dropdown", "title": "Side", "value": "left",
+          "items": [{ "text": "Left", "value": "left" }, { "text": "Right", "value": "right" }] },
         { "field": "f2", "ftype": "checkbox", "title": "Show logo", "value": "0" },
         { "ftype": "divider" },
         { "field": "f99", "ftype": "filelist", "title": "Theme", "assetfolder": "./css/", "extension": "css", "value": "./css/default.css" }
@@ -103,7 +105,9 @@ export const CASPAR_INLINE = `<!DOCTYPE html>
 </html>
 `;
 
-export const CASPAR_SRC = `<html><head><script name="graphics-data-definition" type="application/json+gdd" src="gdd.json"></script></head><body><script>function update(){} function play(){} function stop(){}</script></body></html>`;
+export const CASPAR_SRC =
+  '<html><head><script name="graphics-data-definition" type="application/json+gdd" src="gdd.json"></script></head>' +
+  '<body><script>function update(){} function play(){} function stop(){}</script></body></html>';
 export const CASPAR_SRC_GDD = JSON.stringify({ type: 'object', properties: { title: { type: 'string', maxLength: 10 } }, required: ['title'] });
 
 export const CASPAR_PLAIN = `<html><head><title>Plain caspar</title><script>

@@ -13,7 +13,8 @@ export interface TestServer extends Headless {
 /** The real headless server on a free loopback port, with its files in a temporary folder. */
 /** host: '0.0.0.0' opens it to the network, so every request needs a token (kept in the temp folder). */
 /** data: true keeps a data folder (autosave, session.json) in the temp folder on loopback too. */
-/** templateDirs: folders of outside templates to watch (none by default, as without a data folder); election: an election folder to open instead of seeds/elections/ge2024. */
+/** templateDirs: folders of outside templates to watch (none by default, as without a data folder). */
+/** election: an election folder to open instead of seeds/elections/ge2024. */
 export async function startTestServer(
   options: { show?: unknown; now?: () => number; host?: string; data?: boolean; templateDirs?: string[]; election?: string } = {},
 ): Promise<TestServer> {

@@ -134,7 +134,8 @@ export function finishImport<T>(log: IssueLog, tally: ImportTally<T>, options: I
         ? `${log.file}: ${errors}; applying the ${seats} without errors, ${tally.rejected} rejected`
         : tally.fatal
           ? `${log.file}: ${errors}; nothing applied (the file cannot be read as ${tally.format})`
-          : `${log.file}: ${errors}; nothing applied (${seats} valid, ${tally.rejected} rejected; fix the file, or import with applyValidRows to apply the valid seats)`;
+          : `${log.file}: ${errors}; nothing applied (${seats} valid, ${tally.rejected} rejected; ` +
+            'fix the file, or import with applyValidRows to apply the valid seats)';
   return {
     rows: applied === 'nothing' ? [] : tally.accepted,
     report: {

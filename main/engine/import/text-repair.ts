@@ -4,9 +4,13 @@
  * UTF-8, so correct names such as `Aontú` pass through untouched.
  */
 
-// Mac Roman bytes 0x80-0xFF, in order.
+// Mac Roman bytes 0x80-0xFF, in order, a row of 32 a line (kept as rows: Prettier would join them into one long line).
+// prettier-ignore
 const MAC_ROMAN_HIGH =
-  'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u00a0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
+  'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü' +
+  '†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø' +
+  '¿¡¬√ƒ≈∆«»…\u00a0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ' +
+  '‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
 const MAC_ROMAN_BYTE = new Map<string, number>([...MAC_ROMAN_HIGH].map((ch, i) => [ch, 0x80 + i]));
 
 /** Undo UTF-8-read-as-Mac-Roman; returns the text unchanged when that is not what happened. */

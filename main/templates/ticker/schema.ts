@@ -36,7 +36,9 @@ export const tickerFields = z.strictObject({
     .meta({ label: 'Declarations', help: 'How many of the latest declared seats scroll (results source)' }),
   items: itemLines
     .default(
-      'Exit poll: Labour 410 seats, Conservatives 131, Lib Dems 61\nReform UK 13, SNP 10, Plaid Cymru 4, Greens 2\n326 seats needed for a majority in the Commons',
+      'Exit poll: Labour 410 seats, Conservatives 131, Lib Dems 61\n' +
+        'Reform UK 13, SNP 10, Plaid Cymru 4, Greens 2\n' +
+        '326 seats needed for a majority in the Commons',
     )
     .meta({ label: 'Items', help: 'One item a line. With the results source they run until the first seat declares', kind: 'multiline' }),
   speed: z

@@ -30,7 +30,8 @@ describe('AMCP data parameters', () => {
     const data = { headline: 'Labour <gain> & "hold"', seats: 411 };
     expect(JSON.parse(tokenize(`x ${cgDataParameter(data, 'json')}`)![1]!)).toEqual(data);
     expect(templateDataXml(data)).toBe(
-      '<templateData><componentData id="headline"><data id="text" value="Labour &lt;gain&gt; &amp; &quot;hold&quot;"/></componentData><componentData id="seats"><data id="text" value="411"/></componentData></templateData>',
+      '<templateData><componentData id="headline"><data id="text" value="Labour &lt;gain&gt; &amp; &quot;hold&quot;"/></componentData>' +
+        '<componentData id="seats"><data id="text" value="411"/></componentData></templateData>',
     );
   });
 

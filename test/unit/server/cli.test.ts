@@ -116,7 +116,8 @@ describe('the start-up lines', () => {
     expect(headlines(out)).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^Electron's binary is not installed on this machine, so Strapline is running headless on port ${port}, data folder ${literally(data)} \\(.*: open the URLs below in a browser$`,
+          `^Electron's binary is not installed on this machine, so Strapline is running headless on port ${port}, ` +
+            `data folder ${literally(data)} \\(.*: open the URLs below in a browser$`,
         ),
       ),
     ]);

@@ -168,7 +168,8 @@ describe('a stale lock', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
       new RegExp(
-        `took over a stale lock \\(pid ${process.pid} is another process now, started 20\\d\\d-.*, not the Strapline that took the lock at 2024-07-04T21:00:00.000Z\\)$`,
+        `took over a stale lock \\(pid ${process.pid} is another process now, started 20\\d\\d-.*, ` +
+          'not the Strapline that took the lock at 2024-07-04T21:00:00.000Z\\)$',
       ),
     );
     await held.release();
@@ -282,7 +283,9 @@ describe('a lock from another machine', () => {
     await writeFile(lock, JSON.stringify({ pid: await deadPid(), startedAt: 'then', host: '0.0.0.0', port: 7300, machine: 'gallery-pc-2' }));
     await expect(acquireDataLock(data, {}, () => undefined)).rejects.toThrow(`The data folder ${data} is locked by Strapline on gallery-pc-2 (pid`);
     await expect(acquireDataLock(data, {}, () => undefined)).rejects.toThrow(
-      `console http://127.0.0.1:7300/), which cannot be checked from here. Stop that one, or start this one with another data folder (--data DIR; STRAPLINE_DATA for the desktop app). If it is not running there, delete ${lock}.`,
+      'console http://127.0.0.1:7300/), which cannot be checked from here. ' +
+        'Stop that one, or start this one with another data folder (--data DIR; STRAPLINE_DATA for the desktop app). ' +
+        `If it is not running there, delete ${lock}.`,
     );
   });
 });

@@ -38,7 +38,8 @@ async function openConsole(url: string): Promise<{ ws: WebSocket; said: Said[] }
 /** { a: { a: ... } }, levels deep, built as text: the way it arrives. */
 const deepJson = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
 const deepRestore = (levels: number) =>
-  `{"type":"restore-program","program":{"lower-third":{"cueId":"x","title":"X","template":"strap","fields":{"headline":"X"},"step":1,"view":${deepJson(levels)}}}}`;
+  '{"type":"restore-program","program":{"lower-third":' +
+  `{"cueId":"x","title":"X","template":"strap","fields":{"headline":"X"},"step":1,"view":${deepJson(levels)}}}}`;
 
 describe('one command no longer kills the server', () => {
   it('refuses restore-program with a view 20,000 levels deep, over HTTP and the WebSocket, and the process stays up with the air unchanged', async () => {

@@ -74,17 +74,20 @@ async function connect(query = '', headers: Record<string, string> = {}): Promis
 const isProgram = (m: ServerMessage): m is Extract<ServerMessage, { type: 'program' }> => m.type === 'program';
 
 describe('on connect', () => {
-  it("a console gets the show, the results, the program, the outputs, the drop folder's problems, the failing writes, then the templates, at once", async () => {
-    const c = await connect();
-    await c.waitFor((m) => m.type === 'templates', 'templates');
-    expect(c.messages.map((m) => m.type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage', 'templates']);
-    // This server watches no folder (test/e2e/drop-folder-console.test.ts has one that does).
-    expect(c.messages[4]).toEqual({ type: 'drop', data: { folder: null, problems: [], problemCount: 0 } });
-    expect(c.messages[5]).toEqual({ type: 'storage', data: { faults: [] } });
-    expect(c.messages[0]).toEqual({ type: 'show', data: server.engine.showSnapshot() });
-    expect(c.messages[1]).toEqual({ type: 'results', data: JSON.parse(JSON.stringify(server.engine.resultsSnapshot())) });
-    expect(c.messages[2]).toEqual({ type: 'program', data: server.engine.programSnapshot() });
-  });
+  it(
+    "a console gets the show, the results, the program, the outputs, the drop folder's problems, the failing writes, " + 'then the templates, at once',
+    async () => {
+      const c = await connect();
+      await c.waitFor((m) => m.type === 'templates', 'templates');
+      expect(c.messages.map((m) => m.type)).toEqual(['show', 'results', 'program', 'outputs', 'drop', 'storage', 'templates']);
+      // This server watches no folder (test/e2e/drop-folder-console.test.ts has one that does).
+      expect(c.messages[4]).toEqual({ type: 'drop', data: { folder: null, problems: [], problemCount: 0 } });
+      expect(c.messages[5]).toEqual({ type: 'storage', data: { faults: [] } });
+      expect(c.messages[0]).toEqual({ type: 'show', data: server.engine.showSnapshot() });
+      expect(c.messages[1]).toEqual({ type: 'results', data: JSON.parse(JSON.stringify(server.engine.resultsSnapshot())) });
+      expect(c.messages[2]).toEqual({ type: 'program', data: server.engine.programSnapshot() });
+    },
+  );
 
   it('an output gets only the program', async () => {
     const o = await connect('?role=output');

@@ -32,7 +32,9 @@ const ALLOWED: { id: string; files: string[]; why: string }[] = [
   {
     id: 'CONTEXT_ISOLATION_JS_CHECK',
     files: SHELL_FILES,
-    why: "webPreferences come from secure(), which the scanner cannot follow; it sets contextIsolation: true, and shell-hardening checks every window's actual options",
+    why:
+      'webPreferences come from secure(), which the scanner cannot follow; it sets contextIsolation: true, ' +
+      "and shell-hardening checks every window's actual options",
   },
   {
     id: 'SANDBOX_JS_CHECK',
@@ -53,7 +55,9 @@ const [electron, ...inputs] = process.argv.slice(1);
 (async () => {
   const out = {};
   for (const input of inputs) {
-    const r = await (run.default || run)({ input, isRelative: true, electronVersionOverride: electron, excludeFromScan: ['AvailableSecurityFixesGlobalCheck'] });
+    const r = await (run.default || run)({
+      input, isRelative: true, electronVersionOverride: electron, excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
+    });
     out[input] = { errors: r.errors, issues: r.issues.map((i) => ({
       id: i.id, severity: i.severity.name, confidence: i.confidence.name, file: i.file, line: i.location.line, manualReview: !!i.manualReview })) };
   }

@@ -38,7 +38,8 @@ describe('the shell on a data folder in use', () => {
       {
         title: 'Strapline could not start',
         content: expect.stringContaining(
-          `The data folder ${data} is in use by another Strapline (pid ${process.pid}, console http://127.0.0.1:7300/). Stop that one first, or start this one with another data folder (--data DIR; STRAPLINE_DATA for the desktop app)`,
+          `The data folder ${data} is in use by another Strapline (pid ${process.pid}, console http://127.0.0.1:7300/). ` +
+            'Stop that one first, or start this one with another data folder (--data DIR; STRAPLINE_DATA for the desktop app)',
         ),
       },
     ]);

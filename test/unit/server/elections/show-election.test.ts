@@ -82,7 +82,8 @@ describe('the show remembers its election', () => {
     expect((await post(`${app.server.url}/api/show/open`, { path: anglia })).status).toBe(200);
     expect(app.election.info().name).toBe('General election 2024');
     expect(app.showFiles?.notices.at(-1)).toMatch(
-      /made for General election 2019; General election 2024 is still open: Cannot open General election 2019 while bound graphics are up: clear "Result: Clacton"/,
+      'made for General election 2019; General election 2024 is still open: ' +
+        'Cannot open General election 2019 while bound graphics are up: clear "Result: Clacton"',
     );
     // Cleared: opened again, the switch is made.
     expect((await post(`${app.server.url}/api/clear-all`, {})).status).toBe(200);
