@@ -142,5 +142,6 @@ describe.skipIf(missing !== null)('the built-ins exported as OGraf', () => {
       expect((await post(`${server.url}/api/out`, { layer })).status).toBe(200);
       await output.waitForSelector(onLayer(layer, cueId), { state: 'detached', timeout: 8000 });
     }
-  });
+    // Nine graphics, each loaded, taken, drawn and taken out in turn: about 29 s on a loaded two-core machine.
+  }, 120_000);
 });
