@@ -17,7 +17,16 @@ const hosts = new WeakMap<HTMLElement, OutsideGraphic>();
  * host (whatever template id it carries), anything else its built-in drawing.
  */
 export function graphicFor(template: string, view: unknown): GraphicView | undefined {
-  return isOutsideView(view) ? OUTSIDE_VIEW : VIEWS[template];
+  return outside(view) ? OUTSIDE_VIEW : VIEWS[template];
+}
+
+/** Whether a view is an outside one, parsed once per view object: the renderer asks on every change, step and out. */
+const checked = new WeakMap<object, boolean>();
+function outside(view: unknown): boolean {
+  if (typeof view !== 'object' || view === null || !('outside' in view)) return false;
+  let is = checked.get(view);
+  if (is === undefined) checked.set(view, (is = isOutsideView(view)));
+  return is;
 }
 
 /**

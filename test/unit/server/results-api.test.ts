@@ -5,25 +5,9 @@ import { REPO_ROOT } from '../../../main/server/headless';
 import { Rehearsal } from '../../../main/server/rehearsal';
 import type { ProgramSnapshot } from '../../../main/engine/protocol';
 import { post, startTestServer, type TestServer } from '../../support/server';
+import { OFFICIAL_2024_SEATS } from '../../support/official-2024';
 
 const SHARED = path.resolve(REPO_ROOT, '../shared/data');
-const OFFICIAL_2024 = {
-  lab: 411,
-  con: 121,
-  ld: 72,
-  snp: 9,
-  reform: 5,
-  green: 4,
-  pc: 4,
-  sf: 7,
-  dup: 5,
-  sdlp: 2,
-  alliance: 1,
-  uup: 1,
-  tuv: 1,
-  ind: 6,
-  speaker: 1,
-};
 
 let server: TestServer;
 beforeEach(async () => {
@@ -46,7 +30,7 @@ describe('POST /api/import and GET /api/results', () => {
     expect(r.json.report).toMatchObject({ recordsRead: 650, seatsValid: 650, applied: 'all' });
     const results = await (await fetch(`${server.url}/api/results`)).json();
     expect(results.totals.declared).toBe(650);
-    expect(results.totals.seats).toEqual(OFFICIAL_2024);
+    expect(results.totals.seats).toEqual(OFFICIAL_2024_SEATS);
     expect(results.totals.netChange.lab).toBe(211);
     const peterborough = results.seats.find((s: { name: string }) => s.name === 'Peterborough');
     expect(peterborough).toMatchObject({ outcome: 'Lab gain from Con', gain: true, majority: 118 });
@@ -114,7 +98,7 @@ describe('rehearsal', () => {
     unsubscribe();
     const snapshot = server.engine.resultsSnapshot();
     expect(snapshot.mode).toBe('rehearsal');
-    expect(snapshot.totals.seats).toEqual(OFFICIAL_2024);
+    expect(snapshot.totals.seats).toEqual(OFFICIAL_2024_SEATS);
     // Declared in steps, never going backwards.
     expect(seen.length).toBeGreaterThan(5);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
